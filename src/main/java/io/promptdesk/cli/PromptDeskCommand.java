@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Author, test, gate, roll out and roll back LLM prompt templates.%n"
                 + "Run without arguments to open the desktop console.",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, TestCommand.class},
         footer = {"", "Exit codes: 0 passed, 1 gate failed, 2 bad usage or input."})
 public final class PromptDeskCommand implements Runnable {
 
@@ -27,7 +27,9 @@ public final class PromptDeskCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PromptDeskCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(t -> EXIT_BAD_INPUT);
+        cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("promptdesk: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()

@@ -1,6 +1,7 @@
 package io.promptdesk.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -14,7 +15,7 @@ import java.util.function.Function;
  * One entry of the spec's {@code test_case_results}. To keep a million results in a small heap the rendered
  * output is not stored: it is rendered again, deterministically, when asked for.
  */
-@JsonPropertyOrder({"case_index", "input", "output", "passed", "execution_time", "rule_results"})
+@JsonPropertyOrder({"case_index", "input", "output", "passed", "execution_time", "rule_results", "error"})
 public final class CaseResult {
     private final int caseIndex;
     private final Map<String, ?> input;
@@ -23,9 +24,15 @@ public final class CaseResult {
     private final long executionNanos;
     private final List<String> rules;
     private final List<Finding> findings;
+    private final String error;
 
+    /**
+     * @param error why the case did not run or render (timeout, cancellation, missing variable), or null
+     */
     public CaseResult(int caseIndex, Map<String, ?> input, Function<Map<String, ?>, String> renderer,
-                      boolean passed, long executionNanos, List<String> rules, List<Finding> findings) {
+                      boolean passed, long executionNanos, List<String> rules, List<Finding> findings,
+                      String error) {
+        this.error = error;
         this.caseIndex = caseIndex;
         this.input = input;
         this.renderer = renderer;
@@ -69,6 +76,13 @@ public final class CaseResult {
     @JsonIgnore
     public long executionNanos() {
         return executionNanos;
+    }
+
+    /** Why the case did not run or render, or null; only present in JSON when set. */
+    @JsonProperty("error")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String error() {
+        return error;
     }
 
     @JsonIgnore
