@@ -1,0 +1,103 @@
+package io.promptdesk.ui;
+
+import io.promptdesk.app.WorkspaceLocator;
+import io.promptdesk.engine.testing.PromptTestRunner;
+import io.promptdesk.ui.author.AuthorServices;
+import io.promptdesk.ui.author.AuthorViewModel;
+import io.promptdesk.ui.author.RecentFiles;
+import io.promptdesk.ui.author.TemplateFiles;
+import io.promptdesk.ui.author.TestRequestFactory;
+import io.promptdesk.ui.common.FxBackgroundRunner;
+import io.promptdesk.ui.common.FxDialogService;
+import io.promptdesk.ui.common.Theme;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The console's composition root: builds the services and the window, and owns the background executor. */
+public final class ConsoleApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
+
+    private ExecutorService background;
+
+    @Override
+    public void start(Stage stage) {
+        Theme theme = new Theme();
+        theme.apply();
+        Path workspace;
+        try {
+            workspace = WorkspaceLocator.fromSystem().prepare();
+        } catch (UncheckedIOException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage() + "\nSet -D"
+                    + WorkspaceLocator.PROPERTY + " or " + WorkspaceLocator.ENV + " to a writable folder.");
+            alert.setHeaderText("Cannot open the workspace");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        background = Executors.newFixedThreadPool(2, daemonThreads());
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        AuthorViewModel author = new AuthorViewModel(new AuthorServices(workspace, new PromptTestRunner(),
+                new FxBackgroundRunner(background), dialogs, new TemplateFiles(),
+                RecentFiles.forWorkspace(workspace), TestRequestFactory.defaults()));
+        author.start();
+
+        MainWindow window = new MainWindow(author, theme, () -> {
+            if (author.confirmLeave()) {
+                Platform.exit();
+            }
+        });
+        Scene scene = new Scene(window, 1400, 900);
+        scene.getStylesheets().add(Theme.stylesheetUrl());
+        stage.setScene(scene);
+        stage.titleProperty().bind(Bindings.concat(author.titleProperty(), " - PromptDesk"));
+        stage.setOnCloseRequest(e -> {
+            if (!author.confirmLeave()) {
+                e.consume();
+            }
+        });
+        stage.show();
+        LOG.info("console on screen {} ms after JVM start (workspace {})",
+                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime(), workspace);
+
+        Path shot = Screenshot.requested();
+        if (shot != null) {
+            // Show a finished run in the screenshot: capture once the tests are done.
+            author.run().runningProperty().addListener((obs, was, now) -> {
+                if (was && !now) {
+                    Screenshot.takeAfterLayout(scene, shot);
+                }
+            });
+            author.runTests();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (background != null) {
+            background.shutdownNow();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "promptdesk-background-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package io.promptdesk.ui;
+
+import io.promptdesk.ui.author.AuthorView;
+import io.promptdesk.ui.author.AuthorViewModel;
+import io.promptdesk.ui.common.Theme;
+import io.promptdesk.ui.common.WorkspaceNavigator;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.BorderPane;
+import org.controlsfx.control.StatusBar;
+
+/** The console window's content: menu, workspace navigation, the chosen workspace, and a status bar. */
+public final class MainWindow extends BorderPane {
+
+    private final AuthorView authorView;
+
+    public MainWindow(AuthorViewModel author, Theme theme, Runnable quit) {
+        authorView = new AuthorView(author);
+        WorkspaceNavigator navigator = new WorkspaceNavigator()
+                .add("Author", () -> authorView);
+        // Later workspaces are one line each, built lazily, e.g. .add("Regression", () -> new RegressionView(...))
+
+        setTop(MainMenu.create(author, theme, quit));
+        setCenter(navigator);
+        setBottom(statusBar(author));
+    }
+
+    private StatusBar statusBar(AuthorViewModel author) {
+        StatusBar bar = new StatusBar();
+        bar.textProperty().bind(author.statusProperty());
+        bar.progressProperty().bind(Bindings.when(author.run().runningProperty())
+                .then(author.run().progressProperty()).otherwise(0.0));
+        Label problems = new Label();
+        problems.textProperty().bind(Bindings.size(author.document().problems())
+                .asString("%d problem(s)"));
+        Label caret = new Label();
+        caret.textProperty().bind(authorView.caretPosition());
+        Label workspace = new Label(author.workspace().toString());
+        bar.getRightItems().addAll(problems, new Separator(javafx.geometry.Orientation.VERTICAL), caret,
+                new Separator(javafx.geometry.Orientation.VERTICAL), workspace);
+        return bar;
+    }
+
+    public AuthorView authorView() {
+        return authorView;
+    }
+}

@@ -1,0 +1,142 @@
+package io.promptdesk.ui.author;
+
+import io.promptdesk.model.PerformanceMetrics;
+import io.promptdesk.ui.common.StyleClasses;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.Locale;
+
+/** Per-case results of the last run, the selected case's rule details and rendered output, and the metrics. */
+public final class ResultsView extends BorderPane {
+
+    public static final String TABLE_ID = "results-table";
+
+    private final ObservableList<ResultRow.RuleRow> ruleRows = FXCollections.observableArrayList();
+    private final TextArea output = new TextArea();
+    private final Label detailTitle = new Label("Select a result to see each rule");
+
+    public ResultsView(TestRunModel run) {
+        Label summary = new Label();
+        summary.getStyleClass().add(StyleClasses.RUN_SUMMARY);
+        summary.textProperty().bind(run.summaryProperty());
+        Label metrics = new Label();
+        metrics.getStyleClass().add(StyleClasses.METRICS);
+        metrics.textProperty().bind(Bindings.createStringBinding(() -> describe(run.metricsProperty().get()),
+                run.metricsProperty()));
+        Label errors = new Label();
+        errors.getStyleClass().add(StyleClasses.RESULT_FAIL);
+        errors.setWrapText(true);
+        errors.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", run.errors()),
+                run.errors()));
+        errors.visibleProperty().bind(Bindings.isNotEmpty(run.errors()));
+        errors.managedProperty().bind(errors.visibleProperty());
+        HBox header = new HBox(24, summary, metrics);
+        VBox top = new VBox(4, header, errors);
+        top.setPadding(new Insets(6, 8, 6, 8));
+        setTop(top);
+
+        TableView<ResultRow> table = resultsTable(run);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showDetails(now));
+        run.results().addListener((javafx.collections.ListChangeListener<ResultRow>) c ->
+                showDetails(table.getSelectionModel().getSelectedItem()));
+
+        TableView<ResultRow.RuleRow> rules = new TableView<>(ruleRows);
+        rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        rules.setPlaceholder(new Label(""));
+        TableColumn<ResultRow.RuleRow, String> rule = textColumn("Rule", r -> r.rule(), 130);
+        TableColumn<ResultRow.RuleRow, String> status = textColumn("Status",
+                r -> r.status().name().toLowerCase(Locale.ROOT), 70);
+        status.setCellFactory(c -> new StatusCell<>());
+        TableColumn<ResultRow.RuleRow, String> details = textColumn("Details", r -> r.details(), 300);
+        rules.getColumns().setAll(java.util.List.of(rule, status, details));
+        output.setEditable(false);
+        output.setWrapText(true);
+        output.setPrefRowCount(5);
+        detailTitle.getStyleClass().add(StyleClasses.PANEL_TITLE);
+        Label outputTitle = new Label("Rendered output");
+        outputTitle.getStyleClass().add(StyleClasses.PANEL_TITLE);
+        VBox detail = new VBox(4, detailTitle, rules, outputTitle, output);
+        detail.getStyleClass().add(StyleClasses.PANEL);
+        VBox.setVgrow(rules, Priority.ALWAYS);
+
+        SplitPane split = new SplitPane(table, detail);
+        split.setDividerPositions(0.45);
+        setCenter(split);
+    }
+
+    private static TableView<ResultRow> resultsTable(TestRunModel run) {
+        TableView<ResultRow> table = new TableView<>(run.results());
+        table.setId(TABLE_ID);
+        table.setPlaceholder(new Label("Run the tests (Ctrl+Enter) to see results"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ResultRow, String> number = textColumn("#", r -> String.valueOf(r.caseNumber()), 50);
+        TableColumn<ResultRow, String> result = textColumn("Result", r -> r.passed() ? "pass" : "fail", 70);
+        result.setCellFactory(c -> new StatusCell<>());
+        TableColumn<ResultRow, String> time = textColumn("Time (ms)",
+                r -> String.format(Locale.ROOT, "%.3f", r.millis()), 90);
+        TableColumn<ResultRow, String> failed = textColumn("Failed rules", ResultRow::failedRules, 200);
+        table.getColumns().setAll(java.util.List.of(number, result, time, failed));
+        return table;
+    }
+
+    private void showDetails(ResultRow row) {
+        if (row == null) {
+            ruleRows.clear();
+            output.clear();
+            detailTitle.setText("Select a result to see each rule");
+            return;
+        }
+        ruleRows.setAll(row.ruleRows());
+        output.setText(row.result().output());
+        detailTitle.setText("Case " + row.caseNumber() + (row.passed() ? ": passed" : ": failed"));
+    }
+
+    static String describe(PerformanceMetrics m) {
+        if (m == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "total %.3f s   avg %.3f ms/case   memory %.1f MB   CPU %.0f%%",
+                m.totalExecutionTime(), m.averageTestTime() * 1000.0, m.memoryUsageMb(), m.cpuUsagePercent());
+    }
+
+    private static <T> TableColumn<T, String> textColumn(String title, java.util.function.Function<T, String> value,
+                                                         double width) {
+        TableColumn<T, String> col = new TableColumn<>(title);
+        col.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        col.setPrefWidth(width);
+        col.setSortable(true);
+        return col;
+    }
+
+    /** Colours "pass"/"warn" and "fail" cells with the theme's success and danger tokens. */
+    private static final class StatusCell<T> extends TableCell<T, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(StyleClasses.RESULT_PASS, StyleClasses.RESULT_FAIL, StyleClasses.RESULT_WARN);
+            setText(empty ? null : item);
+            if (!empty && item != null) {
+                getStyleClass().add(switch (item) {
+                    case "fail" -> StyleClasses.RESULT_FAIL;
+                    case "warn" -> StyleClasses.RESULT_WARN;
+                    default -> StyleClasses.RESULT_PASS;
+                });
+            }
+        }
+    }
+}

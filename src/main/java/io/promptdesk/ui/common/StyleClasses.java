@@ -1,0 +1,43 @@
+package io.promptdesk.ui.common;
+
+/** Every style class of ours, defined once; {@code theme.css} styles them with AtlantaFX colour tokens. */
+public final class StyleClasses {
+
+    /** Editor spans. */
+    public static final String PLACEHOLDER = "placeholder";
+    public static final String ESCAPE = "escape";
+    public static final String SYNTAX_ERROR = "syntax-error";
+    public static final String TEMPLATE_EDITOR = "template-editor";
+    public static final String ERROR_POPUP = "error-popup";
+
+    /** Badges. */
+    public static final String BADGE = "badge";
+    public static final String BADGE_PASS = "badge-pass";
+    public static final String BADGE_WARN = "badge-warn";
+    public static final String BADGE_FAIL = "badge-fail";
+    public static final String DIALECT_BADGE = "dialect-badge";
+
+    /** Panels and lists. */
+    public static final String PANEL = "panel";
+    public static final String PANEL_TITLE = "panel-title";
+    public static final String PROBLEMS = "problems";
+    public static final String PROBLEM_LOCATION = "problem-location";
+    public static final String PREVIEW = "preview";
+    public static final String NOTE = "note";
+    public static final String MISSING_VALUE = "missing-value";
+    public static final String VARIABLE_OK = "variable-ok";
+    public static final String VARIABLE_MISSING = "variable-missing";
+    public static final String RESULT_PASS = "result-pass";
+    public static final String RESULT_FAIL = "result-fail";
+    public static final String RESULT_WARN = "result-warn";
+    public static final String METRICS = "metrics";
+    public static final String RUN_SUMMARY = "run-summary";
+
+    /** Main window. */
+    public static final String NAVIGATION = "workspace-nav";
+    public static final String NAVIGATION_ITEM = "workspace-nav-item";
+    public static final String TOOLBAR_TITLE = "toolbar-title";
+
+    private StyleClasses() {
+    }
+}
