@@ -81,15 +81,13 @@ public final class AuthorView extends BorderPane {
         Label dialect = new Label();
         dialect.setId(DIALECT_BADGE_ID);
         dialect.getStyleClass().addAll(StyleClasses.BADGE, StyleClasses.DIALECT_BADGE);
-        dialect.textProperty().bind(Bindings.createStringBinding(
-                () -> doc.parsed().dialect().example()
-                        + (doc.dialectChoiceProperty().get() == DialectChoice.AUTO ? "  detected" : "  forced"),
-                doc.parsedProperty(), doc.dialectChoiceProperty()));
+        dialect.textProperty().bind(doc.dialectLabelProperty());
         dialect.setTooltip(new Tooltip("The placeholder syntax the editor parses this template with"));
         ComboBox<DialectChoice> choice = new ComboBox<>();
         choice.getItems().setAll(DialectChoice.values());
         choice.valueProperty().bindBidirectional(doc.dialectChoiceProperty());
-        choice.setTooltip(new Tooltip("Detect the dialect from the text, or force one"));
+        choice.setTooltip(new Tooltip("Detect the dialect from the text (Auto), or force one"));
+        choice.setPrefWidth(120);
 
         TestRunModel run = vm.run();
         Button runButton = new Button("Run tests");

@@ -4,9 +4,9 @@ import io.promptdesk.model.TemplateDialect;
 
 /** The dialect the person picked for the editor: detected from the text, or forced. */
 public enum DialectChoice {
-    AUTO(null, "Auto-detect"),
-    PYTHON_FORMAT(TemplateDialect.PYTHON_FORMAT, "Python format  {name}"),
-    DOUBLE_BRACE(TemplateDialect.DOUBLE_BRACE, "Double brace  {{ name }}");
+    AUTO(null, "Auto"),
+    PYTHON_FORMAT(TemplateDialect.PYTHON_FORMAT, "{name}"),
+    DOUBLE_BRACE(TemplateDialect.DOUBLE_BRACE, "{{ name }}");
 
     private final TemplateDialect dialect;
     private final String label;

@@ -38,6 +38,7 @@ public final class LiveChecksView extends VBox {
         ListView<VariableUsage> variables = new ListView<>(cases.usage());
         variables.setPlaceholder(new Label("No placeholders yet"));
         variables.setCellFactory(v -> new UsageCell());
+        variables.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         variables.setPrefHeight(150);
         variables.setMinHeight(80);
 

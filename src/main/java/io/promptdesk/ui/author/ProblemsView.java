@@ -29,6 +29,7 @@ public final class ProblemsView extends VBox {
         list.setId(LIST_ID);
         list.setPlaceholder(new Label("No syntax problems"));
         list.setCellFactory(v -> new ProblemCell());
+        list.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 reveal.accept(now);

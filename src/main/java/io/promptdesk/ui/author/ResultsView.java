@@ -52,8 +52,13 @@ public final class ResultsView extends BorderPane {
 
         TableView<ResultRow> table = resultsTable(run);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showDetails(now));
-        run.results().addListener((javafx.collections.ListChangeListener<ResultRow>) c ->
-                showDetails(table.getSelectionModel().getSelectedItem()));
+        // New results: point at the first failure, which is what the person came to look at.
+        run.results().addListener((javafx.collections.ListChangeListener<ResultRow>) c -> {
+            ResultRow first = run.results().stream().filter(r -> !r.passed()).findFirst()
+                    .orElse(run.results().isEmpty() ? null : run.results().get(0));
+            table.getSelectionModel().select(first);
+            showDetails(first);
+        });
 
         TableView<ResultRow.RuleRow> rules = new TableView<>(ruleRows);
         rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -66,13 +71,14 @@ public final class ResultsView extends BorderPane {
         rules.getColumns().setAll(java.util.List.of(rule, status, details));
         output.setEditable(false);
         output.setWrapText(true);
-        output.setPrefRowCount(5);
+        output.setPrefRowCount(6);
+        rules.setPrefHeight(150);
         detailTitle.getStyleClass().add(StyleClasses.PANEL_TITLE);
         Label outputTitle = new Label("Rendered output");
         outputTitle.getStyleClass().add(StyleClasses.PANEL_TITLE);
         VBox detail = new VBox(4, detailTitle, rules, outputTitle, output);
         detail.getStyleClass().add(StyleClasses.PANEL);
-        VBox.setVgrow(rules, Priority.ALWAYS);
+        VBox.setVgrow(output, Priority.ALWAYS);
 
         SplitPane split = new SplitPane(table, detail);
         split.setDividerPositions(0.45);
@@ -82,6 +88,7 @@ public final class ResultsView extends BorderPane {
     private static TableView<ResultRow> resultsTable(TestRunModel run) {
         TableView<ResultRow> table = new TableView<>(run.results());
         table.setId(TABLE_ID);
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setPlaceholder(new Label("Run the tests (Ctrl+Enter) to see results"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ResultRow, String> number = textColumn("#", r -> String.valueOf(r.caseNumber()), 50);
@@ -102,7 +109,8 @@ public final class ResultsView extends BorderPane {
             return;
         }
         ruleRows.setAll(row.ruleRows());
-        output.setText(row.result().output());
+        String rendered = row.result().output();
+        output.setText(row.result().error() != null && rendered.isEmpty() ? row.result().error() : rendered);
         detailTitle.setText("Case " + row.caseNumber() + (row.passed() ? ": passed" : ": failed"));
     }
 

@@ -38,10 +38,12 @@ public final class TemplateDocument {
     private final ObservableList<String> variables = FXCollections.observableArrayList();
     private final ObservableList<Diagnostic> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ObservableList<String> variablesView = FXCollections.unmodifiableObservableList(variables);
+    private final ReadOnlyStringWrapper dialectLabel = new ReadOnlyStringWrapper();
     private String savedText = "";
 
     public TemplateDocument() {
         dialectChoice.addListener((obs, old, now) -> reparse());
+        reparse();
         path.addListener((obs, old, now) -> name.set(now == null ? UNTITLED : now.getFileName().toString()));
     }
 
@@ -93,6 +95,7 @@ public final class TemplateDocument {
             variables.setAll(p.variables());
         }
         parsed.set(p);
+        dialectLabel.set(p.dialect().example() + (forced == null ? " detected" : " forced"));
     }
 
     public ReadOnlyObjectProperty<Path> pathProperty() {
@@ -114,6 +117,11 @@ public final class TemplateDocument {
     /** Writable: the dialect switch binds to it. */
     public ObjectProperty<DialectChoice> dialectChoiceProperty() {
         return dialectChoice;
+    }
+
+    /** The dialect in use as a placeholder example, and whether it was detected or forced: "{name} detected". */
+    public ReadOnlyStringProperty dialectLabelProperty() {
+        return dialectLabel.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ParsedTemplate> parsedProperty() {

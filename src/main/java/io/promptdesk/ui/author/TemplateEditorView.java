@@ -34,6 +34,7 @@ public final class TemplateEditorView extends VirtualizedScrollPane<CodeArea> {
         area.setWrapText(true);
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         area.replaceText(document.text());
+        area.moveTo(0);
 
         area.textProperty().addListener((obs, old, now) -> document.edit(now));
         document.textProperty().addListener((obs, old, now) -> {

@@ -37,6 +37,7 @@ public final class TemplateListView extends VBox {
         list = new ListView<>(vm.templates());
         list.setId(LIST_ID);
         list.setPlaceholder(new Label("No .prompt files"));
+        list.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Path item, boolean empty) {

@@ -26,6 +26,7 @@ public final class TestCasesView extends BorderPane {
     public TestCasesView(AuthorViewModel vm) {
         this.cases = vm.cases();
         table.setId(TABLE_ID);
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setItems(cases.cases());
         table.setEditable(true);
         table.setPlaceholder(new Label("No test cases: add one or import a JSON/CSV file"));

@@ -152,7 +152,7 @@ public final class TestRunModel {
         errors.setAll(report.errors());
         metrics.set(report.performanceMetrics());
         hasFailures.set(results.stream().anyMatch(r -> !r.passed()));
-        summary.set(describe(report, rerun, wasCancelled, numbers.size()));
+        summary.set(describe(report, rerun, wasCancelled));
         DialogService.Outcome outcome = report.passed() && !wasCancelled
                 ? DialogService.Outcome.SUCCESS : DialogService.Outcome.WARNING;
         dialogs.notify(outcome, wasCancelled ? "Run cancelled" : "Run finished", summary.get());
@@ -179,9 +179,8 @@ public final class TestRunModel {
         dialogs.showError("Test run failed", e.getMessage(), e instanceof PromptDeskException ? null : e);
     }
 
-    private static String describe(TestReport report, boolean rerun, boolean cancelled, int requested) {
-        String what = cancelled
-                ? "Cancelled after " + report.totalTests() + " of " + requested + " case(s): "
+    private static String describe(TestReport report, boolean rerun, boolean cancelled) {
+        String what = cancelled ? "Run cancelled: "
                 : rerun ? "Re-ran " + report.totalTests() + " failed case(s): " : "";
         String counts = report.passedTests() + " passed, " + report.failedTests() + " failed";
         PerformanceMetrics m = report.performanceMetrics();
