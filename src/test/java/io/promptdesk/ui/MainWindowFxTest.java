@@ -1,0 +1,131 @@
+package io.promptdesk.ui;
+
+import io.promptdesk.engine.template.Diagnostic;
+import io.promptdesk.engine.testing.PromptTestRunner;
+import io.promptdesk.ui.author.AuthorServices;
+import io.promptdesk.ui.author.AuthorView;
+import io.promptdesk.ui.author.AuthorViewModel;
+import io.promptdesk.ui.author.ProblemsView;
+import io.promptdesk.ui.author.RecentFiles;
+import io.promptdesk.ui.author.ResultRow;
+import io.promptdesk.ui.author.TemplateEditorView;
+import io.promptdesk.ui.author.TemplateFiles;
+import io.promptdesk.ui.author.TestRequestFactory;
+import io.promptdesk.ui.author.ResultsView;
+import io.promptdesk.ui.common.FakeDialogService;
+import io.promptdesk.ui.common.FxBackgroundRunner;
+import io.promptdesk.ui.common.StyleClasses;
+import io.promptdesk.ui.common.Theme;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real window on a headless toolkit: typing, highlighting, problems, and a test run. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFxTest {
+
+    @TempDir
+    Path workspace;
+    private ExecutorService background;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Files.writeString(workspace.resolve("greeting.prompt"), "Write a {tone} greeting for {name}, please.");
+        Files.writeString(workspace.resolve("greeting.cases.json"),
+                "[{\"tone\": \"warm\", \"name\": \"Ada\"}, {\"tone\": \"formal\", \"name\": \"Grace\"},"
+                        + " {\"tone\": \"playful\"}]");
+        background = Executors.newSingleThreadExecutor();
+        Theme theme = new Theme();
+        theme.apply();
+        AuthorViewModel vm = new AuthorViewModel(new AuthorServices(workspace, new PromptTestRunner(2),
+                new FxBackgroundRunner(background), new FakeDialogService(), new TemplateFiles(),
+                RecentFiles.forWorkspace(workspace), TestRequestFactory.defaults()));
+        vm.start();
+        Scene scene = new Scene(new MainWindow(vm, theme, () -> { }), 1200, 800);
+        scene.getStylesheets().add(Theme.stylesheetUrl());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+    }
+
+    @Test
+    void aTypedSyntaxErrorIsUnderlinedAndListedAtItsPositionUntilFixed(FxRobot robot) {
+        CodeArea area = robot.lookup("#" + TemplateEditorView.EDITOR_ID).queryAs(CodeArea.class);
+        ListView<Diagnostic> problems = robot.lookup("#" + ProblemsView.LIST_ID).queryListView();
+        robot.interact(() -> area.replaceText(""));
+        robot.clickOn(area);
+
+        robot.write("Dear {team");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(area.getText()).isEqualTo("Dear {team");
+        assertThat(problems.getItems()).singleElement().satisfies(d -> {
+            assertThat(d.line()).isEqualTo(1);
+            assertThat(d.column()).isEqualTo(6);
+            assertThat(d.offset()).isEqualTo(5);
+        });
+        Label location = robot.lookup("." + StyleClasses.PROBLEM_LOCATION).queryAs(Label.class);
+        assertThat(location.getText()).isEqualTo("Ln 1, Col 6");
+        assertThat(area.getStyleOfChar(5)).contains(StyleClasses.SYNTAX_ERROR);
+        assertThat(area.getStyleOfChar(4)).doesNotContain(StyleClasses.SYNTAX_ERROR);
+
+        robot.write("}");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(problems.getItems()).isEmpty();
+        assertThat(area.getStyleOfChar(5)).containsExactly(StyleClasses.PLACEHOLDER);
+        assertThat(area.getStyleOfChar(10)).containsExactly(StyleClasses.PLACEHOLDER);
+    }
+
+    @Test
+    void ctrlEnterRunsTheTestsAndFillsTheResultsTable(FxRobot robot) throws Exception {
+        TableView<ResultRow> results = robot.lookup("#" + ResultsView.TABLE_ID).queryTableView();
+        robot.clickOn("#" + TemplateEditorView.EDITOR_ID);
+
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(results.getItems()).extracting(ResultRow::passed).containsExactly(true, true, false);
+        assertThat(results.getSelectionModel().getSelectedItem().caseNumber()).isEqualTo(3);
+        assertThat(results.isVisible()).isTrue();
+        CodeArea area = robot.lookup("#" + TemplateEditorView.EDITOR_ID).queryAs(CodeArea.class);
+        assertThat(area.getText()).doesNotContain("\n");
+    }
+
+    @Test
+    void theRunButtonRunsTheTests(FxRobot robot) throws Exception {
+        TableView<ResultRow> results = robot.lookup("#" + ResultsView.TABLE_ID).queryTableView();
+
+        robot.clickOn("#" + AuthorView.RUN_BUTTON_ID);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() == 3);
+
+        assertThat(results.getItems()).filteredOn(r -> !r.passed()).singleElement()
+                .satisfies(r -> assertThat(r.failedRules()).contains("template_variables"));
+    }
+}
