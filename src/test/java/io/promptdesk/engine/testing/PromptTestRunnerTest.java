@@ -205,4 +205,21 @@ class PromptTestRunnerTest {
         assertThat(report.variables()).containsExactly("a");
         assertThat(report.errors()).hasSize(1);
     }
+
+    @Test
+    void tenMegabyteValueFailsMaxLengthWithDetailsNotACrash() {
+        String huge = "a".repeat(10 * 1024 * 1024);
+        TestReport r = new PromptTestRunner().runTests("Summarise: {text}", List.of(Map.of("text", huge)),
+                List.of("all"), null, null);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.validationResults().get("max_length").details()).contains("above the maximum of 32000");
+    }
+
+    @Test
+    void objectValuesAreRejectedByTemplateVariables() {
+        TestReport r = new PromptTestRunner().runTests("{a}", List.of(Map.of("a", Map.of("b", 1))),
+                List.of("template_variables"), null, null);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.validationResults().get("template_variables").details()).contains("is an object");
+    }
 }
