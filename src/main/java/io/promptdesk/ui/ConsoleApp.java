@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,8 +69,9 @@ public final class ConsoleApp extends Application {
             }
         });
         stage.show();
-        LOG.info("console on screen {} ms after JVM start (workspace {})",
-                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime(), workspace);
+        LOG.info("console on screen {} ms after the process started, {} ms CPU (workspace {})", sinceProcessStart(),
+                ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L),
+                workspace);
 
         Path shot = Screenshot.requested();
         if (shot != null) {
@@ -90,6 +90,12 @@ public final class ConsoleApp extends Application {
         if (background != null) {
             background.shutdownNow();
         }
+    }
+
+    /** Cheaper than the management bean, which loads JMX just to tell the start time. */
+    private static long sinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

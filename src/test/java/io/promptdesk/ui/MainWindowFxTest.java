@@ -16,13 +16,16 @@ import io.promptdesk.ui.common.FakeDialogService;
 import io.promptdesk.ui.common.FxBackgroundRunner;
 import io.promptdesk.ui.common.StyleClasses;
 import io.promptdesk.ui.common.Theme;
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.event.MouseOverTextEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,13 +106,29 @@ class MainWindowFxTest {
     }
 
     @Test
+    void hoveringASyntaxErrorShowsItsMessageInAPopup(FxRobot robot) {
+        CodeArea area = robot.lookup("#" + TemplateEditorView.EDITOR_ID).queryAs(CodeArea.class);
+        robot.interact(() -> area.replaceText("Dear {team"));
+
+        robot.interact(() -> area.fireEvent(MouseOverTextEvent.beginAt(new Point2D(40, 10), 5)));
+
+        Label message = errorPopupLabel(robot);
+        assertThat(message).isNotNull();
+        assertThat(message.getText()).contains("never closed");
+
+        robot.interact(() -> area.fireEvent(MouseOverTextEvent.end()));
+        assertThat(errorPopupLabel(robot)).isNull();
+
+        robot.interact(() -> area.fireEvent(MouseOverTextEvent.beginAt(new Point2D(10, 10), 1)));
+        assertThat(errorPopupLabel(robot)).isNull();
+    }
+
+    @Test
     void ctrlEnterRunsTheTestsAndFillsTheResultsTable(FxRobot robot) throws Exception {
-        TableView<ResultRow> results = robot.lookup("#" + ResultsView.TABLE_ID).queryTableView();
         robot.clickOn("#" + TemplateEditorView.EDITOR_ID);
 
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() == 3);
-        WaitForAsyncUtils.waitForFxEvents();
+        TableView<ResultRow> results = awaitResults(robot, 3);
 
         assertThat(results.getItems()).extracting(ResultRow::passed).containsExactly(true, true, false);
         assertThat(results.getSelectionModel().getSelectedItem().caseNumber()).isEqualTo(3);
@@ -120,12 +139,27 @@ class MainWindowFxTest {
 
     @Test
     void theRunButtonRunsTheTests(FxRobot robot) throws Exception {
-        TableView<ResultRow> results = robot.lookup("#" + ResultsView.TABLE_ID).queryTableView();
-
         robot.clickOn("#" + AuthorView.RUN_BUTTON_ID);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() == 3);
+        TableView<ResultRow> results = awaitResults(robot, 3);
 
         assertThat(results.getItems()).filteredOn(r -> !r.passed()).singleElement()
                 .satisfies(r -> assertThat(r.failedRules()).contains("template_variables"));
+    }
+
+    /** The label of the showing error popup, or null. */
+    private static Label errorPopupLabel(FxRobot robot) {
+        return robot.listWindows().stream()
+                .filter(w -> w instanceof PopupWindow && w.isShowing())
+                .map(w -> (Label) w.getScene().getRoot().lookup("." + StyleClasses.ERROR_POPUP))
+                .filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
+    /** The results table, built when the finished run brings its tab to the front, once it holds n rows. */
+    private static TableView<ResultRow> awaitResults(FxRobot robot, int n) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#" + ResultsView.TABLE_ID).tryQuery()
+                .map(t -> ((TableView<?>) t).getItems().size() == n).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup("#" + ResultsView.TABLE_ID).queryTableView();
     }
 }

@@ -40,16 +40,20 @@ public final class AuthorView extends BorderPane {
         SplitPane editorAndProblems = new SplitPane(editor, problems);
         editorAndProblems.setOrientation(Orientation.VERTICAL);
         editorAndProblems.setDividerPositions(0.78);
-        BorderPane editorPane = new BorderPane(editorAndProblems);
-        editorPane.setTop(toolbar(vm));
 
         LiveChecksView side = new LiveChecksView(vm);
-        SplitPane top = new SplitPane(editorPane, side);
-        top.setDividerPositions(0.68);
+        SplitPane top = new SplitPane(editorAndProblems, side);
+        top.setDividerPositions(0.7);
 
-        resultsTab = new Tab("Results", new ResultsView(vm.run()));
         Tab casesTab = new Tab("Test cases", new TestCasesView(vm));
         casesTab.textProperty().bind(Bindings.size(vm.cases().cases()).asString("Test cases (%d)"));
+        resultsTab = new Tab("Results");
+        // Built on first sight: nobody needs the results table before the first run, so start-up skips it.
+        resultsTab.selectedProperty().addListener((obs, was, now) -> {
+            if (now && resultsTab.getContent() == null) {
+                resultsTab.setContent(new ResultsView(vm.run()));
+            }
+        });
         bottomTabs = new TabPane(casesTab, resultsTab);
         bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // A finished run shows its results.
@@ -62,11 +66,13 @@ public final class AuthorView extends BorderPane {
         SplitPane main = new SplitPane(top, bottomTabs);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.58);
+        BorderPane work = new BorderPane(main);
+        work.setTop(toolbar(vm));
 
         TemplateListView templates = new TemplateListView(vm);
         templates.setPrefWidth(200);
         templates.setMinWidth(140);
-        SplitPane outer = new SplitPane(templates, main);
+        SplitPane outer = new SplitPane(templates, work);
         outer.setDividerPositions(0.15);
         SplitPane.setResizableWithParent(templates, false);
         setCenter(outer);

@@ -53,12 +53,7 @@ public final class ResultsView extends BorderPane {
         TableView<ResultRow> table = resultsTable(run);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showDetails(now));
         // New results: point at the first failure, which is what the person came to look at.
-        run.results().addListener((javafx.collections.ListChangeListener<ResultRow>) c -> {
-            ResultRow first = run.results().stream().filter(r -> !r.passed()).findFirst()
-                    .orElse(run.results().isEmpty() ? null : run.results().get(0));
-            table.getSelectionModel().select(first);
-            showDetails(first);
-        });
+        run.results().addListener((javafx.collections.ListChangeListener<ResultRow>) c -> selectFirstFailure(table));
 
         TableView<ResultRow.RuleRow> rules = new TableView<>(ruleRows);
         rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -71,15 +66,16 @@ public final class ResultsView extends BorderPane {
         rules.getColumns().setAll(java.util.List.of(rule, status, details));
         output.setEditable(false);
         output.setWrapText(true);
-        output.setPrefRowCount(6);
-        rules.setPrefHeight(150);
+        output.setPrefRowCount(3);
+        rules.setMinHeight(120);
         detailTitle.getStyleClass().add(StyleClasses.PANEL_TITLE);
         Label outputTitle = new Label("Rendered output");
         outputTitle.getStyleClass().add(StyleClasses.PANEL_TITLE);
         VBox detail = new VBox(4, detailTitle, rules, outputTitle, output);
         detail.getStyleClass().add(StyleClasses.PANEL);
-        VBox.setVgrow(output, Priority.ALWAYS);
+        VBox.setVgrow(rules, Priority.ALWAYS);
 
+        selectFirstFailure(table);
         SplitPane split = new SplitPane(table, detail);
         split.setDividerPositions(0.45);
         setCenter(split);
@@ -99,6 +95,13 @@ public final class ResultsView extends BorderPane {
         TableColumn<ResultRow, String> failed = textColumn("Failed rules", ResultRow::failedRules, 200);
         table.getColumns().setAll(java.util.List.of(number, result, time, failed));
         return table;
+    }
+
+    private void selectFirstFailure(TableView<ResultRow> table) {
+        ResultRow first = table.getItems().stream().filter(r -> !r.passed()).findFirst()
+                .orElse(table.getItems().isEmpty() ? null : table.getItems().get(0));
+        table.getSelectionModel().select(first);
+        showDetails(first);
     }
 
     private void showDetails(ResultRow row) {
