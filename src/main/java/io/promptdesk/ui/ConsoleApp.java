@@ -35,6 +35,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         Theme theme = new Theme();
+        theme.darkProperty().set("dark".equalsIgnoreCase(System.getProperty(Theme.PROPERTY)));
         theme.apply();
         Path workspace;
         try {

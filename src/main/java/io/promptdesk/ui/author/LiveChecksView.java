@@ -51,6 +51,7 @@ public final class LiveChecksView extends VBox {
         Label previewProblem = new Label();
         previewProblem.getStyleClass().add(StyleClasses.NOTE);
         previewProblem.setWrapText(true);
+        previewProblem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         previewProblem.textProperty().bind(live.previewProblemProperty());
         previewProblem.visibleProperty().bind(live.previewProblemProperty().isNotNull());
         previewProblem.managedProperty().bind(previewProblem.visibleProperty());

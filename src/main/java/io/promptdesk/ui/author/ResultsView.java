@@ -14,6 +14,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -40,9 +41,13 @@ public final class ResultsView extends BorderPane {
                 run.metricsProperty()));
         Label errors = new Label();
         errors.getStyleClass().add(StyleClasses.RESULT_FAIL);
-        errors.setWrapText(true);
-        errors.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", run.errors()),
+        errors.textProperty().bind(Bindings.createStringBinding(() -> firstLines(run.errors(), 3), run.errors()));
+        Tooltip allErrors = new Tooltip();
+        allErrors.setWrapText(true);
+        allErrors.setMaxWidth(700);
+        allErrors.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n\n", run.errors()),
                 run.errors()));
+        errors.setTooltip(allErrors);
         errors.visibleProperty().bind(Bindings.isNotEmpty(run.errors()));
         errors.managedProperty().bind(errors.visibleProperty());
         HBox header = new HBox(24, summary, metrics);
@@ -63,6 +68,7 @@ public final class ResultsView extends BorderPane {
                 r -> r.status().name().toLowerCase(Locale.ROOT), 70);
         status.setCellFactory(c -> new StatusCell<>());
         TableColumn<ResultRow.RuleRow, String> details = textColumn("Details", r -> r.details(), 300);
+        details.setCellFactory(c -> new DetailsCell<>());
         rules.getColumns().setAll(java.util.List.of(rule, status, details));
         output.setEditable(false);
         output.setWrapText(true);
@@ -117,6 +123,18 @@ public final class ResultsView extends BorderPane {
         detailTitle.setText("Case " + row.caseNumber() + (row.passed() ? ": passed" : ": failed"));
     }
 
+    /** Up to {@code max} errors, one line each (the label cuts long ones with an ellipsis), and how many more. */
+    static String firstLines(java.util.List<String> errors, int max) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(max, errors.size()); i++) {
+            sb.append(i == 0 ? "" : "\n").append(errors.get(i).replace('\n', ' '));
+        }
+        if (errors.size() > max) {
+            sb.append("\n... and ").append(errors.size() - max).append(" more (hover for all)");
+        }
+        return sb.toString();
+    }
+
     static String describe(PerformanceMetrics m) {
         if (m == null) {
             return "";
@@ -132,6 +150,23 @@ public final class ResultsView extends BorderPane {
         col.setPrefWidth(width);
         col.setSortable(true);
         return col;
+    }
+
+    /** Long rule details: the cell shows what fits, the tooltip all of it. */
+    private static final class DetailsCell<T> extends TableCell<T, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            if (empty || item == null || item.length() < 60) {
+                setTooltip(null);
+            } else {
+                Tooltip tip = new Tooltip(item.replace("; ", "\n"));
+                tip.setWrapText(true);
+                tip.setMaxWidth(700);
+                setTooltip(tip);
+            }
+        }
     }
 
     /** Colours "pass"/"warn" and "fail" cells with the theme's success and danger tokens. */

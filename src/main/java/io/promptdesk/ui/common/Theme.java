@@ -13,6 +13,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 public final class Theme {
 
     public static final String STYLESHEET = "/io/promptdesk/ui/theme.css";
+    /** {@code -Dpromptdesk.theme=dark} starts in the dark theme. */
+    public static final String PROPERTY = "promptdesk.theme";
 
     private final BooleanProperty dark = new SimpleBooleanProperty();
 
