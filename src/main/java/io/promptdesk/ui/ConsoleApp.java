@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The console's composition root: builds the services and the window, and owns the background executor. */
@@ -71,7 +74,7 @@ public final class ConsoleApp extends Application {
         });
         stage.show();
         LOG.info("console on screen {} ms after the process started, {} ms CPU (workspace {})", sinceProcessStart(),
-                ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L),
+                ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L),
                 workspace);
 
         Path shot = Screenshot.requested();
@@ -96,10 +99,10 @@ public final class ConsoleApp extends Application {
     /** Cheaper than the management bean, which loads JMX just to tell the start time. */
     private static long sinceProcessStart() {
         return ProcessHandle.current().info().startInstant()
-                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
+                .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "promptdesk-background-" + n.incrementAndGet());

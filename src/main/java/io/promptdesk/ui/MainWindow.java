@@ -5,6 +5,7 @@ import io.promptdesk.ui.author.AuthorViewModel;
 import io.promptdesk.ui.common.Theme;
 import io.promptdesk.ui.common.WorkspaceNavigator;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.BorderPane;
@@ -37,8 +38,8 @@ public final class MainWindow extends BorderPane {
         Label caret = new Label();
         caret.textProperty().bind(authorView.caretPosition());
         Label workspace = new Label(author.workspace().toString());
-        bar.getRightItems().addAll(problems, new Separator(javafx.geometry.Orientation.VERTICAL), caret,
-                new Separator(javafx.geometry.Orientation.VERTICAL), workspace);
+        bar.getRightItems().addAll(problems, new Separator(Orientation.VERTICAL), caret,
+                new Separator(Orientation.VERTICAL), workspace);
         return bar;
     }
 

@@ -1,11 +1,9 @@
 package io.promptdesk.ui.author;
 
 import io.promptdesk.engine.testing.CaseFiles;
-import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.model.PromptDeskException;
-import io.promptdesk.ui.common.BackgroundRunner;
-import io.promptdesk.ui.common.DialogService;
 import io.promptdesk.ui.common.DialogService.FileKind;
+import io.promptdesk.ui.common.DialogService;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;

@@ -10,8 +10,11 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+
+import java.util.Locale;
 
 /** The side panel: rule badges and preview for the selected case, and the variables with missing values. */
 public final class LiveChecksView extends VBox {
@@ -51,7 +54,7 @@ public final class LiveChecksView extends VBox {
         Label previewProblem = new Label();
         previewProblem.getStyleClass().add(StyleClasses.NOTE);
         previewProblem.setWrapText(true);
-        previewProblem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        previewProblem.setMinHeight(Region.USE_PREF_SIZE);
         previewProblem.textProperty().bind(live.previewProblemProperty());
         previewProblem.visibleProperty().bind(live.previewProblemProperty().isNotNull());
         previewProblem.managedProperty().bind(previewProblem.visibleProperty());
@@ -68,7 +71,7 @@ public final class LiveChecksView extends VBox {
     static Label badge(RuleBadge b) {
         Label l = new Label(b.rule());
         l.getStyleClass().addAll(StyleClasses.BADGE, badgeClass(b.status()));
-        Tooltip tip = new Tooltip(b.rule() + ": " + b.status().name().toLowerCase(java.util.Locale.ROOT)
+        Tooltip tip = new Tooltip(b.rule() + ": " + b.status().name().toLowerCase(Locale.ROOT)
                 + "\n" + b.details());
         tip.setShowDelay(Duration.millis(200));
         tip.setWrapText(true);

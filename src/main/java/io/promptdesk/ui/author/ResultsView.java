@@ -3,9 +3,9 @@ package io.promptdesk.ui.author;
 import io.promptdesk.model.PerformanceMetrics;
 import io.promptdesk.ui.common.StyleClasses;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -20,7 +20,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Per-case results of the last run, the selected case's rule details and rendered output, and the metrics. */
 public final class ResultsView extends BorderPane {
@@ -58,7 +60,7 @@ public final class ResultsView extends BorderPane {
         TableView<ResultRow> table = resultsTable(run);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showDetails(now));
         // New results: point at the first failure, which is what the person came to look at.
-        run.results().addListener((javafx.collections.ListChangeListener<ResultRow>) c -> selectFirstFailure(table));
+        run.results().addListener((ListChangeListener<ResultRow>) c -> selectFirstFailure(table));
 
         TableView<ResultRow.RuleRow> rules = new TableView<>(ruleRows);
         rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -69,7 +71,7 @@ public final class ResultsView extends BorderPane {
         status.setCellFactory(c -> new StatusCell<>());
         TableColumn<ResultRow.RuleRow, String> details = textColumn("Details", r -> r.details(), 300);
         details.setCellFactory(c -> new DetailsCell<>());
-        rules.getColumns().setAll(java.util.List.of(rule, status, details));
+        rules.getColumns().setAll(List.of(rule, status, details));
         output.setEditable(false);
         output.setWrapText(true);
         output.setPrefRowCount(3);
@@ -99,7 +101,7 @@ public final class ResultsView extends BorderPane {
         TableColumn<ResultRow, String> time = textColumn("Time (ms)",
                 r -> String.format(Locale.ROOT, "%.3f", r.millis()), 90);
         TableColumn<ResultRow, String> failed = textColumn("Failed rules", ResultRow::failedRules, 200);
-        table.getColumns().setAll(java.util.List.of(number, result, time, failed));
+        table.getColumns().setAll(List.of(number, result, time, failed));
         return table;
     }
 
@@ -124,7 +126,7 @@ public final class ResultsView extends BorderPane {
     }
 
     /** Up to {@code max} errors, one line each (the label cuts long ones with an ellipsis), and how many more. */
-    static String firstLines(java.util.List<String> errors, int max) {
+    static String firstLines(List<String> errors, int max) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < Math.min(max, errors.size()); i++) {
             sb.append(i == 0 ? "" : "\n").append(errors.get(i).replace('\n', ' '));
@@ -143,7 +145,7 @@ public final class ResultsView extends BorderPane {
                 m.totalExecutionTime(), m.averageTestTime() * 1000.0, m.memoryUsageMb(), m.cpuUsagePercent());
     }
 
-    private static <T> TableColumn<T, String> textColumn(String title, java.util.function.Function<T, String> value,
+    private static <T> TableColumn<T, String> textColumn(String title, Function<T, String> value,
                                                          double width) {
         TableColumn<T, String> col = new TableColumn<>(title);
         col.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));

@@ -2,6 +2,7 @@ package io.promptdesk.ui.author;
 
 import io.promptdesk.ui.common.StyleClasses;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -53,7 +54,7 @@ public final class TemplateListView extends VBox {
             }
         });
         vm.document().pathProperty().addListener((obs, old, now) -> select(now));
-        vm.templates().addListener((javafx.collections.ListChangeListener<Path>) c ->
+        vm.templates().addListener((ListChangeListener<Path>) c ->
                 Platform.runLater(() -> select(vm.document().path())));
         select(vm.document().path());
         VBox.setVgrow(list, Priority.ALWAYS);

@@ -23,6 +23,7 @@ import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -184,7 +185,7 @@ public final class TestRunModel {
                 : rerun ? "Re-ran " + report.totalTests() + " failed case(s): " : "";
         String counts = report.passedTests() + " passed, " + report.failedTests() + " failed";
         PerformanceMetrics m = report.performanceMetrics();
-        String time = m == null ? "" : String.format(java.util.Locale.ROOT, " in %.3f s",
+        String time = m == null ? "" : String.format(Locale.ROOT, " in %.3f s",
                 m.totalExecutionTime());
         String errs = report.errors().isEmpty() ? "" : " (" + report.errors().size() + " error(s))";
         return what + counts + time + errs;
