@@ -200,7 +200,7 @@ final class ExpressionRules {
         TokenType prev = t.type(i - 1);
         if (prev == TokenType.NUMBER || prev == TokenType.STRING || prev == TokenType.RPAREN
                 || prev == TokenType.VARIABLE) {
-            ev.add(SqliSignal.COMMENT_TRUNCATION, 0.3, i - 1, i + 1);
+            ev.add(SqliSignal.COMMENT_TRUNCATION, t.has(i, TokenList.HASH) ? 0.3 : 0.4, i - 1, i + 1);
         }
     }
 }

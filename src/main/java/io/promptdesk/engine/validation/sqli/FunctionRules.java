@@ -28,12 +28,8 @@ final class FunctionRules {
                     firstCharCall = firstCharCall < 0 ? i : firstCharCall;
                     lastCharEnd = e;
                 }
-            } else if (type == TokenType.BAREWORD && k != null) {
-                if (k.has(Keyword.DANGEROUS)) {
-                    ev.add(SqliSignal.DANGEROUS_CALL, 0.8, i, i + 1);
-                } else if (k.has(Keyword.SYSTEM)) {
-                    ev.add(SqliSignal.SYSTEM_OBJECT, k.has(Keyword.ANCHOR) ? 0.6 : 0.2, i, i + 1);
-                }
+            } else if (type == TokenType.BAREWORD) {
+                bareword(t, g, ev, i, k);
             } else if (type == TokenType.VARIABLE && t.has(i, TokenList.SERVER_VARIABLE)) {
                 ev.add(SqliSignal.SYSTEM_OBJECT, 0.6, i, i + 1);
             } else if (type == TokenType.NUMBER && k != null && k.has(Keyword.SYSTEM)) {
@@ -50,6 +46,20 @@ final class FunctionRules {
             ev.add(SqliSignal.CHAR_ENCODING, charCalls >= 2 ? 1.0 : 0.5, firstCharCall, lastCharEnd);
         }
         obfuscation(t, ev);
+    }
+
+    private void bareword(TokenList t, SqlGrammar g, RunEvidence ev, int i, Keyword k) {
+        if (k != null && k.has(Keyword.DANGEROUS) && k.has(Keyword.ANCHOR)) {
+            ev.add(SqliSignal.DANGEROUS_CALL, 0.8, i, i + 1);
+        } else if (k != null && k.has(Keyword.SYSTEM)) {
+            ev.add(SqliSignal.SYSTEM_OBJECT, k.has(Keyword.ANCHOR) ? 0.6 : 0.2, i, i + 1);
+        }
+        if (t.is(i + 1, TokenType.LPAREN) && t.start(i + 1) == t.end(i)) {
+            int e = g.group(i + 1);
+            if (e > 0 && probesSystem(t, i + 2, e)) {
+                ev.add(SqliSignal.BLIND_EXTRACTION, 0.8, i, e); // COERCIBILITY(USER()), CHARSET(@@version)
+            }
+        }
     }
 
     private void call(TokenList t, RunEvidence ev, int i, int e, Keyword k) {

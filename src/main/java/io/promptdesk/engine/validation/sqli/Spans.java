@@ -85,6 +85,16 @@ final class Spans {
         return -1;
     }
 
+    /** Index of the first token with keyword {@code k} in {@code [from, to)}, or -1. */
+    static int findKeyword(TokenList t, int from, int to, Keyword k) {
+        for (int i = from; i < to; i++) {
+            if (t.keyword(i) == k) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Can the token at {@code i} end an operand (so an operator may follow it)? */
     static boolean endsOperand(TokenList t, int i) {
         TokenType type = t.type(i);

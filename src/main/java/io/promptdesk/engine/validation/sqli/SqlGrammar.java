@@ -116,7 +116,7 @@ final class SqlGrammar {
                 }
                 return j + 1;
             case FUNCTION:
-                return t.is(j + 1, TokenType.LPAREN) ? group(j + 1) : FAIL;
+                return t.is(j + 1, TokenType.LPAREN) ? window(group(j + 1)) : FAIL;
             case LPAREN:
                 return group(j);
             case KEYWORD:
@@ -126,6 +126,34 @@ final class SqlGrammar {
             default:
                 return FAIL;
         }
+    }
+
+    /** {@code OVER (...)} or {@code WITHIN GROUP (...)} after an aggregate call. */
+    private int window(int j) {
+        if (j < 0 || j >= n || !t.is(j, TokenType.BAREWORD)) {
+            return j;
+        }
+        String w = t.text().substring(t.start(j), t.end(j)).toLowerCase(java.util.Locale.ROOT);
+        if ("over".equals(w) && t.is(j + 1, TokenType.LPAREN)) {
+            return skipBalanced(j + 1);
+        }
+        if ("within".equals(w) && t.is(j + 1, TokenType.BAREWORD) && t.is(j + 2, TokenType.LPAREN)) {
+            return skipBalanced(j + 2);
+        }
+        return j;
+    }
+
+    /** Past the ')' matching the '(' at {@code p}, or the end of the run. */
+    private int skipBalanced(int p) {
+        int level = 0;
+        for (int j = p; j < n && spend(); j++) {
+            if (t.is(j, TokenType.LPAREN)) {
+                level++;
+            } else if (t.is(j, TokenType.RPAREN) && --level == 0) {
+                return j + 1;
+            }
+        }
+        return n;
     }
 
     /** A parenthesised group or argument list at {@code p}; a group left open at the end still counts. */

@@ -106,6 +106,10 @@ public final class SqlInjectionDetector implements TextDetector {
      * as in {@code aa'or 1=1}.
      */
     private static boolean mayCloseString(String s, int q, int from, int to) {
+        boolean wordAfter = q + 1 < to && Character.isLetterOrDigit(s.charAt(q + 1));
+        if (q > from && wordAfter && SqlLexer.isBlank(s.charAt(q - 1))) {
+            return false; // a quote opening a quoted phrase: he said 'hello', the "UNION SELECT" attack
+        }
         if (!(q > from && q + 1 < to && Character.isLetter(s.charAt(q - 1)) && Character.isLetter(s.charAt(q + 1)))) {
             return true;
         }

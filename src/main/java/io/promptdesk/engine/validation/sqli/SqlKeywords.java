@@ -35,7 +35,7 @@ final class SqlKeywords {
             TYPE: varchar nvarchar varchar2 int integer bigint smallint tinyint decimal numeric float real double
             TYPE: text blob datetime signed unsigned varbinary bit money sysname
             TYPE FC: char nchar
-            BAREWORD FDXA: sleep benchmark pg_sleep
+            BAREWORD FDA: sleep benchmark pg_sleep
             BAREWORD FD: randomblob
             BAREWORD FXA: load_file extractvalue updatexml xp_cmdshell sp_executesql openrowset opendatasource
             BAREWORD FXA: openquery name_const pg_read_file lo_import sys_eval sys_exec xp_dirtree xp_regread
@@ -105,6 +105,7 @@ final class SqlKeywords {
     static final Keyword SHUTDOWN = require("shutdown");
     static final Keyword LOAD = require("load");
     static final Keyword DATA = require("data");
+    static final Keyword XML = require("xml");
     static final Keyword CASE = require("case");
     static final Keyword WHEN = require("when");
     static final Keyword THEN = require("then");

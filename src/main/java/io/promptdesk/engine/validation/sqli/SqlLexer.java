@@ -242,7 +242,8 @@ final class SqlLexer {
             int close = text.indexOf(q, j + 1);
             j = close < 0 || close >= to ? to : close + 1;
         } else {
-            while (j < to && isWordPart(text.charAt(j))) {
+            // @@global.max_connections, @@session.sql_mode
+            while (j < to && (isWordPart(text.charAt(j)) || (text.charAt(j) == '.' && j + 1 < to && isWordStart(text.charAt(j + 1))))) {
                 j++;
             }
         }

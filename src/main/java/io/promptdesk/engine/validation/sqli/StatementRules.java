@@ -57,31 +57,38 @@ final class StatementRules {
         }
         int e = g.select(s);
         boolean complete = e > 0 && (Spans.terminal(t, e) || t.is(e, TokenType.UNION));
+        int from = e > 0 ? Spans.findKeyword(t, s + 1, e, SqlKeywords.FROM) : -1;
         double weight;
-        if (literalItemWeight(t, s + 1) > 0) {
+        int first = s + 1;
+        while (isModifier(t, first)) {
+            first += t.is(first, SqlKeywords.TOP) && t.is(first + 1, TokenType.NUMBER) ? 2 : 1;
+        }
+        if (literalItemWeight(t, first) > 0) {
             weight = 1.0; // UNION SELECT NULL, 1, 'a', @@version, CONCAT(...): no sentence says that
-        } else if (complete) {
-            weight = onlyWords(t, s + 1, e) ? 0.5 : 1.0;
+        } else if (complete || from > 0) {
+            // a payload inside prose may be followed by more prose, so a FROM clause is enough
+            weight = onlyWords(t, s + 1, from > 0 ? from : e) ? 0.5 : 1.0;
         } else {
             weight = 0.4;
         }
         ev.add(SqliSignal.UNION_SELECT, weight, i, complete ? e : s + 1);
     }
 
-    /** "union select few friends": a list of plain words with no FROM and no commas reads as prose. */
+    /** "union select few friends": two or more plain words with no commas read as prose. */
     private static boolean onlyWords(TokenList t, int from, int to) {
         for (int j = from; j < to; j++) {
             if (!t.is(j, TokenType.BAREWORD)) {
                 return false;
             }
         }
-        return true;
+        return to - from >= 2;
     }
 
     /** A SELECT outside UNION: weighed by how much of it only SQL would say. */
     private void select(TokenList t, SqlGrammar g, RunEvidence ev, int i) {
         int e = g.select(i);
-        if (e < 0 || !(Spans.terminal(t, e) || t.is(e, TokenType.UNION))) {
+        boolean closedSubquery = t.is(i - 1, TokenType.LPAREN) && (t.is(e, TokenType.RPAREN) || e == t.size());
+        if (e < 0 || !(closedSubquery || Spans.terminal(t, e) || t.is(e, TokenType.UNION))) {
             return;
         }
         boolean from = false;
@@ -137,7 +144,8 @@ final class StatementRules {
                 || (type == TokenType.STRING && !t.has(k, TokenList.UNCLOSED))) {
             return 0.3;
         }
-        if (type == TokenType.FUNCTION || t.is(k, SqlKeywords.SELECT) || t.is(k, SqlKeywords.CASE)) {
+        if (type == TokenType.FUNCTION || t.is(k, SqlKeywords.SELECT) || t.is(k, SqlKeywords.CASE)
+                || (type == TokenType.BAREWORD && t.is(k + 1, TokenType.LPAREN) && t.start(k + 1) == t.end(k))) {
             return 0.3;
         }
         if (type == TokenType.ARITH && t.text().charAt(t.start(k)) == '*') {
@@ -193,7 +201,7 @@ final class StatementRules {
         } else if (k == SqlKeywords.SHUTDOWN) {
             weight = Spans.terminal(t, s + 1) || t.is(s + 1, TokenType.KEYWORD) ? 1.0 : 0.3;
         } else if (k == SqlKeywords.LOAD) {
-            weight = t.is(s + 1, TokenType.KEYWORD) ? 1.0 : 0.3;
+            weight = t.is(s + 1, SqlKeywords.DATA) || t.is(s + 1, SqlKeywords.XML) ? 1.0 : 0.3;
         } else if (k == SqlKeywords.GOTO || k == SqlKeywords.BEGIN || t.is(s, TokenType.TSQL)) {
             weight = 0.5;
         }

@@ -35,7 +35,7 @@ final class TokenFolder {
             absorb(t, i, TokenType.TSQL, k);
         } else if (k == SqlKeywords.INTO && (t.is(i + 1, SqlKeywords.OUTFILE) || t.is(i + 1, SqlKeywords.DUMPFILE))) {
             absorb(t, i, TokenType.KEYWORD, SqlKeywords.OUTFILE);
-        } else if (type == TokenType.BAREWORD) {
+        } else if (type == TokenType.BAREWORD || type == TokenType.KEYWORD || type == TokenType.TYPE) {
             foldDotted(t, i);
         }
     }
