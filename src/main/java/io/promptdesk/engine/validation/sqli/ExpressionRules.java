@@ -44,7 +44,7 @@ final class ExpressionRules {
             return;
         }
         if (t.is(j, TokenType.COMMENT)) {
-            boolean dashes = t.has(j, TokenList.STRONG) && !t.has(j, TokenList.HASH);
+            boolean dashes = t.has(j, TokenList.STRONG) && !t.has(j, TokenList.HASH) && !Spans.wordyComment(t, j);
             ev.add(SqliSignal.COMMENT_TRUNCATION, dashes ? 1.0 : 0.5, 0, j + 1);
             return;
         }

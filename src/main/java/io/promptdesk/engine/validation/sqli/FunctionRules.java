@@ -65,7 +65,7 @@ final class FunctionRules {
     private void call(TokenList t, RunEvidence ev, int i, int e, Keyword k) {
         boolean numberArg = Spans.find(t, i + 2, e, TokenType.NUMBER) >= 0;
         if (k.has(Keyword.DELAY)) {
-            ev.add(SqliSignal.TIME_DELAY, numberArg ? 1.0 : 0.6, i, e);
+            ev.add(SqliSignal.TIME_DELAY, numberArg && sqlContext(t, i) ? 1.0 : 0.6, i, e);
         }
         if (k.has(Keyword.DANGEROUS)) {
             SqliSignal kind = "load_file".equals(k.word()) || "pg_read_file".equals(k.word())
@@ -85,6 +85,16 @@ final class FunctionRules {
             boolean inner = Spans.find(t, i + 2, e, TokenType.FUNCTION) >= 0 || Spans.find(t, i + 2, e, TokenType.VARIABLE) >= 0;
             ev.add(SqliSignal.CHAR_ENCODING, inner ? 0.5 : 0.3, i, e);
         }
+    }
+
+    /** Is the call at {@code i} placed where SQL puts a value (after AND, =, (, SELECT ...) rather than in a sentence? */
+    private static boolean sqlContext(TokenList t, int i) {
+        if (i == 0 || t.has(i - 1, TokenList.BREAKOUT)) {
+            return true;
+        }
+        TokenType prev = t.type(i - 1);
+        return prev != TokenType.BAREWORD && prev != TokenType.NUMBER && prev != TokenType.STRING && prev != TokenType.OTHER
+                && prev != TokenType.DOT && prev != TokenType.COLON;
     }
 
     /** CHAR(97), CHR(39), CHAR(0x41, 0x42): arguments are only numbers and commas. */

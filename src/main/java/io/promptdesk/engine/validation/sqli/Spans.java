@@ -45,7 +45,7 @@ final class Spans {
     static boolean constant(TokenList t, int from, int to) {
         for (int i = from; i < to; i++) {
             TokenType type = t.type(i);
-            if (type == TokenType.BAREWORD && !t.keywordHas(i, Keyword.SYSTEM)) {
+            if (type == TokenType.BAREWORD) {
                 return false;
             }
             if (type == TokenType.STRING && t.has(i, TokenList.BREAKOUT)) {
@@ -73,6 +73,23 @@ final class Spans {
             }
         }
         return sb.toString();
+    }
+
+    /** A comment whose body reads as words ("-- and he did") is more likely a dash in prose. */
+    static boolean wordyComment(TokenList t, int j) {
+        String s = t.text();
+        int words = 0;
+        int letters = 0;
+        for (int i = t.start(j) + 1; i < t.end(j); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                letters++;
+            } else {
+                words += letters >= 2 ? 1 : 0;
+                letters = 0;
+            }
+        }
+        words += letters >= 2 ? 1 : 0;
+        return words >= 2;
     }
 
     /** Index of the first token of kind {@code type} in {@code [from, to)}, or -1. */

@@ -32,6 +32,7 @@ public final class SqlInjectionDetector implements TextDetector {
     private final SqlGate gate = new SqlGate();
     private final PayloadDecoder decoder = new PayloadDecoder();
     private final SqlLexer lexer = new SqlLexer();
+    private final BreakoutQuotes breakoutQuotes = new BreakoutQuotes();
     private final TokenFolder folder = new TokenFolder();
     private final SqlJudge judge = new SqlJudge();
 
@@ -80,13 +81,10 @@ public final class SqlInjectionDetector implements TextDetector {
     /** Lexes and judges one reading: from its start, then after each quote that could close a string. */
     private void analyseReading(String s, int from, int to, DecodedView view, Best best) {
         consider(lexer.lex(s, from, to, false), view, best);
-        int runs = 0;
-        for (int q = from; q < to && runs < MAX_QUOTE_RUNS && !best.flagged(); q++) {
-            char c = s.charAt(q);
-            if ((c == '\'' || c == '"') && mayCloseString(s, q, from, to)) {
-                runs++;
-                consider(lexer.lex(s, q, Math.min(to, q + QUOTE_RUN_LENGTH), true), view, best);
-            }
+        int[] quotes = new int[MAX_QUOTE_RUNS];
+        int count = breakoutQuotes.find(s, from, to, quotes);
+        for (int k = 0; k < count && !best.flagged(); k++) {
+            consider(lexer.lex(s, quotes[k], Math.min(to, quotes[k] + QUOTE_RUN_LENGTH), true), view, best);
         }
     }
 
@@ -99,31 +97,6 @@ public final class SqlInjectionDetector implements TextDetector {
             best.evidence = ev;
             best.view = view;
         }
-    }
-
-    /**
-     * An apostrophe between two letters (don't, O'Brien) closes no string - unless an SQL operator word follows,
-     * as in {@code aa'or 1=1}.
-     */
-    private static boolean mayCloseString(String s, int q, int from, int to) {
-        boolean wordAfter = q + 1 < to && Character.isLetterOrDigit(s.charAt(q + 1));
-        if (q > from && wordAfter && SqlLexer.isBlank(s.charAt(q - 1))) {
-            return false; // a quote opening a quoted phrase: he said 'hello', the "UNION SELECT" attack
-        }
-        if (!(q > from && q + 1 < to && Character.isLetter(s.charAt(q - 1)) && Character.isLetter(s.charAt(q + 1)))) {
-            return true;
-        }
-        int end = q + 1;
-        while (end < to && SqlLexer.isWordPart(s.charAt(end))) {
-            end++;
-        }
-        Keyword k = SqlKeywords.lookup(s, q + 1, end);
-        if (k == null) {
-            return false;
-        }
-        TokenType type = k.type();
-        return type == TokenType.LOGIC || type == TokenType.COMPARE || type == TokenType.ARITH || type == TokenType.UNION
-                || type == TokenType.NOT || type == TokenType.CLAUSE || type == TokenType.STATEMENT;
     }
 
     /** The best-scoring run so far. Confined to one scan call. */

@@ -62,7 +62,9 @@ final class SqlLexer {
                 while (end < to && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
                     end++;
                 }
-                boolean strong = c == '#' || i + 2 >= to || isBlank(text.charAt(i + 2)) || text.charAt(i + 2) == '-';
+                // "-- " needs a blank in MySQL; "--+" is that blank URL-encoded
+                boolean strong = c == '#' || i + 2 >= to || isBlank(text.charAt(i + 2)) || text.charAt(i + 2) == '-'
+                        || text.charAt(i + 2) == '+';
                 pending |= comment(out, i, end, to, strong);
                 if (c == '#' && out.size() > 0 && out.is(out.size() - 1, TokenType.COMMENT) && out.start(out.size() - 1) == i) {
                     out.addFlag(out.size() - 1, TokenList.HASH);
