@@ -99,7 +99,8 @@ final class FunctionRules {
 
     /** CHAR(97), CHR(39), CHAR(0x41, 0x42): arguments are only numbers and commas. */
     private static boolean isCharCall(TokenList t, int from, int to) {
-        if (to <= from || !"char chr nchar".contains(t.keyword(from - 2).word())) {
+        String name = t.keyword(from - 2).word();
+        if (to <= from || !("char".equals(name) || "chr".equals(name) || "nchar".equals(name))) {
             return false;
         }
         for (int j = from; j < to; j++) {

@@ -23,8 +23,10 @@ final class StatementRules {
                 ev.add(SqliSignal.STACKED_QUERY, 1.0, i, i + 2);
             } else if ((k == SqlKeywords.EXEC || k == SqlKeywords.EXECUTE) && execTarget(t, i + 1)) {
                 ev.add(SqliSignal.STACKED_QUERY, 1.0, i, i + 2);
-            } else if (k == SqlKeywords.SHUTDOWN) {
-                boolean ends = t.is(i + 1, TokenType.COMMENT) || t.is(i + 1, TokenType.SEMICOLON) || t.is(i + 1, TokenType.KEYWORD);
+            } else if (k == SqlKeywords.SHUTDOWN && !t.is(i - 1, TokenType.BAREWORD)) {
+                // "; SHUTDOWN --", "IF 1=1 SHUTDOWN WITH NOWAIT"; "the shutdown; ..." is prose
+                boolean ends = (Spans.terminal(t, i + 1) && !(t.is(i + 1, TokenType.COMMENT) && Spans.wordyComment(t, i + 1)))
+                        || "with".equals(String.valueOf(t.keyword(i + 1)));
                 ev.add(SqliSignal.STACKED_QUERY, ends ? 1.0 : 0.4, i, i + 2);
             }
         }
@@ -188,7 +190,7 @@ final class StatementRules {
                 end = e;
             }
         } else if (isDdl(k)) {
-            weight = t.keywordHas(s + 1, Keyword.OBJECT) ? 1.0 : 0.3;
+            weight = t.keywordHas(s + 1, Keyword.OBJECT) && ddlEnds(t, s) ? 1.0 : 0.3;
         } else if (k == SqlKeywords.DELETE || k == SqlKeywords.INSERT) {
             Keyword want = k == SqlKeywords.DELETE ? SqlKeywords.FROM : SqlKeywords.INTO;
             weight = within(t, s + 1, 3, want) ? 1.0 : 0.3;
@@ -240,10 +242,21 @@ final class StatementRules {
         return "drop".equals(w) || "create".equals(w) || "alter".equals(w) || "truncate".equals(w);
     }
 
-    /** DROP TABLE x, TRUNCATE TABLE x: destructive wherever it appears, decisive when it ends the text. */
+    /** DROP TABLE x, TRUNCATE TABLE x: destructive wherever it appears, decisive when the statement ends there. */
     private void schemaChange(TokenList t, RunEvidence ev, int i) {
         int end = t.is(i + 2, TokenType.BAREWORD) ? i + 3 : i + 2;
-        boolean decisive = Spans.terminal(t, end) || t.is(i - 1, TokenType.SEMICOLON) || t.has(0, TokenList.BREAKOUT);
-        ev.add(SqliSignal.SCHEMA_CHANGE, decisive && end == i + 3 ? 1.0 : 0.5, i, end);
+        ev.add(SqliSignal.SCHEMA_CHANGE, ddlEnds(t, i) ? 1.0 : 0.4, i, end);
+    }
+
+    /**
+     * Does {@code DROP TABLE name} at {@code i} end like a statement - at a semicolon, comment, end of text, or
+     * an opening parenthesis or comma of a longer definition - rather than run on into a sentence?
+     */
+    private static boolean ddlEnds(TokenList t, int i) {
+        if (!t.is(i + 2, TokenType.BAREWORD)) {
+            return false;
+        }
+        int end = i + 3;
+        return Spans.terminal(t, end) || t.is(end, TokenType.LPAREN) || t.is(end, TokenType.COMMA);
     }
 }
