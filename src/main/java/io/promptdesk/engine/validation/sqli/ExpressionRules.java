@@ -15,14 +15,21 @@ final class ExpressionRules {
         }
         int n = t.size();
         boolean parenBreakoutSeen = false;
+        int depth = 0;
         for (int i = 0; i < n && !g.exhausted(); i++) {
             TokenType type = t.type(i);
             Keyword k = t.keyword(i);
+            if (type == TokenType.LPAREN) {
+                depth++;
+            } else if (type == TokenType.RPAREN && depth > 0) {
+                depth--;
+                continue;
+            }
             if ((type == TokenType.LOGIC && (i == 0 || Spans.endsOperand(t, i - 1))) || k == SqlKeywords.WHERE
                     || k == SqlKeywords.WHEN || (type == TokenType.CLAUSE && "having".equals(k.word()))
                     || (type == TokenType.FUNCTION && isConditional(k))) {
                 condition(t, g, ev, type == TokenType.FUNCTION ? i + 1 : i);
-            } else if (type == TokenType.RPAREN && !parenBreakoutSeen && unbalanced(t, i)) {
+            } else if (type == TokenType.RPAREN && !parenBreakoutSeen) {
                 parenBreakoutSeen = true;
                 parenBreakout(t, ev, i);
             } else if (type == TokenType.CLAUSE && k != null && k.has(Keyword.BEFORE_BY)) {
@@ -67,12 +74,8 @@ final class ExpressionRules {
             return;
         }
         double weight;
-        if (Spans.reopensQuote(t, e - 1) && quotedWord(t, j, e)) {
-            weight = 0.5;
-        } else if (Spans.reopensQuote(t, e - 1)) {
-            boolean shortTail = Spans.stringContentLength(t, e - 1) <= SHORT_TAIL;
-            boolean glued = e == j + 2 && t.start(j) == t.end(0) && t.end(j) == t.start(j + 1);
-            weight = !shortTail ? (logic || compare ? 0.7 : 0.5) : logic || compare || !glued ? 1.0 : 0.8;
+        if (Spans.reopensQuote(t, e - 1)) {
+            weight = reopenedWeight(t, j, e, logic || compare);
         } else if (t.is(e, TokenType.COMMENT) || (e < n && t.is(skipParens(t, e), TokenType.COMMENT))) {
             weight = logic || compare ? 1.0 : 0.7;
         } else if (e >= n) {
@@ -85,9 +88,20 @@ final class ExpressionRules {
         ev.add(SqliSignal.QUOTE_BREAKOUT, weight, 0, e);
     }
 
-    /** {@code "LIKE"}, {@code 'and'}: one operator word glued to both quotes is a quoted word, not SQL. */
-    private static boolean quotedWord(TokenList t, int j, int e) {
-        return e == j + 2 && t.keyword(j) != null && t.start(j) == t.end(0) && t.end(j) == t.start(j + 1);
+    /**
+     * The payload ends by opening a string that the target query's own closing quote will close, as in
+     * {@code ' or 'a'='a}. A short tail is quote balancing; a long one is more likely a quoted phrase; a single
+     * operator glued to both quotes is a quoted word ({@code "LIKE"}, {@code 'and'}) or symbol ({@code '+'}).
+     */
+    private static double reopenedWeight(TokenList t, int j, int e, boolean logical) {
+        boolean glued = e == j + 2 && t.start(j) == t.end(0) && t.end(j) == t.start(j + 1);
+        if (glued && t.keyword(j) != null) {
+            return 0.5;
+        }
+        if (Spans.stringContentLength(t, e - 1) > SHORT_TAIL) {
+            return logical ? 0.7 : 0.5;
+        }
+        return logical || !glued ? 1.0 : 0.8;
     }
 
     private static int skipParens(TokenList t, int j) {
@@ -133,20 +147,7 @@ final class ExpressionRules {
         return "if".equals(k.word()) || "iif".equals(k.word());
     }
 
-    /** Is the ')' at {@code i} the first one without a matching '(' before it? */
-    private static boolean unbalanced(TokenList t, int i) {
-        int depth = 0;
-        for (int j = 0; j < i; j++) {
-            if (t.is(j, TokenType.LPAREN)) {
-                depth++;
-            } else if (t.is(j, TokenType.RPAREN)) {
-                depth--;
-            }
-        }
-        return depth <= 0;
-    }
-
-    /** {@code 1) OR (1=1}: closing the target query's parenthesis, then carrying on in SQL. */
+    /** {@code 1) OR (1=1}: a ')' with no '(' before it closes the target query's parenthesis, then SQL goes on. */
     private void parenBreakout(TokenList t, RunEvidence ev, int i) {
         int j = i;
         while (t.is(j, TokenType.RPAREN)) {
