@@ -17,8 +17,9 @@ import java.util.List;
  *       begin inside a string the target query opened;</li>
  *   <li>rules over each token run add weighted evidence; a run scoring 1.0 or more is an injection.</li>
  * </ol>
- * Work is linear in the input and capped, so any string, however long or hostile, finishes. Immutable and
- * thread-safe.
+ * Work is linear in the input and capped - at most 64 suspicious 8 KB windows (about half a megabyte) are
+ * analysed, each with at most 16 quote runs of 1 KB and a bounded grammar budget - so any string, however long
+ * or hostile, finishes quickly. Immutable and thread-safe.
  */
 public final class SqlInjectionDetector implements TextDetector {
 
