@@ -1,6 +1,7 @@
 package io.promptdesk.engine.validation;
 
 import io.promptdesk.engine.template.ParsedTemplate;
+import io.promptdesk.engine.validation.sqli.SqlInjectionDetector;
 import io.promptdesk.model.BadInputException;
 import io.promptdesk.model.Finding;
 
@@ -20,7 +21,13 @@ public final class Rules {
     public static final String ALL = "all";
 
     /** Every rule name, in the spec's order. */
-    public static final List<String> ALL_NAMES = List.of(TemplateVariablesRule.NAME, LengthRule.MIN, LengthRule.MAX);
+    public static final List<String> ALL_NAMES = List.of(TemplateVariablesRule.NAME, LengthRule.MIN, LengthRule.MAX,
+            SQL_INJECTION);
+
+    private static final class Shared {
+        // Detectors are immutable and costly to build: one instance each.
+        static final SqlInjectionDetector SQLI = new SqlInjectionDetector();
+    }
 
     private Rules() {
     }
@@ -69,6 +76,8 @@ public final class Rules {
             case TemplateVariablesRule.NAME -> new TemplateVariablesRule();
             case LengthRule.MIN -> LengthRule.min(s);
             case LengthRule.MAX -> LengthRule.max(s);
+            case SQL_INJECTION -> new DetectorRule(SQL_INJECTION, "SQL injection", Shared.SQLI,
+                    DetectorRule.Scope.VALUES, DetectorRule.Scope.OUTPUT);
             default -> throw new BadInputException("unknown validation rule '" + name + "'");
         };
     }
