@@ -88,6 +88,11 @@ final class FoldedText {
         return symbols[k];
     }
 
+    /** The folded symbols; only the first {@link #length()} are valid. Shared, not copied: do not modify. */
+    char[] symbols() {
+        return symbols;
+    }
+
     /** True when every symbol sits at its own original offset, i.e. the text was plain ASCII. */
     boolean isPlain() {
         return sources == null;

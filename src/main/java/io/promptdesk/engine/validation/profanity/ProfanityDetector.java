@@ -18,6 +18,11 @@ import java.util.List;
  * <p>The shipped deny list is {@value #DENY_LIST}, derived from the LDNOOBW English list (CC BY 4.0, see the
  * notice next to it); {@value #ALLOW_LIST} holds phrases that contain a listed word but are harmless
  * ("summa cum laude"). Allowed entries win over denied ones. Immutable and thread-safe.
+ *
+ * <p>Matching is whole-word, so a listed word glued into a longer one ("shitstorm") is only found when that
+ * longer word is listed too; people's names that are listed words ("Dick") are reported unless allowed.
+ * Numbers and hex codes are not read as leetspeak ("455", "B008"), and spaced-out letters only join when every
+ * token is a single character.
  */
 public final class ProfanityDetector implements TextDetector {
 

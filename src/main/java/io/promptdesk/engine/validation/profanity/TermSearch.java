@@ -28,6 +28,8 @@ final class TermSearch {
 
     private final TermTrie trie;
     private final FoldedText text;
+    /** The folded symbols, read directly: this is the innermost loop of every validation run. */
+    private final char[] sym;
     private final int n;
 
     private int start;
@@ -41,6 +43,7 @@ final class TermSearch {
     private TermSearch(TermTrie trie, FoldedText text) {
         this.trie = trie;
         this.text = text;
+        this.sym = text.symbols();
         this.n = text.length();
     }
 
@@ -55,7 +58,7 @@ final class TermSearch {
         int failedStart = -1;
         int k = 0;
         while (k < n && signals.size() < maxSignals) {
-            char c = text.at(k);
+            char c = sym[k];
             boolean word = Symbols.isWord(c);
             // the hot path: inside a word, or a character no term can start with
             if ((previousIsWord && word) || !trie.canStart(c)) {
@@ -81,7 +84,7 @@ final class TermSearch {
             if (!trie.isAllowed(bestNode)) {
                 signals.add(signal(k, bestLast, bestNode, bestBits));
             }
-            previousIsWord = Symbols.isWord(text.at(bestLast));
+            previousIsWord = Symbols.isWord(sym[bestLast]);
             k = bestLast + 1;
         }
         return signals;
@@ -93,7 +96,7 @@ final class TermSearch {
      * Skipping keeps runs of one symbol linear.
      */
     private boolean repeatsFailedStart(int failedStart, int k) {
-        if (failedStart < 0 || text.at(failedStart) != text.at(k)) {
+        if (failedStart < 0 || sym[failedStart] != sym[k]) {
             return false;
         }
         return k == failedStart + 1 || (isSingle(failedStart) && nextSingle(failedStart) == k);
@@ -105,10 +108,10 @@ final class TermSearch {
      */
     private boolean followsDisguisedWord(int k) {
         int p = k - 1;
-        while (p >= 0 && !Symbols.isWord(text.at(p)) && Symbols.leet(text.at(p)) != null) {
+        while (p >= 0 && !Symbols.isWord(sym[p]) && Symbols.leet(sym[p]) != null) {
             p--;
         }
-        return p >= 0 && p < k - 1 && Symbols.isWord(text.at(p));
+        return p >= 0 && p < k - 1 && Symbols.isWord(sym[p]);
     }
 
     private void searchFrom(int k, boolean bounded) {
@@ -119,14 +122,15 @@ final class TermSearch {
             walk(trie.root(), k, -1, (char) 0, 0, 0, 0, 0);
         } else {
             // inside a word only a term that starts with a symbol, like the emoji in the list, may begin
-            char s = text.at(k);
+            char s = sym[k];
             int child = Symbols.isWord(s) || s == Symbols.MASK ? -1 : trie.child(trie.root(), s);
             if (child >= 0) {
                 walk(child, k + 1, k, s, LAST_LITERAL_SYMBOL, 0, 1, 0);
             }
         }
-        boolean runStart = isSingle(k) && previousSingle(k) < 0;
-        if (isSingle(k) && (!runStart || nextSingle(k) < n)) {
+        boolean single = isSingle(k);
+        boolean runStart = single && previousSingle(k) < 0;
+        if (single && (!runStart || nextSingle(k) < n)) {
             spaced = true;
             spacedFromRunStart = runStart;
             steps = 0;
@@ -155,7 +159,7 @@ final class TermSearch {
             if (pos >= n) {
                 return;
             }
-            char s = text.at(pos);
+            char s = sym[pos];
             if (s < 'a' || s > 'z' || s == lastKey) {
                 branch(node, pos, last, lastKey, bits, masks, solid, repeats);
                 return;
@@ -175,7 +179,7 @@ final class TermSearch {
 
     /** Every way on from {@code pos} when the symbol there is not a plain letter, or repeats the last one. */
     private void branch(int node, int pos, int last, char lastKey, int bits, int masks, int solid, int repeats) {
-        char s = text.at(pos);
+        char s = sym[pos];
         int next = spaced ? nextSingle(pos) : pos + 1;
         int kept = bits & ~(LAST_MASK | LAST_LITERAL_SYMBOL);
         boolean word = Symbols.isWord(s);
@@ -217,7 +221,7 @@ final class TermSearch {
                 // the next word may begin with a non-word leetspeak symbol ("big @ss"), so try each gap length
                 for (int j = pos + 1; j <= n && j - pos <= MAX_GAP; j++) {
                     walk(gap, j, j - 1, (char) 0, kept, masks, solid, repeats);
-                    if (j == n || Symbols.isWord(text.at(j))) {
+                    if (j == n || Symbols.isWord(sym[j])) {
                         break;
                     }
                 }
@@ -239,7 +243,7 @@ final class TermSearch {
             if (tokens < 3 || (tokens == 3 && (!spacedFromRunStart || nextSingle(last) < n))) {
                 return;
             }
-        } else if (pos < n && Symbols.isWord(text.at(pos)) && (bits & LAST_LITERAL_SYMBOL) == 0) {
+        } else if (pos < n && Symbols.isWord(sym[pos]) && (bits & LAST_LITERAL_SYMBOL) == 0) {
             return;
         }
         boolean better = last > bestLast
@@ -259,7 +263,7 @@ final class TermSearch {
         int digits = 0;
         int letters = 0;
         for (int i = start; i <= last; i++) {
-            char c = text.at(i);
+            char c = sym[i];
             if (Symbols.isAsciiDigit(c)) {
                 digits++;
             } else if (c >= 'a' && c <= 'f') {
@@ -273,15 +277,15 @@ final class TermSearch {
 
     /** A token of one symbol: "f" in "f u c k", "$" in "$ h i t". */
     private boolean isSingle(int k) {
-        return Symbols.isTokenChar(text.at(k))
-                && (k == 0 || !Symbols.isTokenChar(text.at(k - 1)))
-                && (k + 1 >= n || !Symbols.isTokenChar(text.at(k + 1)));
+        return Symbols.isTokenChar(sym[k])
+                && (k == 0 || !Symbols.isTokenChar(sym[k - 1]))
+                && (k + 1 >= n || !Symbols.isTokenChar(sym[k + 1]));
     }
 
     /** The next single-symbol token after a short run of separators, or {@code n} when the run ends. */
     private int nextSingle(int k) {
         int j = k + 1;
-        while (j < n && j - k <= MAX_SPACING && !Symbols.isTokenChar(text.at(j))) {
+        while (j < n && j - k <= MAX_SPACING && !Symbols.isTokenChar(sym[j])) {
             j++;
         }
         return j > k + 1 && j < n && j - k <= MAX_SPACING + 1 && isSingle(j) ? j : n;
@@ -290,7 +294,7 @@ final class TermSearch {
     /** The previous single-symbol token before a short run of separators, or -1. */
     private int previousSingle(int k) {
         int j = k - 1;
-        while (j >= 0 && k - j <= MAX_SPACING && !Symbols.isTokenChar(text.at(j))) {
+        while (j >= 0 && k - j <= MAX_SPACING && !Symbols.isTokenChar(sym[j])) {
             j--;
         }
         return j < k - 1 && j >= 0 && k - j <= MAX_SPACING + 1 && isSingle(j) ? j : -1;
