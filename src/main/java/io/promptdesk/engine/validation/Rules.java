@@ -1,6 +1,7 @@
 package io.promptdesk.engine.validation;
 
 import io.promptdesk.engine.template.ParsedTemplate;
+import io.promptdesk.engine.validation.profanity.ProfanityDetector;
 import io.promptdesk.engine.validation.sqli.SqlInjectionDetector;
 import io.promptdesk.model.BadInputException;
 import io.promptdesk.model.Finding;
@@ -22,11 +23,12 @@ public final class Rules {
 
     /** Every rule name, in the spec's order. */
     public static final List<String> ALL_NAMES = List.of(TemplateVariablesRule.NAME, LengthRule.MIN, LengthRule.MAX,
-            SQL_INJECTION);
+            NO_PROFANITY, SQL_INJECTION);
 
     private static final class Shared {
         // Detectors are immutable and costly to build: one instance each.
         static final SqlInjectionDetector SQLI = new SqlInjectionDetector();
+        static final ProfanityDetector PROFANITY = new ProfanityDetector();
     }
 
     private Rules() {
@@ -76,10 +78,19 @@ public final class Rules {
             case TemplateVariablesRule.NAME -> new TemplateVariablesRule();
             case LengthRule.MIN -> LengthRule.min(s);
             case LengthRule.MAX -> LengthRule.max(s);
+            case NO_PROFANITY -> new DetectorRule(NO_PROFANITY, "profanity", profanity(s),
+                    DetectorRule.Scope.VALUES, DetectorRule.Scope.TEMPLATE);
             case SQL_INJECTION -> new DetectorRule(SQL_INJECTION, "SQL injection", Shared.SQLI,
                     DetectorRule.Scope.VALUES, DetectorRule.Scope.OUTPUT);
             default -> throw new BadInputException("unknown validation rule '" + name + "'");
         };
+    }
+
+    private static TextDetector profanity(RuleSettings s) {
+        if (s.profanityAllow().isEmpty() && s.profanityDeny().isEmpty()) {
+            return Shared.PROFANITY;
+        }
+        return new ProfanityDetector(s.profanityDeny(), s.profanityAllow());
     }
 
     /** Runs all six rules on one case: the template's findings then the case's (for live badges). */
