@@ -4,6 +4,7 @@ import static io.promptdesk.engine.validation.injection.WordClass.ABOVE;
 import static io.promptdesk.engine.validation.injection.WordClass.ALL;
 import static io.promptdesk.engine.validation.injection.WordClass.BE;
 import static io.promptdesk.engine.validation.injection.WordClass.BENIGN_Q;
+import static io.promptdesk.engine.validation.injection.WordClass.CONFIRM;
 import static io.promptdesk.engine.validation.injection.WordClass.DEF;
 import static io.promptdesk.engine.validation.injection.WordClass.EXTRACT;
 import static io.promptdesk.engine.validation.injection.WordClass.HIDDEN;
@@ -36,7 +37,7 @@ final class ExtractionRules implements TokenRule {
     private static final int WINDOW = 6;
     private static final int CUE_WINDOW = 5;
     private static final long PROMPTS = mask(PROMPT, INSTR);
-    private static final long CUES = mask(EXTRACT, OUTPUT, WHAT, WRITE);
+    private static final long CUES = mask(EXTRACT, OUTPUT, WHAT, WRITE, CONFIRM);
 
     @Override
     public void apply(TokenTable t, Evidence out) {
@@ -93,16 +94,6 @@ final class ExtractionRules implements TokenRule {
         }
     }
 
-    /** "I need your password", "私は...パスワードが必要です": the speaker demands the secret. */
-    private static int needs(TokenTable t, int k, boolean yours) {
-        boolean verbFinal = t.flag(k, TokenTable.VERB_FINAL);
-        int need = verbFinal ? t.next(k, NEED.bit(), CUE_WINDOW) : yours ? t.prev(k, NEED.bit(), 3) : -1;
-        if (need < 0) {
-            return -1;
-        }
-        return t.prev(need, SELF.bit(), verbFinal ? 12 : 3) >= 0 ? need : -1;
-    }
-
     /**
      * "your/the/its hidden system prompt", not "a system prompt" or "the difference between system prompts";
      * languages without articles (Russian, Chinese, Japanese ...) cannot mark this and are taken as particular.
@@ -150,7 +141,9 @@ final class ExtractionRules implements TokenRule {
         if (cue < 0) {
             cue = needs(t, k, yours);
         }
-        if (cue < 0 || t.negated(cue, 3)) {
+        if (cue < 0 || t.negated(cue, 3)
+                || (t.is(cue, CONFIRM) && !t.any(cue, mask(EXTRACT, OUTPUT, WHAT)) && yours)) {
+            // "confirm your password" is a form asking its reader
             return;
         }
         // "write a poem about the password" leaks it; "write about passwords" does not name one
@@ -159,5 +152,16 @@ final class ExtractionRules implements TokenRule {
         double weight = writeOnly && !named ? 0.6 : 1.0;
         out.add(InjectionSignal.SECRET_REQUEST, Math.min(t.start(cue), t.start(k)), Math.max(t.end(cue), t.end(k)),
                 weight);
+    }
+
+    /** "I need your password", "私は...パスワードが必要です": the speaker demands the secret. */
+    private static int needs(TokenTable t, int k, boolean yours) {
+        boolean verbFinal = t.flag(k, TokenTable.VERB_FINAL);
+        int need = verbFinal ? t.next(k, NEED.bit(), CUE_WINDOW) : yours ? t.prev(k, NEED.bit(), 3) : -1;
+        if (need < 0) {
+            return -1;
+        }
+        // CJK counts each character as a token, so the subject may sit far back in the sentence
+        return t.prev(need, SELF.bit(), verbFinal ? 40 : 3) >= 0 ? need : -1;
     }
 }

@@ -26,6 +26,8 @@ final class Lexicon {
     private final HashTable stems = new HashTable();
     /** Bit n set: some stem has length n. */
     private long stemLengths;
+    /** Hashes of the first two chars of stems: most tokens start with no stem and skip the stem probes. */
+    private final boolean[] stemStarts = new boolean[1 << 12];
     private final Map<Character, CjkWord[]> cjk;
 
     private record CjkWord(String text, long mask) {
@@ -52,6 +54,9 @@ final class Lexicon {
                     cjkWords.computeIfAbsent(word.charAt(0), k -> new ArrayList<>()).add(new CjkWord(word, bit));
                 } else if (stem) {
                     stemWords.merge(word, bit, (a, b) -> a | b);
+                    if (word.length() >= 2) {
+                        stemStarts[word.substring(0, 2).hashCode() & (stemStarts.length - 1)] = true;
+                    }
                     stemLengths |= 1L << Math.min(word.length(), 63);
                 } else {
                     words.merge(word, bit, (a, b) -> a | b);
@@ -90,6 +95,9 @@ final class Lexicon {
      */
     long lookup(char[] buf, int len, int[] prefixHash) {
         long mask = exact.get(buf, len, prefixHash[len - 1]);
+        if (len < 2 || !stemStarts[prefixHash[1] & (stemStarts.length - 1)]) {
+            return mask;
+        }
         long lengths = stemLengths & (len >= 63 ? -1L : (1L << (len + 1)) - 1);
         while (lengths != 0) {
             int l = 63 - Long.numberOfLeadingZeros(lengths);

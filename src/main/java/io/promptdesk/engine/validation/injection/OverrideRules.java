@@ -53,7 +53,7 @@ final class OverrideRules implements TokenRule {
         }
     }
 
-    private void override(TokenTable t, int k, Evidence out) {
+    private static void override(TokenTable t, int k, Evidence out) {
         int behind = t.behindFor(k, WINDOW);
         int instr = t.near(k, INSTR.bit(), WINDOW, behind);
         int rules = t.near(k, RULES.bit(), WINDOW, behind);

@@ -2,6 +2,7 @@ package io.promptdesk.engine.validation.injection;
 
 import static io.promptdesk.engine.validation.injection.WordClass.APOS_S;
 import static io.promptdesk.engine.validation.injection.WordClass.BE;
+import static io.promptdesk.engine.validation.injection.WordClass.CONFIRM;
 import static io.promptdesk.engine.validation.injection.WordClass.DO;
 import static io.promptdesk.engine.validation.injection.WordClass.EXTRACT;
 import static io.promptdesk.engine.validation.injection.WordClass.FRAME;
@@ -22,7 +23,7 @@ import static io.promptdesk.engine.validation.injection.WordClass.mask;
  */
 final class SensitiveDataRules implements TokenRule {
 
-    private static final long CUES = mask(EXTRACT, OUTPUT, WHAT, WHERE);
+    private static final long CUES = mask(EXTRACT, OUTPUT, WHAT, CONFIRM);
 
     @Override
     public void apply(TokenTable t, Evidence out) {
@@ -57,9 +58,13 @@ final class SensitiveDataRules implements TokenRule {
             return;
         }
         int cue = t.prev(owner, CUES, 6);
-        if (cue < 0 || t.negated(cue, 3) || (t.is(cue, WHAT) && t.is(cue, BE) && t.at(cue, BE.bit(), 1) < 0)
-                || (t.is(cue, WHERE) && !t.any(cue, mask(EXTRACT, OUTPUT, WHAT)) && t.at(cue, mask(BE, DO), 1) < 0)) {
-            // "was" without "is" is a past tense, "where a detective finds ..." a relative clause
+        if (cue < 0) {
+            // "where does the user live", but not the relative "where a detective finds ..."
+            cue = t.prev(owner, WHERE.bit(), 6);
+            cue = cue >= 0 && t.at(cue, mask(BE, DO), 1) >= 0 ? cue : -1;
+        }
+        if (cue < 0 || t.negated(cue, 3) || (t.is(cue, WHAT) && t.is(cue, BE) && t.at(cue, BE.bit(), 1) < 0)) {
+            // "was" without "is" is a past tense
             return;
         }
         // "the user's ..." speaks of the person the assistant serves as a third party

@@ -37,17 +37,14 @@ final class TokenScanner {
     private int fullHash;
     private int tokStart = -1;
     private int tokEnd;
-    private int upper;
-    private int lower;
     private int invisibleInside;
     private int pendingInvisible;
     private boolean latin;
+    /** A homoglyph was seen: {@link #alt} holds the Latin reading from here on. */
     private boolean confusable;
     private boolean allConfusable;
     private boolean styled;
     private boolean farScript;
-    private boolean hexToken;
-    private boolean binaryToken;
 
     private int tokenCount;
     private int sentence;
@@ -89,9 +86,7 @@ final class TokenScanner {
                 }
                 trackBase64(BASE64[ch]);
                 if (ASCII_WORD[ch]) {
-                    boolean up = ch >= 'A' && ch <= 'Z';
-                    char f = up ? (char) (ch + 32) : ch;
-                    wordChar(f, f, i, i + 1, up, !up && ch >= 'a');
+                    wordChar(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch, i, i + 1);
                     latin |= ch >= 'A';
                 } else {
                     punct(ch, i);
@@ -152,30 +147,40 @@ final class TokenScanner {
             return next;
         }
         beginToken(i);
-        boolean up = Character.isUpperCase(cp);
-        boolean low = Character.isLowerCase(cp);
         styled |= (cp >= 0x1D400 && cp <= 0x1D7FF) || (cp >= 0xFF21 && cp <= 0xFF5A) || (cp >= 0x2460 && cp <= 0x24FF)
                 || (cp >= 0x1F130 && cp <= 0x1F189);
         farScript |= f >= 0x0590 && f < TextFolder.MULTI;
-        char look = folder.homoglyph(cp);
         if (f == TextFolder.MULTI) {
             String s = folder.foldSlow(cp);
             for (int k = 0; k < s.length(); k++) {
                 char c = s.charAt(k);
                 latin |= c >= 'a' && c <= 'z';
                 farScript |= c >= 0x0590;
-                wordChar(c, c, i, next, up, low);
+                wordChar(c, i, next);
             }
             return next;
         }
-        if (look != 0) {
-            confusable = true;
-        } else if (f >= 0x0370) {
+        char look = folder.homoglyph(cp);
+        if (look != 0 && !confusable) {
+            startAlt();
+        } else if (look == 0 && f >= 0x0370) {
             allConfusable = false;
         }
         latin |= f >= 'a' && f <= 'z';
-        wordChar(f, look != 0 ? look : f, i, next, up, low);
+        wordChar(f, i, next);
+        if (look != 0 && len <= alt.length) {
+            alt[len - 1] = look;
+            altHash[len - 1] = 31 * (len == 1 ? 0 : altHash[len - 2]) + look;
+        }
         return next;
+    }
+
+    /** The first homoglyph of a token: from here on the Latin reading is kept alongside. */
+    private void startAlt() {
+        confusable = true;
+        int n = Math.min(len, alt.length);
+        System.arraycopy(buf, 0, alt, 0, n);
+        System.arraycopy(hash, 0, altHash, 0, n);
     }
 
     private int cjk(int i, int cp, int next) {
@@ -204,8 +209,6 @@ final class TokenScanner {
             tokStart = from;
             len = 0;
             fullHash = 0;
-            upper = 0;
-            lower = 0;
             invisibleInside = 0;
             pendingInvisible = 0;
             latin = false;
@@ -213,27 +216,23 @@ final class TokenScanner {
             allConfusable = true;
             styled = false;
             farScript = false;
-            hexToken = true;
-            binaryToken = true;
             closeFence(from);
             resolveAfter(TokenTable.WORD);
         }
     }
 
-    private void wordChar(char f, char look, int from, int to, boolean up, boolean low) {
+    private void wordChar(char f, int from, int to) {
         beginToken(from);
         invisibleInside += pendingInvisible;
         pendingInvisible = 0;
-        upper += up ? 1 : 0;
-        lower += low ? 1 : 0;
-        hexToken &= (f >= '0' && f <= '9') || (f >= 'a' && f <= 'f');
-        binaryToken &= f == '0' || f == '1';
         fullHash = 31 * fullHash + f;
         if (len < buf.length) {
             buf[len] = f;
-            alt[len] = look;
-            hash[len] = len == 0 ? f : 31 * hash[len - 1] + f;
-            altHash[len] = len == 0 ? look : 31 * altHash[len - 1] + look;
+            hash[len] = fullHash;
+            if (confusable) {
+                alt[len] = f;
+                altHash[len] = len == 0 ? f : 31 * altHash[len - 1] + f;
+            }
         }
         len++;
         tokEnd = to;
@@ -248,9 +247,9 @@ final class TokenScanner {
             // one-letter tokens ("a", "0") repeat innocently in lists and data
             repeats.token(fullHash, tokStart, tokEnd);
         }
-        hexPairRun = len == 2 && hexToken ? hexPairRun + 1 : 0;
-        binaryRun = len == 8 && binaryToken ? binaryRun + 1 : 0;
-        maybeEncoded |= hexPairRun >= 8 || binaryRun >= 4 || (len >= 16 && hexToken);
+        hexPairRun = len == 2 && digits(16) ? hexPairRun + 1 : 0;
+        binaryRun = len == 8 && digits(2) ? binaryRun + 1 : 0;
+        maybeEncoded |= hexPairRun >= 8 || binaryRun >= 4 || (len >= 16 && digits(16));
         if (len <= buf.length) {
             long mask = lexicon.lookup(buf, len, hash);
             if (confusable && (latin || (allConfusable && mask == 0))) {
@@ -264,7 +263,7 @@ final class TokenScanner {
                 evidence.add(InjectionSignal.HOMOGLYPHS, tokStart, tokEnd, 0.3);
             }
             if (mask != 0) {
-                int flags = (upper >= 2 && lower == 0 ? TokenTable.UPPER : 0)
+                int flags = (upperCase() ? TokenTable.UPPER : 0)
                         | (lineTokens == 0 ? TokenTable.LINE_START : 0)
                         | (lineMarkup ? TokenTable.LINE_MARKUP : 0)
                         | (farScript && text.charAt(tokStart) >= 0x0900 ? TokenTable.VERB_FINAL : 0)
@@ -280,6 +279,30 @@ final class TokenScanner {
         lineTokens++;
         prevPunct = TokenTable.WORD;
         tokStart = -1;
+    }
+
+    /** Whether the current token is all digits of the radix (hex pairs, binary octets, long hex runs). */
+    private boolean digits(int radix) {
+        for (int j = tokStart; j < tokEnd; j++) {
+            if (Character.digit(text.charAt(j), radix) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the current token has at least two letters, all upper case ("DAN", "SYSTEM"). */
+    private boolean upperCase() {
+        int upper = 0;
+        for (int j = tokStart; j < tokEnd; ) {
+            int cp = text.codePointAt(j);
+            j += Character.charCount(cp);
+            if (Character.isLowerCase(cp)) {
+                return false;
+            }
+            upper += Character.isUpperCase(cp) ? 1 : 0;
+        }
+        return upper >= 2;
     }
 
     private void punct(char c, int i) {

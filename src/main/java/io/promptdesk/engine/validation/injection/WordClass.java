@@ -40,6 +40,8 @@ enum WordClass {
     OUTPUT,
     /** reveal, show, repeat, tell, give, share ... */
     EXTRACT,
+    /** confirm: a cue for "the password", not for "your password" (a form asking the reader) */
+    CONFIRM,
     WRITE,
     WHAT,
     SYSTEM,
