@@ -250,7 +250,7 @@ final class TokenScanner {
         hexPairRun = len == 2 && digits(16) ? hexPairRun + 1 : 0;
         binaryRun = len == 8 && digits(2) ? binaryRun + 1 : 0;
         maybeEncoded |= hexPairRun >= 8 || binaryRun >= 4 || (len >= 16 && digits(16));
-        if (len <= buf.length) {
+        if (len > 0 && len <= buf.length) {
             long mask = lexicon.lookup(buf, len, hash);
             if (confusable && (latin || (allConfusable && mask == 0))) {
                 long mapped = lexicon.lookup(alt, len, altHash);
