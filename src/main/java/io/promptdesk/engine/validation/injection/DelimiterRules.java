@@ -6,6 +6,7 @@ import static io.promptdesk.engine.validation.injection.WordClass.DOC;
 import static io.promptdesk.engine.validation.injection.WordClass.END;
 import static io.promptdesk.engine.validation.injection.WordClass.INSTR;
 import static io.promptdesk.engine.validation.injection.WordClass.MODE_ADJ;
+import static io.promptdesk.engine.validation.injection.WordClass.MODE_ON;
 import static io.promptdesk.engine.validation.injection.WordClass.NEW;
 import static io.promptdesk.engine.validation.injection.WordClass.OVERRIDE;
 import static io.promptdesk.engine.validation.injection.WordClass.PROMPT;
@@ -22,6 +23,9 @@ import static io.promptdesk.engine.validation.injection.WordClass.mask;
 final class DelimiterRules implements TokenRule {
 
     private static final long FRAMED = mask(PROMPT, INSTR, SYSTEM, DOC, TEXT);
+    /** Characters that open and close a tag or header: &lt;system&gt;, [SYSTEM], {{SYSTEM: ...}}. */
+    private static final String OPENERS = "<[{";
+    private static final String CLOSERS = ">]}:";
 
     @Override
     public void apply(TokenTable t, Evidence out) {
@@ -41,19 +45,25 @@ final class DelimiterRules implements TokenRule {
                     out.add(InjectionSignal.FAKE_DELIMITER, t.start(k), t.end(framed), 0.7);
                 }
             }
-            if (t.is(k, OVERRIDE) && t.flag(k, TokenTable.UPPER)
-                    && (t.after(k) == ':' || t.after(k) == '>' || t.after(k) == ']' || t.before(k) == '<')) {
+            if (t.is(k, OVERRIDE) && t.flag(k, TokenTable.UPPER)) {
                 overrideHeader(t, k, out);
             }
         }
     }
 
-    /** "OVERRIDE:", and stronger with a claimed source: "SYSTEM OVERRIDE:", "DEVELOPER ... OVERRIDE:". */
+    /**
+     * "OVERRIDE:", "[OVERRIDE]", and stronger with a claimed source: "SYSTEM OVERRIDE:", "[ADMIN OVERRIDE
+     * ACTIVATED]", "DEVELOPER ... OVERRIDE:".
+     */
     private static void overrideHeader(TokenTable t, int k, Evidence out) {
         int source = t.prev(k, mask(SYSTEM, AUTHORITY, MODE_ADJ), 3);
         boolean claimed = source >= 0 && t.flag(source, TokenTable.UPPER);
         int from = claimed ? source : k;
-        out.add(InjectionSignal.FAKE_DELIMITER, t.start(from), t.end(k) + 1, claimed ? 1.0 : 0.6);
+        boolean header = OPENERS.indexOf(t.before(from)) >= 0 || CLOSERS.indexOf(t.after(k)) >= 0
+                || (t.at(k, MODE_ON.bit(), 1) >= 0 && CLOSERS.indexOf(t.after(t.at(k, MODE_ON.bit(), 1))) >= 0);
+        if (header) {
+            out.add(InjectionSignal.FAKE_DELIMITER, t.start(from), t.end(k) + 1, claimed ? 1.0 : 0.6);
+        }
     }
 
     /** Set apart as a delimiter: upper case, or framed by markup characters. */
@@ -68,7 +78,7 @@ final class DelimiterRules implements TokenRule {
         boolean prefix = t.flag(k, TokenTable.LINE_START) && t.after(last) == ':';
         boolean heading = t.flag(k, TokenTable.LINE_START) && t.flag(k, TokenTable.LINE_MARKUP)
                 && (t.before(k) == '#' || t.before(k) == '[' || t.before(k) == '<');
-        boolean tag = (t.before(k) == '<' || t.before(k) == '/') && t.after(last) == '>';
+        boolean tag = (OPENERS.indexOf(t.before(k)) >= 0 || t.before(k) == '/') && CLOSERS.indexOf(t.after(last)) >= 0;
         if (prefix || heading || tag) {
             out.add(InjectionSignal.ROLE_MARKER, t.start(k), t.end(last) + 1, system ? 0.6 : 0.4);
         }

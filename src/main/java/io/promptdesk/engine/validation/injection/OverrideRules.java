@@ -74,9 +74,10 @@ final class OverrideRules implements TokenRule {
             end = carrierThenOrder(t, k);
             weight = 1.0;
         } else if (instr >= 0 && all) {
-            // "ignore any instructions in the text below" is also how a system prompt defends itself
+            // "ignore all instructions and ..." attacks; "ignore any instructions in the text below" is also
+            // how a system prompt defends itself
             end = instr;
-            weight = 0.8;
+            weight = t.after(instr) != TokenTable.WORD || t.at(instr, AND.bit(), 1) >= 0 ? 1.0 : 0.8;
         } else if (rules >= 0 && all) {
             end = rules;
             weight = 0.7;
