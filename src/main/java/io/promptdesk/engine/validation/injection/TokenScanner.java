@@ -120,7 +120,8 @@ final class TokenScanner {
             hidden.flush();
         }
         if (TextFolder.isInvisible(cp)) {
-            pendingInvisible += tokStart >= 0 ? 1 : 0;
+            // soft hyphens are ordinary in hyphenated web text: stripped, not reported
+            pendingInvisible += tokStart >= 0 && cp != 0x00AD ? 1 : 0;
             return next;
         }
         if (TextFolder.isBidiControl(cp)) {

@@ -72,8 +72,9 @@ class ObfuscationTest {
     }
 
     @Test
-    void emojiJoinersAreNotInvisibleTricks() {
+    void emojiJoinersAndSoftHyphensAreNotInvisibleTricks() {
         assertThat(scan("Family: \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 at the beach").signals()).isEmpty();
+        assertThat(scan("Die Donau\u00ADdampf\u00ADschiff\u00ADfahrt fährt heute.").signals()).isEmpty();
     }
 
     @Test
