@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Finds base64, hex and binary blobs that decode to readable text, so the detector can scan what they say.
+ * Finds base64, hex, binary and Morse blobs that decode to readable text, so the detector can scan what they say.
  * Linear in the text; at most {@link #MAX_PAYLOADS} blobs of at most {@link #MAX_BLOB} characters each.
  * Stateless.
  */
@@ -19,10 +19,13 @@ final class PayloadDecoder {
     private static final int MIN_HEX_PAIRS = 8;
     private static final int MIN_BYTES = 4;
 
+    private final MorseCode morse = new MorseCode();
+
     List<Payload> find(String text) {
         List<Payload> out = new ArrayList<>();
         runs(text, out);
         groups(text, out);
+        morse.find(text, out);
         return out;
     }
 

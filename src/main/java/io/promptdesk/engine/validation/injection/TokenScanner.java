@@ -61,6 +61,7 @@ final class TokenScanner {
     private int fenceLen;
 
     private int base64Run;
+    private int morseRun;
     private int hexPairRun;
     private int binaryRun;
     private boolean maybeEncoded;
@@ -85,6 +86,7 @@ final class TokenScanner {
                     hidden.flush();
                 }
                 trackBase64(BASE64[ch]);
+                trackMorse(ch);
                 if (ASCII_WORD[ch]) {
                     wordChar(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch, i, i + 1);
                     latin |= ch >= 'A';
@@ -100,6 +102,7 @@ final class TokenScanner {
         closeFence(n);
         hidden.flush();
         trackBase64(false);
+        trackMorse('\n');
         repeats.report(evidence);
         return table;
     }
@@ -108,6 +111,7 @@ final class TokenScanner {
         int cp = text.codePointAt(i);
         int next = i + Character.charCount(cp);
         trackBase64(false);
+        trackMorse('\n');
         if (TextFolder.isTag(cp)) {
             hidden.tag(cp, i, next);
             return next;
@@ -371,6 +375,16 @@ final class TokenScanner {
         } else {
             maybeEncoded |= base64Run >= BASE64_MIN;
             base64Run = 0;
+        }
+    }
+
+    /** Dots and dashes, with spaces and slashes between: Morse code worth decoding. */
+    private void trackMorse(char ch) {
+        if (ch == '.' || ch == '-') {
+            morseRun++;
+        } else if (ch != ' ' && ch != '/') {
+            maybeEncoded |= morseRun >= 16;
+            morseRun = 0;
         }
     }
 
