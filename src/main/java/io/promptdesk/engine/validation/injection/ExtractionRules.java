@@ -85,7 +85,8 @@ final class ExtractionRules implements TokenRule {
         } else if (t.is(k, EXTRACT) && yours >= 0 && t.next(yours, STORE.bit(), 2) >= 0) {
             end = t.next(yours, STORE.bit(), 2);
             weight = 0.6;
-        } else if (behind > 0 && t.prev(k, PROMPTS, behind) >= 0 && t.prev(k, mask(POSS_YOU, SYSTEM, HIDDEN), behind) >= 0) {
+        } else if (behind > 0 && t.prev(k, PROMPTS, behind) >= 0
+                && t.prev(k, mask(POSS_YOU, SYSTEM, HIDDEN), behind) >= 0) {
             end = t.prev(k, mask(POSS_YOU, SYSTEM, HIDDEN), behind);
         }
         if (end >= 0) {

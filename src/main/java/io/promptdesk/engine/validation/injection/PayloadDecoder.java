@@ -18,6 +18,7 @@ final class PayloadDecoder {
     private static final int MIN_HEX = 16;
     private static final int MIN_HEX_PAIRS = 8;
     private static final int MIN_BYTES = 4;
+    private static final String PUNCTUATION = ".,;:!?'\"()-<>/=_&%$#@*+[]{}";
 
     private final MorseCode morse = new MorseCode();
 
@@ -147,7 +148,8 @@ final class PayloadDecoder {
     private static String hex(CharSequence s, int from, int to) {
         byte[] b = new byte[(to - from) / 2];
         for (int j = 0; j < b.length; j++) {
-            b[j] = (byte) (Character.digit(s.charAt(from + 2 * j), 16) * 16 + Character.digit(s.charAt(from + 2 * j + 1), 16));
+            int high = Character.digit(s.charAt(from + 2 * j), 16);
+            b[j] = (byte) (high * 16 + Character.digit(s.charAt(from + 2 * j + 1), 16));
         }
         return HiddenText.utf8(b, b.length);
     }
@@ -168,7 +170,8 @@ final class PayloadDecoder {
         String s = run.length() % 4 == 1 ? run.substring(0, run.length() - 1) : run;
         s = s + "==".substring(0, (4 - s.length() % 4) % 4);
         try {
-            byte[] b = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(s.getBytes(StandardCharsets.US_ASCII));
+            Base64.Decoder decoder = urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder();
+            byte[] b = decoder.decode(s.getBytes(StandardCharsets.US_ASCII));
             return HiddenText.utf8(b, b.length);
         } catch (IllegalArgumentException e) {
             // mixed alphabets ('+' and '-' in one run): not base64
@@ -186,7 +189,7 @@ final class PayloadDecoder {
         for (int j = 0; j < s.length(); j++) {
             char c = s.charAt(j);
             space |= c == ' ';
-            if (Character.isLetterOrDigit(c) || c == ' ' || c == '\n' || ".,;:!?'\"()-<>/=_&%$#@*+[]{}".indexOf(c) >= 0) {
+            if (Character.isLetterOrDigit(c) || c == ' ' || c == '\n' || PUNCTUATION.indexOf(c) >= 0) {
                 good++;
             }
         }

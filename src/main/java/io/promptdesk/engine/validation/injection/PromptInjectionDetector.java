@@ -28,6 +28,10 @@ public final class PromptInjectionDetector implements TextDetector {
     /** Characters of decoded payload scanned per top-level text, over all depths. */
     static final int MAX_DECODED = 1 << 17;
     private static final int DELIMITER_REACH = 160;
+    /** Signals that, right after a fence, mean the text breaks out of the quoted input. */
+    private static final Set<String> ESCAPING = Set.of(InjectionSignal.INSTRUCTION_OVERRIDE.id(),
+            InjectionSignal.NEW_INSTRUCTIONS.id(), InjectionSignal.PROMPT_EXTRACTION.id(),
+            InjectionSignal.ROLE_MARKER.id(), InjectionSignal.SECRET_REQUEST.id());
 
     private final TextFolder folder;
     private final Lexicon lexicon;
@@ -88,8 +92,8 @@ public final class PromptInjectionDetector implements TextDetector {
         for (Signal s : inner.signals()) {
             names.add(s.name());
         }
-        outer.add(InjectionSignal.ENCODED_PAYLOAD, p.start(), p.end(), Math.min(score, InjectionSignal.ENCODED_PAYLOAD.cap()),
-                p.kind() + " " + names + ": " + p.text());
+        double weight = Math.min(score, InjectionSignal.ENCODED_PAYLOAD.cap());
+        outer.add(InjectionSignal.ENCODED_PAYLOAD, p.start(), p.end(), weight, p.kind() + " " + names + ": " + p.text());
     }
 
     /** A fence (```, """, ---, ###) shortly before an instruction signal: breaking out of the quoted input. */
@@ -103,7 +107,8 @@ public final class PromptInjectionDetector implements TextDetector {
             }
             for (int fence : fences) {
                 if (s.offset() >= fence && s.offset() - fence <= DELIMITER_REACH) {
-                    evidence.add(InjectionSignal.DELIMITER_ESCAPE, fence, s.offset(), 0.4, "fence before '" + s.evidence() + "'");
+                    evidence.add(InjectionSignal.DELIMITER_ESCAPE, fence, s.offset(), 0.4,
+                            "fence before '" + s.evidence() + "'");
                     return;
                 }
             }
@@ -111,8 +116,6 @@ public final class PromptInjectionDetector implements TextDetector {
     }
 
     private static boolean escapes(String signal) {
-        return signal.equals(InjectionSignal.INSTRUCTION_OVERRIDE.id()) || signal.equals(InjectionSignal.NEW_INSTRUCTIONS.id())
-                || signal.equals(InjectionSignal.PROMPT_EXTRACTION.id()) || signal.equals(InjectionSignal.ROLE_MARKER.id())
-                || signal.equals(InjectionSignal.SECRET_REQUEST.id());
+        return ESCAPING.contains(signal);
     }
 }

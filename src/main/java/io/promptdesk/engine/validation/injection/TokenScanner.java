@@ -9,15 +9,12 @@ package io.promptdesk.engine.validation.injection;
 final class TokenScanner {
 
     private static final int MAX_FENCES = 64;
-    private static final int BASE64_MIN = 20;
 
     private static final boolean[] ASCII_WORD = new boolean[128];
-    private static final boolean[] BASE64 = new boolean[128];
 
     static {
         for (int c = 0; c < 128; c++) {
             ASCII_WORD[c] = Character.isLetterOrDigit(c);
-            BASE64[c] = ASCII_WORD[c] || c == '+' || c == '/' || c == '=' || c == '-' || c == '_';
         }
     }
 
@@ -60,11 +57,7 @@ final class TokenScanner {
     private char fenceChar;
     private int fenceLen;
 
-    private int base64Run;
-    private int morseRun;
-    private int hexPairRun;
-    private int binaryRun;
-    private boolean maybeEncoded;
+    private final EncodingHints encodings = new EncodingHints();
 
     TokenScanner(String text, TextFolder folder, Lexicon lexicon, Evidence evidence) {
         this.text = text;
@@ -85,8 +78,7 @@ final class TokenScanner {
                 if (hidden.pending()) {
                     hidden.flush();
                 }
-                trackBase64(BASE64[ch]);
-                trackMorse(ch);
+                encodings.ascii(ch);
                 if (ASCII_WORD[ch]) {
                     wordChar(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch, i, i + 1);
                     latin |= ch >= 'A';
@@ -101,8 +93,7 @@ final class TokenScanner {
         endToken();
         closeFence(n);
         hidden.flush();
-        trackBase64(false);
-        trackMorse('\n');
+        encodings.other();
         repeats.report(evidence);
         return table;
     }
@@ -110,8 +101,7 @@ final class TokenScanner {
     private int nonAscii(int i) {
         int cp = text.codePointAt(i);
         int next = i + Character.charCount(cp);
-        trackBase64(false);
-        trackMorse('\n');
+        encodings.other();
         if (TextFolder.isTag(cp)) {
             hidden.tag(cp, i, next);
             return next;
@@ -252,9 +242,7 @@ final class TokenScanner {
             // one-letter tokens ("a", "0") repeat innocently in lists and data
             repeats.token(fullHash, tokStart, tokEnd);
         }
-        hexPairRun = len == 2 && digits(16) ? hexPairRun + 1 : 0;
-        binaryRun = len == 8 && digits(2) ? binaryRun + 1 : 0;
-        maybeEncoded |= hexPairRun >= 8 || binaryRun >= 4 || (len >= 16 && digits(16));
+        encodings.token(len == 2 && digits(16), len == 8 && digits(2), len >= EncodingHints.hexRunMin() && digits(16));
         if (len > 0 && len <= buf.length) {
             long mask = lexicon.lookup(buf, len, hash);
             if (confusable && (latin || (allConfusable && mask == 0))) {
@@ -369,25 +357,6 @@ final class TokenScanner {
         fenceChar = 0;
     }
 
-    private void trackBase64(boolean inAlphabet) {
-        if (inAlphabet) {
-            base64Run++;
-        } else {
-            maybeEncoded |= base64Run >= BASE64_MIN;
-            base64Run = 0;
-        }
-    }
-
-    /** Dots and dashes, with spaces and slashes between: Morse code worth decoding. */
-    private void trackMorse(char ch) {
-        if (ch == '.' || ch == '-') {
-            morseRun++;
-        } else if (ch != ' ' && ch != '/') {
-            maybeEncoded |= morseRun >= 16;
-            morseRun = 0;
-        }
-    }
-
     private String visible(int from, int to) {
         StringBuilder b = new StringBuilder();
         text.substring(from, to).codePoints()
@@ -396,9 +365,9 @@ final class TokenScanner {
         return b.toString();
     }
 
-    /** Whether the text may hold base64, hex or binary blobs worth decoding. */
+    /** Whether the text may hold base64, hex, binary or Morse blobs worth decoding. */
     boolean maybeEncoded() {
-        return maybeEncoded;
+        return encodings.maybeEncoded();
     }
 
     /** Offsets just after each fence (``` """ --- ###), the latest {@link #MAX_FENCES} of them. */

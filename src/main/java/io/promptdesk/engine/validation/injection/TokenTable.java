@@ -118,7 +118,7 @@ final class TokenTable {
         return -1;
     }
 
-    /** The nearest tagged token before {@code k}, same sentence, at most {@code behind} tokens back, in {@code mask}. */
+    /** The nearest tagged token before {@code k}, same sentence, at most {@code behind} tokens back, in mask. */
     int prev(int k, long mask, int behind) {
         int limit = index[k] - behind;
         for (int j = k - 1; j >= 0 && index[j] >= limit && sentence[j] == sentence[k]; j--) {
