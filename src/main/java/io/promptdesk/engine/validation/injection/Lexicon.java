@@ -1,0 +1,206 @@
+package io.promptdesk.engine.validation.injection;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The word-class lexicon: folded words and stems mapped to {@link WordClass} masks, looked up from the
+ * scanner's token buffer without allocating. Han and kana entries are kept apart and matched as character
+ * sequences. Immutable.
+ */
+final class Lexicon {
+
+    static final String RESOURCE = "/promptdesk/injection/prompt-injection-lexicon.txt";
+    /** Longest token (in folded chars) the scanner buffers and looks up. */
+    static final int MAX_WORD = 48;
+
+    private final HashTable exact = new HashTable();
+    private final HashTable stems = new HashTable();
+    /** Bit n set: some stem has length n. */
+    private long stemLengths;
+    /** Hashes of the first two chars of stems: most tokens start with no stem and skip the stem probes. */
+    private final boolean[] stemStarts = new boolean[1 << 12];
+    private final Map<Character, CjkWord[]> cjk;
+
+    private record CjkWord(String text, long mask) {
+    }
+
+    Lexicon(List<String> lines, TextFolder folder) {
+        Map<String, Long> words = new HashMap<>();
+        Map<String, Long> stemWords = new HashMap<>();
+        Map<Character, List<CjkWord>> cjkWords = new HashMap<>();
+        for (String raw : lines) {
+            String line = raw.strip();
+            int colon = line.indexOf(':');
+            if (line.isEmpty() || line.startsWith("#") || colon < 0) {
+                continue;
+            }
+            long bit = WordClass.valueOf(line.substring(0, colon).strip()).bit();
+            for (String entry : line.substring(colon + 1).strip().split("\\s+")) {
+                boolean stem = entry.endsWith("*");
+                String word = folder.foldString(stem ? entry.substring(0, entry.length() - 1) : entry);
+                if (word.isEmpty()) {
+                    continue;
+                }
+                if (TextFolder.isCjk(word.codePointAt(0))) {
+                    cjkWords.computeIfAbsent(word.charAt(0), k -> new ArrayList<>()).add(new CjkWord(word, bit));
+                } else if (stem) {
+                    stemWords.merge(word, bit, (a, b) -> a | b);
+                    if (word.length() >= 2) {
+                        stemStarts[word.substring(0, 2).hashCode() & (stemStarts.length - 1)] = true;
+                    }
+                    stemLengths |= 1L << Math.min(word.length(), 63);
+                } else {
+                    words.merge(word, bit, (a, b) -> a | b);
+                }
+            }
+        }
+        words.forEach(exact::put);
+        stemWords.forEach(stems::put);
+        this.cjk = new HashMap<>();
+        cjkWords.forEach((first, list) -> {
+            Map<String, Long> merged = new HashMap<>();
+            list.forEach(w -> merged.merge(w.text(), w.mask(), (a, b) -> a | b));
+            CjkWord[] arr = merged.entrySet().stream().map(e -> new CjkWord(e.getKey(), e.getValue()))
+                    .sorted((a, b) -> b.text().length() - a.text().length()).toArray(CjkWord[]::new);
+            cjk.put(first, arr);
+        });
+    }
+
+    /** Loads the lexicon shipped with PromptDesk. */
+    static Lexicon shipped(TextFolder folder) {
+        try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return new Lexicon(r.lines().toList(), folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /**
+     * Classes of the folded token {@code buf[0..len)}: its exact entry plus the longest stem it starts with.
+     *
+     * @param prefixHash {@code prefixHash[i]} is the String hash of {@code buf[0..i]}
+     */
+    long lookup(char[] buf, int len, int[] prefixHash) {
+        long mask = exact.get(buf, len, prefixHash[len - 1]);
+        if (len < 2 || !stemStarts[prefixHash[1] & (stemStarts.length - 1)]) {
+            return mask;
+        }
+        long lengths = stemLengths & (len >= 63 ? -1L : (1L << (len + 1)) - 1);
+        while (lengths != 0) {
+            int l = 63 - Long.numberOfLeadingZeros(lengths);
+            long m = stems.get(buf, l, prefixHash[l - 1]);
+            if (m != 0) {
+                return mask | m;
+            }
+            lengths &= ~(1L << l);
+        }
+        return mask;
+    }
+
+    /** The longest Han/kana entry starting at {@code pos} in {@code text}: its length, or 0. */
+    int cjkLength(CharSequence text, int pos) {
+        CjkWord w = cjkAt(text, pos);
+        return w == null ? 0 : w.text().length();
+    }
+
+    /** The classes of the entry {@link #cjkLength} found. */
+    long cjkMask(CharSequence text, int pos) {
+        CjkWord w = cjkAt(text, pos);
+        return w == null ? 0 : w.mask();
+    }
+
+    private CjkWord cjkAt(CharSequence text, int pos) {
+        CjkWord[] candidates = cjk.get(text.charAt(pos));
+        if (candidates == null) {
+            return null;
+        }
+        for (CjkWord w : candidates) {
+            String s = w.text();
+            if (pos + s.length() <= text.length() && regionEquals(text, pos, s)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    private static boolean regionEquals(CharSequence text, int pos, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (text.charAt(pos + i) != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Open addressing from words to masks, probed with a hash the caller computed over its buffer. */
+    private static final class HashTable {
+        private String[] keys = new String[1024];
+        private long[] masks = new long[1024];
+        private int size;
+
+        void put(String key, long mask) {
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+            }
+            int slot = key.hashCode() & (keys.length - 1);
+            while (keys[slot] != null && !keys[slot].equals(key)) {
+                slot = (slot + 1) & (keys.length - 1);
+            }
+            if (keys[slot] == null) {
+                size++;
+                keys[slot] = key;
+            }
+            masks[slot] |= mask;
+        }
+
+        long get(char[] buf, int len, int hash) {
+            int slot = hash & (keys.length - 1);
+            String k;
+            while ((k = keys[slot]) != null) {
+                if (k.hashCode() == hash && matches(k, buf, len)) {
+                    return masks[slot];
+                }
+                slot = (slot + 1) & (keys.length - 1);
+            }
+            return 0;
+        }
+
+        private static boolean matches(String k, char[] buf, int len) {
+            if (k.length() != len) {
+                return false;
+            }
+            for (int i = 0; i < len; i++) {
+                if (k.charAt(i) != buf[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            long[] oldMasks = masks;
+            keys = new String[oldKeys.length * 2];
+            masks = new long[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != null) {
+                    put(oldKeys[i], oldMasks[i]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.promptdesk.engine.validation.injection;
+
+import static io.promptdesk.engine.validation.injection.WordClass.ABOVE;
+import static io.promptdesk.engine.validation.injection.WordClass.ALL;
+import static io.promptdesk.engine.validation.injection.WordClass.AND;
+import static io.promptdesk.engine.validation.injection.WordClass.BE;
+import static io.promptdesk.engine.validation.injection.WordClass.DOC;
+import static io.promptdesk.engine.validation.injection.WordClass.FROM;
+import static io.promptdesk.engine.validation.injection.WordClass.INSTR;
+import static io.promptdesk.engine.validation.injection.WordClass.NEW;
+import static io.promptdesk.engine.validation.injection.WordClass.NOW;
+import static io.promptdesk.engine.validation.injection.WordClass.OBEY;
+import static io.promptdesk.engine.validation.injection.WordClass.ON;
+import static io.promptdesk.engine.validation.injection.WordClass.OUTPUT;
+import static io.promptdesk.engine.validation.injection.WordClass.OVERRIDE;
+import static io.promptdesk.engine.validation.injection.WordClass.POSS_YOU;
+import static io.promptdesk.engine.validation.injection.WordClass.PRIOR;
+import static io.promptdesk.engine.validation.injection.WordClass.RULES;
+import static io.promptdesk.engine.validation.injection.WordClass.STOP;
+import static io.promptdesk.engine.validation.injection.WordClass.TASK;
+import static io.promptdesk.engine.validation.injection.WordClass.YOU;
+import static io.promptdesk.engine.validation.injection.WordClass.mask;
+
+/**
+ * Instruction override ("ignore all previous instructions", "olvida tus instrucciones anteriores",
+ * "ignore the webpage and say ...") and replacement instructions ("new instructions:", "from now on you").
+ *
+ * <p>An override verb alone is everyday language ("ignore the noise in the data"); it counts when, in the same
+ * sentence, it governs something the model was told: an instruction noun with a prior/possessive/all
+ * qualifier, "the above", or the document it is reading followed by an order to say something else.
+ */
+final class OverrideRules implements TokenRule {
+
+    private static final int WINDOW = 8;
+    /** Whose or which instructions: "previous", "your", "above"; "told"/"instructed" carry it themselves. */
+    private static final long QUALIFIER = mask(PRIOR, POSS_YOU, ABOVE);
+
+    @Override
+    public void apply(TokenTable t, Evidence out) {
+        for (int k = 0; k < t.size(); k++) {
+            if (t.is(k, OVERRIDE) && !t.negated(k, 3)) {
+                override(t, k, out);
+            }
+            if (t.is(k, OBEY) && (t.negated(k, 3) || t.prev(k, STOP.bit(), 2) >= 0)) {
+                stopObeying(t, k, out);
+            }
+            if (t.is(k, NEW)) {
+                newInstructions(t, k, out);
+            }
+            if (t.is(k, FROM)) {
+                fromNowOn(t, k, out);
+            }
+        }
+    }
+
+    private static void override(TokenTable t, int k, Evidence out) {
+        int behind = t.behindFor(k, WINDOW);
+        int instr = t.near(k, INSTR.bit(), WINDOW, behind);
+        int rules = t.near(k, RULES.bit(), WINDOW, behind);
+        boolean qualified = t.near(k, QUALIFIER, WINDOW, behind) >= 0;
+        boolean all = t.near(k, ALL.bit(), WINDOW, behind) >= 0;
+        int end;
+        double weight;
+        if (instr >= 0 && qualified) {
+            end = instr;
+            weight = 1.0;
+        } else if (rules >= 0 && qualified) {
+            end = rules;
+            weight = 1.0;
+        } else if (theAbove(t, k) >= 0) {
+            end = theAbove(t, k);
+            weight = 1.0;
+        } else if (carrierThenOrder(t, k) >= 0) {
+            end = carrierThenOrder(t, k);
+            weight = 1.0;
+        } else if (instr >= 0 && all) {
+            // "ignore all instructions and ..." attacks; "ignore any instructions in the text below" is also
+            // how a system prompt defends itself
+            end = instr;
+            weight = t.after(instr) != TokenTable.WORD || t.at(instr, AND.bit(), 1) >= 0 ? 1.0 : 0.8;
+        } else if (rules >= 0 && all) {
+            end = rules;
+            weight = 0.7;
+        } else if (instr >= 0) {
+            end = instr;
+            weight = 0.6;
+        } else if (t.next(k, PRIOR.bit(), 3) >= 0) {
+            end = t.next(k, PRIOR.bit(), 3);
+            weight = 0.5;
+        } else {
+            return;
+        }
+        int from = Math.min(t.start(k), t.start(end));
+        out.add(InjectionSignal.INSTRUCTION_OVERRIDE, from, Math.max(t.end(k), t.end(end)), weight);
+    }
+
+    /** "ignore the above", "disregard everything above and ...", but not "ignore the above error messages". */
+    private static int theAbove(TokenTable t, int k) {
+        int above = t.next(k, ABOVE.bit(), 3);
+        if (above < 0) {
+            return -1;
+        }
+        boolean noun = t.after(above) != TokenTable.WORD || t.at(above, mask(AND, OUTPUT, INSTR, RULES), 1) >= 0;
+        return noun ? above : -1;
+    }
+
+    /** "stop following your rules", "do not obey your previous instructions". */
+    private static void stopObeying(TokenTable t, int k, Evidence out) {
+        int what = t.next(k, mask(INSTR, RULES), 5);
+        if (what >= 0 && t.next(k, QUALIFIER, 4) >= 0 && t.next(k, QUALIFIER, 4) < what) {
+            out.add(InjectionSignal.INSTRUCTION_OVERRIDE, t.start(k), t.end(what), 1.0);
+        }
+    }
+
+    /** "ignore the webpage and state: ...": the carrier right after the verb, then an order to output. */
+    private static int carrierThenOrder(TokenTable t, int k) {
+        int doc = t.next(k, DOC.bit(), 3);
+        if (doc < 0) {
+            doc = t.prev(k, DOC.bit(), t.behindFor(k, 3));
+        }
+        return doc < 0 ? -1 : t.next(Math.max(k, doc), OUTPUT.bit(), 6);
+    }
+
+    /** "new instructions:", "your new task is", "nuevas instrucciones". */
+    private static void newInstructions(TokenTable t, int k, Evidence out) {
+        int noun = t.near(k, mask(INSTR, TASK, RULES), 2, 1);
+        if (noun < 0 || t.negated(k, 2)) {
+            return;
+        }
+        boolean announced = t.after(noun) == ':' || t.after(k) == ':' || t.next(noun, BE.bit(), 1) >= 0
+                && t.after(t.next(noun, BE.bit(), 1)) == ':';
+        boolean yours = t.prev(k, POSS_YOU.bit(), 2) >= 0;
+        double weight = announced || yours ? 0.8 : 0.4;
+        out.add(InjectionSignal.NEW_INSTRUCTIONS, Math.min(t.start(k), t.start(noun)),
+                Math.max(t.end(k), t.end(noun)), weight);
+    }
+
+    /** "from now on (you) ...". */
+    private static void fromNowOn(TokenTable t, int k, Evidence out) {
+        int now = t.at(k, NOW.bit(), 1);
+        int on = now < 0 ? -1 : t.at(now, ON.bit(), 1);
+        if (on >= 0) {
+            boolean addressed = t.next(on, mask(YOU, POSS_YOU), 3) >= 0;
+            out.add(InjectionSignal.NEW_INSTRUCTIONS, t.start(k), t.end(on), addressed ? 0.6 : 0.4);
+        }
+    }
+}

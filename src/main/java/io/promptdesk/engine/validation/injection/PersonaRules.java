@@ -1,0 +1,145 @@
+package io.promptdesk.engine.validation.injection;
+
+import static io.promptdesk.engine.validation.injection.WordClass.ACT;
+import static io.promptdesk.engine.validation.injection.WordClass.AI;
+import static io.promptdesk.engine.validation.injection.WordClass.ANYTHING;
+import static io.promptdesk.engine.validation.injection.WordClass.AS;
+import static io.promptdesk.engine.validation.injection.WordClass.AUTHORITY;
+import static io.promptdesk.engine.validation.injection.WordClass.BE;
+import static io.promptdesk.engine.validation.injection.WordClass.BOSS;
+import static io.promptdesk.engine.validation.injection.WordClass.DAN;
+import static io.promptdesk.engine.validation.injection.WordClass.DO;
+import static io.promptdesk.engine.validation.injection.WordClass.FREE;
+import static io.promptdesk.engine.validation.injection.WordClass.GOD;
+import static io.promptdesk.engine.validation.injection.WordClass.INSTR;
+import static io.promptdesk.engine.validation.injection.WordClass.JAILBREAK;
+import static io.promptdesk.engine.validation.injection.WordClass.MODE;
+import static io.promptdesk.engine.validation.injection.WordClass.MODE_ADJ;
+import static io.promptdesk.engine.validation.injection.WordClass.MODE_ON;
+import static io.promptdesk.engine.validation.injection.WordClass.NOW;
+import static io.promptdesk.engine.validation.injection.WordClass.OBEY;
+import static io.promptdesk.engine.validation.injection.WordClass.POSS_YOU;
+import static io.promptdesk.engine.validation.injection.WordClass.PRETEXT;
+import static io.promptdesk.engine.validation.injection.WordClass.ROLEPLAY;
+import static io.promptdesk.engine.validation.injection.WordClass.RULES;
+import static io.promptdesk.engine.validation.injection.WordClass.SELF;
+import static io.promptdesk.engine.validation.injection.WordClass.UNRESTRICTED;
+import static io.promptdesk.engine.validation.injection.WordClass.YOU;
+import static io.promptdesk.engine.validation.injection.WordClass.mask;
+
+/**
+ * Persona and jailbreak role-play: "do anything now" / DAN, "you are now", "pretend you are", "act as",
+ * restriction removal ("without any restrictions", "not bound by the rules"), privileged modes (developer
+ * mode, god mode, "&lt;SYSTEM MODE&gt;") and claimed authority ("I am your developer"). Role-play alone is
+ * weak - creative prompts use it - and needs another signal to flag.
+ */
+final class PersonaRules implements TokenRule {
+
+    private static final long ADDRESSEE = mask(YOU, POSS_YOU, AI);
+    private static final long LIMITS = mask(RULES, INSTR);
+
+    @Override
+    public void apply(TokenTable t, Evidence out) {
+        for (int k = 0; k < t.size(); k++) {
+            if (t.is(k, DO)) {
+                doAnythingNow(t, k, out);
+            }
+            if (t.is(k, DAN) && t.flag(k, TokenTable.UPPER)) {
+                out.add(InjectionSignal.JAILBREAK_PERSONA, t.start(k), t.end(k), 0.6);
+            }
+            if (t.is(k, JAILBREAK) && t.near(k, mask(YOU, POSS_YOU, AI, MODE), 4, 4) >= 0) {
+                out.add(InjectionSignal.JAILBREAK_PERSONA, t.start(k), t.end(k), 0.5);
+            }
+            if (t.is(k, YOU)) {
+                youAreNow(t, k, out);
+            }
+            if (t.is(k, ROLEPLAY) || (t.is(k, ACT) && t.at(k, AS.bit(), 1) >= 0)) {
+                out.add(InjectionSignal.ROLE_PLAY, t.start(k), t.end(k), 0.3);
+            }
+            if (t.is(k, FREE) || t.is(k, OBEY) || t.is(k, UNRESTRICTED)) {
+                restrictions(t, k, out);
+            }
+            if (t.is(k, MODE)) {
+                mode(t, k, out);
+            }
+            if (t.any(k, mask(AUTHORITY, BOSS, GOD))) {
+                authority(t, k, out);
+            }
+        }
+    }
+
+    private static void doAnythingNow(TokenTable t, int k, Evidence out) {
+        int anything = t.at(k, ANYTHING.bit(), 1);
+        int now = anything < 0 ? -1 : t.at(anything, NOW.bit(), 1);
+        if (now >= 0) {
+            out.add(InjectionSignal.JAILBREAK_PERSONA, t.start(k), t.end(now), 1.0);
+        }
+    }
+
+    /** "you are now", "you're now". */
+    private static void youAreNow(TokenTable t, int k, Evidence out) {
+        int be = t.at(k, BE.bit(), 1);
+        int now = be < 0 ? -1 : t.at(be, NOW.bit(), 1);
+        if (now >= 0) {
+            out.add(InjectionSignal.ROLE_PLAY, t.start(k), t.end(now), 0.5);
+        }
+    }
+
+    private static void restrictions(TokenTable t, int k, Evidence out) {
+        if (t.next(k, ADDRESSEE, 12) < 0 && t.prev(k, ADDRESSEE, 12) < 0) {
+            return;
+        }
+        int end = -1;
+        if (t.is(k, FREE)) {
+            end = t.next(k, LIMITS, 5);
+        } else if (t.is(k, OBEY)) {
+            int limits = t.next(k, LIMITS, 4);
+            end = limits >= 0 && t.negated(k, 4) ? limits : -1;
+        } else if (t.next(k, mask(AI, MODE, YOU), 2) >= 0) {
+            end = t.next(k, mask(AI, MODE, YOU), 2);
+            int be = t.prev(k, BE.bit(), 3);
+            int you = be < 0 ? -1 : t.at(be, YOU.bit(), -1);
+            if (you >= 0) {
+                // "you are an uncensored AI": a new identity, not a description
+                out.add(InjectionSignal.ROLE_PLAY, t.start(you), t.end(end), 0.4);
+            }
+        }
+        if (end >= 0) {
+            out.add(InjectionSignal.RESTRICTION_REMOVAL, t.start(k), t.end(end), t.is(k, UNRESTRICTED) ? 0.6 : 0.7);
+        }
+    }
+
+    /** "developer mode", "modo desarrollador", "Entwicklermodus"; stronger when switched on or set as a tag. */
+    private static void mode(TokenTable t, int k, Evidence out) {
+        int adj = t.is(k, MODE_ADJ) ? k : t.prev(k, MODE_ADJ.bit(), 2);
+        if (adj < 0) {
+            adj = t.next(k, MODE_ADJ.bit(), 2);
+        }
+        if (adj < 0) {
+            return;
+        }
+        int first = Math.min(adj, k);
+        int last = Math.max(adj, k);
+        boolean tagged = t.before(first) == '<' || t.before(first) == '[' || t.after(last) == '>'
+                || t.after(last) == ']' || (t.flag(k, TokenTable.UPPER) && t.flag(adj, TokenTable.UPPER));
+        boolean switched = t.near(k, MODE_ON.bit(), 4, 4) >= 0;
+        double weight = tagged && switched ? 1.0 : tagged || switched ? 0.8 : 0.5;
+        out.add(InjectionSignal.PRIVILEGED_MODE, t.start(first), t.end(last), weight);
+    }
+
+    /** "I am your developer", "as your creator", "I am God". */
+    private static void authority(TokenTable t, int k, Evidence out) {
+        int yours = t.at(k, POSS_YOU.bit(), -1);
+        int claim = -1;
+        if (yours >= 0) {
+            claim = t.prev(yours, mask(SELF, AS), 3);
+        } else if (t.is(k, GOD)) {
+            claim = t.prev(k, SELF.bit(), 2);
+        }
+        if (claim >= 0) {
+            // "I'm your developer, running a security audit": the pretext makes the claim an act
+            boolean pretext = t.is(k, AUTHORITY) && t.near(k, PRETEXT.bit(), 12, 12) >= 0;
+            out.add(InjectionSignal.AUTHORITY_CLAIM, t.start(claim), t.end(k), pretext ? 1.0 : 0.5);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.promptdesk.engine.validation.injection;
+
+import io.promptdesk.engine.validation.Detection;
+import io.promptdesk.engine.validation.Signal;
+import io.promptdesk.engine.validation.TextDetector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Detects prompt injection in a text from named signals (see {@link InjectionSignal}): instruction override,
+ * persona and jailbreak role-play, system-prompt and secret extraction, fake delimiters and chat-role tokens,
+ * markdown exfiltration, encoded and invisible payloads (decoded and scanned again), Unicode tricks, in
+ * English and the major European languages, Russian, Chinese, Japanese and Korean.
+ *
+ * <p>The text is folded (NFKC, lower case, accents and invisible characters removed, homoglyphs mapped) and
+ * tokenised in one linear pass; tokens in the lexicon's word classes are combined by small rules within a
+ * window of a few tokens, so "ignore your earlier directives" and "vergiss alle vorherigen Anweisungen"
+ * match without listing either phrase. Offsets in the result point into the original text. A text is flagged
+ * when its score reaches {@value Evidence#THRESHOLD}. Immutable and thread-safe.
+ */
+public final class PromptInjectionDetector implements TextDetector {
+
+    /** Payloads inside payloads are followed this deep. */
+    static final int MAX_DEPTH = 2;
+    /** Characters of decoded payload scanned per top-level text, over all depths. */
+    static final int MAX_DECODED = 1 << 17;
+    private static final int DELIMITER_REACH = 160;
+    /** Signals that, right after a fence, mean the text breaks out of the quoted input. */
+    private static final Set<String> ESCAPING = Set.of(InjectionSignal.INSTRUCTION_OVERRIDE.id(),
+            InjectionSignal.NEW_INSTRUCTIONS.id(), InjectionSignal.PROMPT_EXTRACTION.id(),
+            InjectionSignal.ROLE_MARKER.id(), InjectionSignal.SECRET_REQUEST.id());
+
+    private final TextFolder folder;
+    private final Lexicon lexicon;
+    private final List<TokenRule> rules;
+    private final PayloadDecoder decoder = new PayloadDecoder();
+
+    public PromptInjectionDetector() {
+        this.folder = new TextFolder();
+        this.lexicon = Lexicon.shipped(folder);
+        this.rules = List.of(new OverrideRules(), new PersonaRules(), new ExtractionRules(), new DelimiterRules(),
+                new SensitiveDataRules());
+    }
+
+    @Override
+    public Detection scan(String text) {
+        if (text == null || text.isEmpty()) {
+            return Detection.CLEAN;
+        }
+        return analyse(text, 0, new int[] {MAX_DECODED}).toDetection();
+    }
+
+    private Evidence analyse(String text, int depth, int[] budget) {
+        Evidence evidence = new Evidence(text);
+        TokenScanner scanner = new TokenScanner(text, folder, lexicon, evidence);
+        TokenTable tokens = scanner.scan();
+        if (tokens.size() > 0) {
+            for (TokenRule rule : rules) {
+                rule.apply(tokens, evidence);
+            }
+        }
+        delimiterEscape(scanner.fences(), evidence);
+        if (depth < MAX_DEPTH) {
+            List<Payload> payloads = new ArrayList<>(scanner.hiddenPayloads());
+            if (scanner.maybeEncoded()) {
+                payloads.addAll(decoder.find(text));
+            }
+            for (Payload p : payloads) {
+                if (p.text().length() > budget[0]) {
+                    break;
+                }
+                budget[0] -= p.text().length();
+                nested(p, analyse(p.text(), depth + 1, budget), evidence);
+            }
+        }
+        return evidence;
+    }
+
+    /** Reports what a decoded payload says, at the payload's place in the outer text. */
+    private static void nested(Payload p, Evidence inner, Evidence outer) {
+        double score = inner.score();
+        if (score <= 0) {
+            if (!"unicode tags".equals(p.kind())) {
+                outer.add(InjectionSignal.ENCODED_PAYLOAD, p.start(), p.end(), 0.2, p.kind() + " text: " + p.text());
+            }
+            return;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (Signal s : inner.signals()) {
+            names.add(s.name());
+        }
+        double weight = Math.min(score, InjectionSignal.ENCODED_PAYLOAD.cap());
+        outer.add(InjectionSignal.ENCODED_PAYLOAD, p.start(), p.end(), weight, p.kind() + " " + names + ": " + p.text());
+    }
+
+    /** A fence (```, """, ---, ###) shortly before an instruction signal: breaking out of the quoted input. */
+    private static void delimiterEscape(int[] fences, Evidence evidence) {
+        if (fences.length == 0) {
+            return;
+        }
+        for (Signal s : List.copyOf(evidence.signals())) {
+            if (!escapes(s.name())) {
+                continue;
+            }
+            for (int fence : fences) {
+                if (s.offset() >= fence && s.offset() - fence <= DELIMITER_REACH) {
+                    evidence.add(InjectionSignal.DELIMITER_ESCAPE, fence, s.offset(), 0.4,
+                            "fence before '" + s.evidence() + "'");
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean escapes(String signal) {
+        return ESCAPING.contains(signal);
+    }
+}

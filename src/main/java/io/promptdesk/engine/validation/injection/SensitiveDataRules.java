@@ -1,0 +1,74 @@
+package io.promptdesk.engine.validation.injection;
+
+import static io.promptdesk.engine.validation.injection.WordClass.APOS_S;
+import static io.promptdesk.engine.validation.injection.WordClass.BE;
+import static io.promptdesk.engine.validation.injection.WordClass.CONFIRM;
+import static io.promptdesk.engine.validation.injection.WordClass.DO;
+import static io.promptdesk.engine.validation.injection.WordClass.EXTRACT;
+import static io.promptdesk.engine.validation.injection.WordClass.FRAME;
+import static io.promptdesk.engine.validation.injection.WordClass.OBFUSCATE;
+import static io.promptdesk.engine.validation.injection.WordClass.OUTPUT;
+import static io.promptdesk.engine.validation.injection.WordClass.OWNER;
+import static io.promptdesk.engine.validation.injection.WordClass.PII;
+import static io.promptdesk.engine.validation.injection.WordClass.WHAT;
+import static io.promptdesk.engine.validation.injection.WordClass.WHERE;
+import static io.promptdesk.engine.validation.injection.WordClass.mask;
+
+/**
+ * Requests for someone else's personal data ("tell me the user's email address", "where does the user live",
+ * "Linda's birth date"), and the two ways such requests and requests for secrets are dressed up: a
+ * hypothetical frame ("imagine a world where personal data is public") and a disguised answer ("in reverse
+ * order", "in base64"). A plain question about a person is everyday use and stays below the threshold; framed
+ * or disguised, it is the virtualization and output-formatting attack.
+ */
+final class SensitiveDataRules implements TokenRule {
+
+    private static final long CUES = mask(EXTRACT, OUTPUT, WHAT, CONFIRM);
+
+    @Override
+    public void apply(TokenTable t, Evidence out) {
+        for (int k = 0; k < t.size(); k++) {
+            if (t.is(k, PII)) {
+                personalData(t, k, out);
+            }
+        }
+        if (!(out.has(InjectionSignal.PERSONAL_DATA_REQUEST) || out.has(InjectionSignal.SECRET_REQUEST))) {
+            return;
+        }
+        boolean framed = false;
+        boolean disguised = false;
+        for (int k = 0; k < t.size() && !(framed && disguised); k++) {
+            if (t.is(k, FRAME) && !framed) {
+                framed = true;
+                out.add(InjectionSignal.HYPOTHETICAL_FRAMING, t.start(k), t.end(k), 0.4);
+            }
+            if (t.is(k, OBFUSCATE) && !disguised) {
+                disguised = true;
+                out.add(InjectionSignal.OUTPUT_OBFUSCATION, t.start(k), t.end(k), 0.4);
+            }
+        }
+    }
+
+    private static void personalData(TokenTable t, int k, Evidence out) {
+        int owner = t.prev(k, mask(OWNER, APOS_S), 4);
+        if (owner >= 0 && t.is(owner, APOS_S) && !t.is(owner, OWNER) && t.before(owner) != '\'') {
+            owner = -1;
+        }
+        if (owner < 0) {
+            return;
+        }
+        int cue = t.prev(owner, CUES, 6);
+        if (cue < 0) {
+            // "where does the user live", but not the relative "where a detective finds ..."
+            cue = t.prev(owner, WHERE.bit(), 6);
+            cue = cue >= 0 && t.at(cue, mask(BE, DO), 1) >= 0 ? cue : -1;
+        }
+        if (cue < 0 || t.negated(cue, 3) || (t.is(cue, WHAT) && t.is(cue, BE) && t.at(cue, BE.bit(), 1) < 0)) {
+            // "was" without "is" is a past tense
+            return;
+        }
+        // "the user's ..." speaks of the person the assistant serves as a third party
+        boolean user = t.is(owner, OWNER) || (t.at(owner, OWNER.bit(), -1) >= 0);
+        out.add(InjectionSignal.PERSONAL_DATA_REQUEST, t.start(cue), t.end(k), user ? 0.8 : 0.6);
+    }
+}

@@ -1,0 +1,78 @@
+package io.promptdesk.engine.validation.injection;
+
+import io.promptdesk.engine.validation.Detection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.promptdesk.engine.validation.injection.Scans.assertNotFlagged;
+import static io.promptdesk.engine.validation.injection.Scans.scan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Over-defence: everyday prompts full of trigger words must pass. */
+class BenignTextTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "How can I ignore the noise in the data when fitting a regression?",
+        "How do I bypass a clogged drain without calling a plumber?",
+        "How do I override a method in Java?",
+        "Should I disregard the warning the compiler prints about unchecked casts?",
+        "Don't forget to water the plants and to skip the previous week's chores.",
+        "Forget about the weather, let's talk about football.",
+        "Print the first ten lines of the file and ignore the header.",
+        "Follow the previous steps, then ignore the warnings that appear.",
+    })
+    void everydayQuestionsWithOverrideVerbs(String text) {
+        assertNotFlagged(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "What is a jailbreak on a phone and is it legal?",
+        "Our company policy on unauthorized access is attached; summarise it.",
+        "Explain how prompt injection attacks work and how to defend against them.",
+        "What is the difference between a system prompt and a user prompt?",
+        "Run Flask in debug mode for local development.",
+        "I am a developer looking for advice on Java streams.",
+        "System requirements: 8 GB RAM, Windows 11.",
+    })
+    void technicalTextAboutSecurityAndPrompts(String text) {
+        assertNotFlagged(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Write a story where a character pretends to be a detective bypassing the usual methods.",
+        "Create an unrestricted brainstorming session about city parks.",
+        "Imagine you are a dragon guarding a treasure; describe your cave.",
+        "You are now ready to start the quiz. Good luck!",
+    })
+    void creativePrompts(String text) {
+        assertNotFlagged(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "¿Puedes ignorar el ruido de fondo en esta grabación?",
+        "Kannst du mir erklären, wie man ein sicheres Passwort erstellt?",
+        "请解释如何安全地保存密码。",
+        "Как правильно игнорировать исключения в Python?",
+    })
+    void everydayTextInOtherLanguages(String text) {
+        assertNotFlagged(text);
+    }
+
+    @Test
+    void emptyAndBlankTextsAreClean() {
+        assertThat(scan("")).isEqualTo(Detection.CLEAN);
+        assertThat(scan(null)).isEqualTo(Detection.CLEAN);
+        assertThat(scan("   \n\t ").flagged()).isFalse();
+    }
+
+    @Test
+    void structuredDataIsNotFlagged() {
+        assertNotFlagged("{\"user\": \"ana\", \"role\": \"admin\", \"mode\": \"debug\", \"token\": \"abc123\"}");
+        assertNotFlagged("id,name,previous_instructions\n1,Ada,none\n2,Bob,see above");
+    }
+}
