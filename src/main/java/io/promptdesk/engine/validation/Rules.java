@@ -1,6 +1,7 @@
 package io.promptdesk.engine.validation;
 
 import io.promptdesk.engine.template.ParsedTemplate;
+import io.promptdesk.engine.validation.injection.PromptInjectionDetector;
 import io.promptdesk.engine.validation.profanity.ProfanityDetector;
 import io.promptdesk.engine.validation.sqli.SqlInjectionDetector;
 import io.promptdesk.model.BadInputException;
@@ -23,12 +24,13 @@ public final class Rules {
 
     /** Every rule name, in the spec's order. */
     public static final List<String> ALL_NAMES = List.of(TemplateVariablesRule.NAME, LengthRule.MIN, LengthRule.MAX,
-            NO_PROFANITY, SQL_INJECTION);
+            NO_PROFANITY, SQL_INJECTION, PROMPT_INJECTION);
 
     private static final class Shared {
         // Detectors are immutable and costly to build: one instance each.
         static final SqlInjectionDetector SQLI = new SqlInjectionDetector();
         static final ProfanityDetector PROFANITY = new ProfanityDetector();
+        static final PromptInjectionDetector INJECTION = new PromptInjectionDetector();
     }
 
     private Rules() {
@@ -82,6 +84,8 @@ public final class Rules {
                     DetectorRule.Scope.VALUES, DetectorRule.Scope.TEMPLATE);
             case SQL_INJECTION -> new DetectorRule(SQL_INJECTION, "SQL injection", Shared.SQLI,
                     DetectorRule.Scope.VALUES, DetectorRule.Scope.OUTPUT);
+            case PROMPT_INJECTION -> new DetectorRule(PROMPT_INJECTION, "prompt injection", Shared.INJECTION,
+                    DetectorRule.Scope.VALUES, DetectorRule.Scope.TEMPLATE);
             default -> throw new BadInputException("unknown validation rule '" + name + "'");
         };
     }

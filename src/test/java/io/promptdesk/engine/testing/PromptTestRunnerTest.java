@@ -120,7 +120,7 @@ class PromptTestRunnerTest {
     void unknownRuleIsAClearError() {
         assertThatThrownBy(() -> new PromptTestRunner().runTests(TEMPLATE, cases(1), List.of("no_typos"), null,
                 null)).isInstanceOf(BadInputException.class).hasMessageContaining("no_typos")
-                .hasMessageContaining("max_length");
+                .hasMessageContaining("sql_injection");
     }
 
     @Test
