@@ -48,7 +48,7 @@ CREATE TABLE registry_events (
     actor       VARCHAR(200) NOT NULL,
     kind        VARCHAR(30)  NOT NULL,
     version     VARCHAR(100),
-    alias       VARCHAR(50),
+    name        VARCHAR(100),
     from_value  VARCHAR(200),
     to_value    VARCHAR(200),
     reason      TEXT,
