@@ -12,8 +12,11 @@ import java.util.Locale;
 
 /**
  * Runs one health check: for each metric of the plan, the canary's and the stable version's requests over the
- * same window, the comparison, and the absolute threshold. The window is the current stage so far, at most one
- * stage long, so the canary is judged at the traffic share it has now.
+ * same window, the comparison, and the absolute threshold.
+ * <p>
+ * The window slides: the last four check intervals (at least one interval, at most one stage), from the rollout's
+ * start at the earliest. It does not restart with each stage, so the first checks of a stage still compare
+ * hundreds of requests (small samples are where false alarms come from), and a fault shows within a few intervals.
  */
 final class HealthEvaluator {
     private final MetricsSource metrics;
@@ -29,8 +32,7 @@ final class HealthEvaluator {
     }
 
     HealthCheck evaluate(Rollout r, Instant now, CheckTrigger trigger, String actor) {
-        Duration span = max(r.plan().stageDuration(), r.plan().healthCheckInterval());
-        Instant from = later(r.stageStartedAt(), now.minus(span));
+        Instant from = later(r.startTime(), now.minus(window(r.plan())));
         if (from.isAfter(now)) {
             from = now;
         }
@@ -99,8 +101,11 @@ final class HealthEvaluator {
         return out;
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+    static Duration window(RolloutPlan plan) {
+        Duration interval = plan.healthCheckInterval();
+        Duration four = interval.multipliedBy(4);
+        Duration capped = four.compareTo(plan.stageDuration()) > 0 ? plan.stageDuration() : four;
+        return capped.compareTo(interval) < 0 ? interval : capped;
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -19,7 +19,7 @@ import java.time.Duration;
 public record RolloutSettings(Duration stageDuration, Duration healthCheckInterval, UnhealthyPolicy onUnhealthy,
                               int minSamples, int maxSamples, int maxConcurrentRollouts, String actor,
                               String systemActor) {
-    public static final int DEFAULT_MIN_SAMPLES = 100;
+    public static final int DEFAULT_MIN_SAMPLES = 200;
     public static final int DEFAULT_MAX_SAMPLES = 10_000;
     public static final int DEFAULT_MAX_CONCURRENT = 3;
     public static final String SYSTEM_ACTOR = "rollout-manager";
