@@ -18,20 +18,20 @@ import java.util.Locale;
  * start at the earliest. It does not restart with each stage, so the first checks of a stage still compare
  * hundreds of requests (small samples are where false alarms come from), and a fault shows within a few intervals.
  */
-final class HealthEvaluator {
+public final class HealthEvaluator {
     private final MetricsSource metrics;
     private final HealthComparator comparator;
     private final int minSamples;
     private final int maxSamples;
 
-    HealthEvaluator(MetricsSource metrics, HealthComparator comparator, int minSamples, int maxSamples) {
+    public HealthEvaluator(MetricsSource metrics, HealthComparator comparator, int minSamples, int maxSamples) {
         this.metrics = metrics;
         this.comparator = comparator;
         this.minSamples = minSamples;
         this.maxSamples = maxSamples;
     }
 
-    HealthCheck evaluate(Rollout r, Instant now, CheckTrigger trigger, String actor) {
+    public HealthCheck evaluate(Rollout r, Instant now, CheckTrigger trigger, String actor) {
         Instant from = later(r.startTime(), now.minus(window(r.plan())));
         if (from.isAfter(now)) {
             from = now;
