@@ -55,7 +55,7 @@ public class HealthCheckBench {
         rollout = new Rollout("ro-bench", "hooks", "1.1", "1.0", plan, RolloutStatus.IN_PROGRESS, 0, 50, T0, T0, null,
                 null, null, 1);
         evaluator = new HealthEvaluator(sim, new RegressionHealthComparator(), RolloutSettings.DEFAULT_MIN_SAMPLES,
-                RolloutSettings.DEFAULT_MAX_SAMPLES);
+                RolloutSettings.DEFAULT_MAX_SAMPLES, 1);
         HealthCheck check = evaluator.evaluate(rollout, now, CheckTrigger.SCHEDULED, "bench");
         int canary = check.verdicts().get(0).canarySamples();
         if (canary < 9_500 || canary > 10_500) {

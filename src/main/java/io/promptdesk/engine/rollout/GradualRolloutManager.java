@@ -39,7 +39,7 @@ public final class GradualRolloutManager {
         this.env = env;
         this.settings = settings;
         this.evaluator = new HealthEvaluator(env.metrics(), env.comparator(), settings.minSamples(),
-                settings.maxSamples());
+                settings.maxSamples(), settings.timeScale());
         this.effects = new RolloutEffects(env.registry(), env.router(), settings.systemActor());
     }
 
@@ -248,7 +248,7 @@ public final class GradualRolloutManager {
             kind = policyEvent(r);
             reason = "health check failed: " + check.explanation();
         } else if (check.outcome() == HealthOutcome.HEALTHY
-                && r.stageElapsed(now).compareTo(r.plan().stageDuration()) >= 0) {
+                && r.stageElapsed(now).compareTo(settings.onClock(r.plan().stageDuration())) >= 0) {
             next = next.advanced(r.currentStage() + 1, now);
             kind = next.status() == RolloutStatus.COMPLETED ? RolloutEventKind.COMPLETED : RolloutEventKind.ADVANCED;
             reason = "stage " + r.currentPercentage() + "% healthy for " + human(r.plan().stageDuration());
@@ -282,11 +282,11 @@ public final class GradualRolloutManager {
     }
 
     /** A check is due every interval, and once when the stage has run its duration. */
-    private static boolean checkDue(Rollout r, Instant now) {
+    private boolean checkDue(Rollout r, Instant now) {
         Instant last = r.lastCheck() == null ? null : r.lastCheck().at();
         Instant ref = last == null || last.isBefore(r.stageStartedAt()) ? r.stageStartedAt() : last;
-        Instant stageEnd = r.stageStartedAt().plus(r.plan().stageDuration());
-        return !now.isBefore(ref.plus(r.plan().healthCheckInterval()))
+        Instant stageEnd = r.stageStartedAt().plus(settings.onClock(r.plan().stageDuration()));
+        return !now.isBefore(ref.plus(settings.onClock(r.plan().healthCheckInterval())))
                 || (!now.isBefore(stageEnd) && ref.isBefore(stageEnd));
     }
 

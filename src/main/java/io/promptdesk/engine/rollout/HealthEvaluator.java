@@ -23,8 +23,12 @@ public final class HealthEvaluator {
     private final HealthComparator comparator;
     private final int minSamples;
     private final int maxSamples;
+    private final double timeScale;
 
-    public HealthEvaluator(MetricsSource metrics, HealthComparator comparator, int minSamples, int maxSamples) {
+    /** @param timeScale plan seconds per clock second (see {@link RolloutSettings#timeScale()}) */
+    public HealthEvaluator(MetricsSource metrics, HealthComparator comparator, int minSamples, int maxSamples,
+                           double timeScale) {
+        this.timeScale = timeScale;
         this.metrics = metrics;
         this.comparator = comparator;
         this.minSamples = minSamples;
@@ -32,7 +36,9 @@ public final class HealthEvaluator {
     }
 
     public HealthCheck evaluate(Rollout r, Instant now, CheckTrigger trigger, String actor) {
-        Instant from = later(r.startTime(), now.minus(window(r.plan())));
+        Duration window = window(r.plan());
+        Instant from = later(r.startTime(), now.minus(timeScale == 1 ? window
+                : Duration.ofNanos((long) Math.ceil(window.toNanos() / timeScale))));
         if (from.isAfter(now)) {
             from = now;
         }

@@ -234,4 +234,19 @@ class GradualRolloutManagerTest {
         assertThat(m.events()).extracting(RolloutEvent::kind).containsExactly(RolloutEventKind.STARTED,
                 RolloutEventKind.PAUSED);
     }
+
+    @Test
+    void aTimeScaleRunsAFiveMinuteStageInFiveSecondsOfTheClock() {
+        f.sim.setDefaultRate(200 * 60);
+        f.sim.setRate("hooks", 200 * 60);
+        GradualRolloutManager fast = f.manager("hooks", RolloutSettings.defaults("ana").withTimeScale(60));
+        fast.startRollout("1.1", RolloutFixture.plan(UnhealthyPolicy.PAUSE), ANA);
+        f.run(fast, Duration.ofMillis(4500), Duration.ofMillis(250));
+        assertThat(fast.status().currentPercentage()).isEqualTo(10);
+        f.run(fast, Duration.ofMillis(500), Duration.ofMillis(250));
+        assertThat(fast.status().currentPercentage()).isEqualTo(25);
+        assertThat(fast.events().get(1).at()).isEqualTo(T0.plusSeconds(5));
+        assertThat(fast.healthChecks()).hasSize(10)
+                .allSatisfy(c -> assertThat(c.outcome()).isEqualTo(HealthOutcome.HEALTHY));
+    }
 }
