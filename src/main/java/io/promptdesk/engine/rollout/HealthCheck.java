@@ -42,9 +42,4 @@ public record HealthCheck(String rolloutId, long seq, @JsonSerialize(using = ToS
         return verdicts.stream().filter(v -> v.outcome() == outcome && outcome != HealthOutcome.HEALTHY)
                 .map(v -> v.metric().key() + ": " + v.reason()).collect(Collectors.joining("; "));
     }
-
-    HealthCheck numbered(long n) {
-        return new HealthCheck(rolloutId, n, at, actor, trigger, stage, percentage, outcome, windowStart, windowEnd,
-                verdicts);
-    }
 }

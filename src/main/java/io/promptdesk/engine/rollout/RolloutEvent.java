@@ -24,9 +24,4 @@ public record RolloutEvent(String rolloutId, long seq, @JsonSerialize(using = To
                 after.status(), before == null ? null : before.currentPercentage(), after.currentPercentage(),
                 after.currentStage(), forced, reason);
     }
-
-    RolloutEvent numbered(long n) {
-        return new RolloutEvent(rolloutId, n, at, actor, kind, fromStatus, toStatus, fromPercentage, toPercentage,
-                stage, forced, reason);
-    }
 }

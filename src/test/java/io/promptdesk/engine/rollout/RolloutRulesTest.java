@@ -4,6 +4,11 @@ import io.promptdesk.model.BadInputException;
 import io.promptdesk.registry.Attribution;
 import io.promptdesk.registry.RegistryException;
 import io.promptdesk.registry.NewVersion;
+import io.promptdesk.store.Database;
+import io.promptdesk.store.DatabaseOptions;
+import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.StoreException;
+import io.promptdesk.store.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,5 +203,35 @@ class RolloutRulesTest {
         assertThat(done.actor()).isEqualTo("ana");
         assertThat(done.reason()).isEqualTo("completed without final checks");
         assertThatThrownBy(() -> m.completeRollout(true)).hasMessageContaining("has ended (completed)");
+    }
+
+    @Test
+    void aLockedStoreRefusesTheChangeAndNothingIsActedOn() throws Exception {
+        m.startRollout("1.1", null, null, null);
+        Rollout before = m.status();
+        List<String> routed = new java.util.ArrayList<>();
+        try (Database impatient = Database.open(Workspace.databaseFile(dir),
+                DatabaseOptions.defaults().withBusyTimeout(Duration.ofMillis(50)));
+             java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                     + Workspace.databaseFile(dir))) {
+            GradualRolloutManager locked = new GradualRolloutManager("hooks", new RolloutEnvironment(
+                    new SqliteRolloutRepository(impatient), f.registry, f.sim, new RegressionHealthComparator(),
+                    (d, s, c, p) -> routed.add(d + " " + p), f.clock, null), RolloutSettings.defaults("ana"));
+            locked.recover();
+            routed.clear();
+            try (java.sql.Statement st = other.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+            }
+            assertThatThrownBy(() -> locked.pauseRollout(BOB))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("is locked by another process")
+                    .hasMessageContaining("nothing was changed");
+            try (java.sql.Statement st = other.createStatement()) {
+                st.execute("ROLLBACK");
+            }
+        }
+        assertThat(routed).isEmpty();
+        assertThat(m.status()).isEqualTo(before);
+        assertThat(m.events()).hasSize(1);
     }
 }
