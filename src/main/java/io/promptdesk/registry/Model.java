@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A model: a deployment name under which template versions are registered.
@@ -16,6 +18,7 @@ import java.util.Map;
 public record Model(String name, String createdBy, @JsonSerialize(using = ToStringSerializer.class) Instant createdAt,
                     Map<String, String> aliases, int versionCount) {
     public Model {
-        aliases = Map.copyOf(aliases);
+        // Sorted by name so listings and JSON read the same every time (Map.copyOf has no stable order).
+        aliases = Collections.unmodifiableMap(new TreeMap<>(aliases));
     }
 }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.promptdesk.model.TemplateDialect;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One registered version of a model's prompt template.
@@ -22,7 +24,8 @@ public record ModelVersion(String model, String version, String template, Templa
                            @JsonSerialize(using = ToStringSerializer.class) Instant createdAt,
                            Map<String, String> tags) {
     public ModelVersion {
-        tags = Map.copyOf(tags);
+        // Sorted by name so listings and JSON read the same every time (Map.copyOf has no stable order).
+        tags = Collections.unmodifiableMap(new TreeMap<>(tags));
     }
 
     public ModelVersion withStatus(VersionStatus newStatus) {

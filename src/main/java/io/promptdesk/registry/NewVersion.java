@@ -15,7 +15,7 @@ import java.util.Map;
 public record NewVersion(String model, String version, String template, TemplateDialect dialect, String testReport,
                          VersionStatus status, Map<String, String> tags) {
     public NewVersion {
-        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
         status = status == null ? VersionStatus.CANDIDATE : status;
     }
 

@@ -112,7 +112,7 @@ public record RolloutPlan(List<Integer> stages, List<Metric> healthMetrics, Map<
             }
             out.put(m, v);
         });
-        return Map.copyOf(out);
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static void checkDuration(String what, Duration d) {
