@@ -1,0 +1,47 @@
+package io.promptdesk.cli;
+
+import io.promptdesk.json.Json;
+import io.promptdesk.registry.Model;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** {@code promptdesk registry alias set}: points an alias at a version, recorded with who and why. */
+@Command(name = "set", mixinStandardHelpOptions = true,
+        description = "Point an alias (production, canary, previous or your own) at a version.")
+public final class RegistryAliasSetCommand extends CliCommand implements Callable<Integer> {
+
+    @Mixin
+    RegistryCommand.WorkspaceOptions options;
+
+    @Option(names = "--model", paramLabel = "M", required = true, description = "Model name.")
+    String model;
+
+    @Option(names = "--alias", paramLabel = "A", required = true, description = "Alias name.")
+    String alias;
+
+    @Option(names = "--version", paramLabel = "V", required = true, description = "Version the alias points at.")
+    String version;
+
+    @Option(names = "--reason", paramLabel = "R", description = "Why, recorded in the history.")
+    String reason;
+
+    @Override
+    public Integer call() {
+        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
+            String before = services.registry.model(model).aliases().get(alias);
+            services.registry.setAlias(model, alias, version, options.by(reason));
+            Model m = services.registry.model(model);
+            if (options.json) {
+                out().println(Json.pretty(m));
+            } else {
+                out().println(model + ": " + alias + " -> " + version
+                        + (before == null ? "" : before.equals(version) ? " (unchanged)" : " (was " + before + ")"));
+            }
+        }
+        out().flush();
+        return PromptDeskCommand.EXIT_OK;
+    }
+}

@@ -1,0 +1,107 @@
+package io.promptdesk.cli;
+
+import io.promptdesk.engine.rollout.GradualRolloutManager;
+import io.promptdesk.engine.rollout.RegressionHealthComparator;
+import io.promptdesk.engine.rollout.RolloutEnvironment;
+import io.promptdesk.engine.rollout.RolloutListener;
+import io.promptdesk.engine.rollout.RolloutRepository;
+import io.promptdesk.engine.rollout.RolloutSettings;
+import io.promptdesk.engine.rollout.TrafficRouter;
+import io.promptdesk.metrics.MetricsSource;
+import io.promptdesk.registry.Attribution;
+import io.promptdesk.registry.EmbeddedModelRegistry;
+import io.promptdesk.registry.ModelRegistry;
+import io.promptdesk.store.Database;
+import io.promptdesk.store.SqliteRegistryRepository;
+import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.Workspace;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** {@code promptdesk registry}: the workspace's model registry. */
+@Command(name = "registry", mixinStandardHelpOptions = true,
+        description = "Register template versions of a model (a deployment) and move its aliases.",
+        subcommands = {RegistryRegisterCommand.class, RegistryAliasCommand.class, RegistryListCommand.class,
+                RegistryShowCommand.class},
+        footer = {"", "Exit codes: 0 done, 2 bad usage or input."})
+public final class RegistryCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The options every registry and rollout command takes. */
+    public static final class WorkspaceOptions {
+        @Option(names = "--workspace", paramLabel = "DIR",
+                description = "Workspace folder holding promptdesk.db (default: the user's data directory).")
+        Path workspace;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Option(names = "--actor", paramLabel = "NAME",
+                description = "Who acts, as recorded in the history (default: the operating-system user).")
+        String actor;
+
+        Path directory() {
+            return workspace != null ? workspace : Workspace.defaultDirectory();
+        }
+
+        String actor() {
+            return actor != null && !actor.isBlank() ? actor : Attribution.currentUser();
+        }
+
+        Attribution by(String reason) {
+            return Attribution.of(actor(), reason);
+        }
+    }
+
+    /** The workspace database and the services on it, for the length of one command. */
+    static final class Services implements AutoCloseable {
+        /** Outside a simulating process there are no per-request metrics: health checks are inconclusive. */
+        static final MetricsSource NO_METRICS = (deployment, version, metric, from, to) -> new double[0];
+        /** Traffic is routed by the process that simulates or serves it, which re-applies the stored state. */
+        static final TrafficRouter NOT_ROUTED = (deployment, stable, canary, percent) -> {
+        };
+
+        final Database db;
+        final ModelRegistry registry;
+        final RolloutRepository rollouts;
+        final Clock clock;
+
+        private Services(Database db, Clock clock) {
+            this.db = db;
+            this.clock = clock;
+            this.registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
+            this.rollouts = new SqliteRolloutRepository(db);
+        }
+
+        static Services open(WorkspaceOptions options) {
+            return new Services(Database.open(Workspace.databaseFile(options.directory())), Clock.systemUTC());
+        }
+
+        RolloutEnvironment environment(MetricsSource metrics, TrafficRouter router, RolloutListener listener) {
+            return new RolloutEnvironment(rollouts, registry, metrics, new RegressionHealthComparator(), router, clock,
+                    listener);
+        }
+
+        /** A manager for a one-shot command: no metrics, no routing in this process. */
+        GradualRolloutManager manager(String deployment, WorkspaceOptions options) {
+            return new GradualRolloutManager(deployment, environment(NO_METRICS, NOT_ROUTED, null),
+                    RolloutSettings.defaults(options.actor()));
+        }
+
+        @Override
+        public void close() {
+            db.close();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.promptdesk.cli;
+
+import io.promptdesk.engine.rollout.GradualRolloutManager;
+import io.promptdesk.engine.rollout.HealthCheck;
+import io.promptdesk.engine.rollout.Rollout;
+import io.promptdesk.engine.rollout.RolloutEvent;
+import io.promptdesk.engine.rollout.RolloutException;
+import io.promptdesk.engine.rollout.RolloutListener;
+import io.promptdesk.engine.rollout.RolloutSettings;
+import io.promptdesk.engine.rollout.RolloutStatus;
+import io.promptdesk.engine.rollout.RolloutView;
+import io.promptdesk.json.Json;
+import io.promptdesk.metrics.SimulatedService;
+import io.promptdesk.model.BadInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code promptdesk rollout watch}: drives the deployment's rollout in the foreground, one JSON line per health
+ * check and transition, until it completes, fails or is rolled back. Killed and started again, it continues from
+ * the store.
+ */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = "Drive the rollout: health checks, stage advances, pause or rollback, one JSON line per event.",
+        footer = {"", "Exit codes: 0 completed, 1 failed or rolled back, 2 bad usage or input."})
+public final class RolloutWatchCommand extends CliCommand implements Callable<Integer> {
+
+    @Mixin
+    RegistryCommand.WorkspaceOptions options;
+
+    @Option(names = "--deployment", paramLabel = "D", required = true, description = "Deployment (model) name.")
+    String deployment;
+
+    @Option(names = "--simulate", description = "Serve the deployment's traffic from the embedded simulated service.")
+    boolean simulate;
+
+    @Option(names = "--time-scale", paramLabel = "N", defaultValue = "1",
+            description = "Run N times faster: 60 runs a 5-minute stage in 5 seconds (default: ${DEFAULT-VALUE}).")
+    double timeScale;
+
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "" + SimulatedService.DEFAULT_RATE,
+            description = "Simulated requests per second (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the simulated traffic.")
+    long seed;
+
+    @Option(names = "--fault-after", paramLabel = "S",
+            description = "With --simulate: after S seconds make the canary 3x slower with 8% errors.")
+    Double faultAfter;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+            throw new BadInputException("--time-scale must be a positive number, got " + timeScale);
+        }
+        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
+            SimulatedService sim = simulate ? new SimulatedService(services.clock, seed) : null;
+            if (sim != null) {
+                sim.setDefaultRate(rate * timeScale);
+            }
+            RolloutSettings settings = RolloutSettings.defaults(options.actor()).withTimeScale(timeScale);
+            GradualRolloutManager manager = new GradualRolloutManager(deployment, services.environment(
+                    sim != null ? sim : RegistryCommand.Services.NO_METRICS,
+                    sim != null ? sim::route : RegistryCommand.Services.NOT_ROUTED, new Lines()), settings);
+            Rollout r = manager.recover().orElseThrow(() -> new RolloutException("no rollout has been started on "
+                    + deployment + ": start one with promptdesk rollout start"));
+            line("status", RolloutView.of(r));
+            if (sim == null && r.status().active()) {
+                err().println("promptdesk rollout watch: without --simulate no request metrics reach this process, "
+                        + "so health checks are inconclusive and stages hold");
+                err().flush();
+            }
+            Instant faultAt = faultAfter == null || sim == null ? null
+                    : services.clock.instant().plus(settings.onClock(Duration.ofMillis((long) (faultAfter * 1000))));
+            while (r.status().active()) {
+                if (sim != null) {
+                    if (faultAt != null && !services.clock.instant().isBefore(faultAt)) {
+                        sim.injectFault(deployment, r.newVersion(), 3, 0.08);
+                        line("fault", Map.of("version", r.newVersion(), "latency_factor", 3, "error_rate", 0.08));
+                        faultAt = null;
+                    }
+                    sim.catchUp();
+                }
+                r = manager.tick().orElseThrow();
+                if (r.status().active()) {
+                    Thread.sleep(pace(settings, r));
+                }
+            }
+            line("status", RolloutView.of(r));
+            return r.status() == RolloutStatus.COMPLETED ? PromptDeskCommand.EXIT_OK : PromptDeskCommand.EXIT_GATE_FAILED;
+        }
+    }
+
+    /** A fifth of a check interval on the clock: checks run on time without spinning. */
+    private static long pace(RolloutSettings settings, Rollout r) {
+        long ms = settings.onClock(r.plan().healthCheckInterval()).toMillis() / 5;
+        return Math.max(5, Math.min(500, ms));
+    }
+
+    private void line(String type, Object value) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", type);
+        line.putAll(Json.mapper().convertValue(value, new com.fasterxml.jackson.core.type.TypeReference<
+                Map<String, Object>>() {
+        }));
+        synchronized (this) {
+            out().println(Json.write(line));
+            out().flush();
+        }
+    }
+
+    private final class Lines implements RolloutListener {
+        @Override
+        public void onEvent(RolloutEvent event) {
+            line("event", event);
+        }
+
+        @Override
+        public void onHealthCheck(HealthCheck check) {
+            line("health_check", check);
+        }
+    }
+}

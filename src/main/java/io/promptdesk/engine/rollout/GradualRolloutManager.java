@@ -1,0 +1,369 @@
+package io.promptdesk.engine.rollout;
+
+import io.promptdesk.metrics.Metric;
+import io.promptdesk.registry.Attribution;
+import io.promptdesk.registry.ModelRegistry;
+import io.promptdesk.registry.ModelVersion;
+import io.promptdesk.registry.VersionStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+/**
+ * The spec's GradualRolloutManager for one deployment: moves a new version through traffic stages while health
+ * checks compare it with the stable version, as an explicit state machine ({@link RolloutStateMachine}).
+ * <p>
+ * Each transition and health check is committed to the store, with who, when and why, before it is acted on
+ * (registry aliases, traffic split); the state lives only in the store, so another process (the CLI, a restarted
+ * driver) sees and continues it, and a change made meanwhile elsewhere is detected by the rollout's revision.
+ * A driver calls {@link #tick()} regularly; it runs due health checks and advances stages, by the injected clock.
+ */
+public final class GradualRolloutManager {
+    private final String deploymentName;
+    private final RolloutEnvironment env;
+    private final RolloutSettings settings;
+    private final HealthEvaluator evaluator;
+    private final RolloutEffects effects;
+    /** The state whose effects this instance has applied; a restarted driver re-applies them once. */
+    private final AtomicReference<Applied> applied = new AtomicReference<>();
+
+    public GradualRolloutManager(String deploymentName, RolloutEnvironment env, RolloutSettings settings) {
+        this.deploymentName = deploymentName;
+        this.env = env;
+        this.settings = settings;
+        this.evaluator = new HealthEvaluator(env.metrics(), env.comparator(), settings.minSamples(),
+                settings.maxSamples(), settings.timeScale());
+        this.effects = new RolloutEffects(env.registry(), env.router(), settings.systemActor());
+    }
+
+    public String deploymentName() {
+        return deploymentName;
+    }
+
+    /** The spec's start_rollout with the manager's timing and policy, as the manager's actor. */
+    public RolloutView startRollout(String newVersion, Integer initialPercentage, List<Integer> stages,
+                                    List<String> healthMetrics) {
+        List<Metric> metrics = healthMetrics == null ? null : healthMetrics.stream().map(Metric::of).toList();
+        RolloutPlan plan = RolloutPlan.of(initialPercentage, stages, metrics, null, settings.stageDuration(),
+                settings.healthCheckInterval(), settings.onUnhealthy());
+        return startRollout(newVersion, plan, Attribution.of(settings.actor(), null));
+    }
+
+    /**
+     * Starts rolling out {@code newVersion}, a candidate of this deployment, against its production version.
+     *
+     * @throws RolloutException when the deployment already has a rollout, too many run at once, or the versions
+     *                          do not allow it
+     */
+    public RolloutView startRollout(String newVersion, RolloutPlan plan, Attribution by) {
+        ModelVersion version = env.registry().get(deploymentName, newVersion);
+        ModelVersion stable = env.registry().resolve(deploymentName, ModelRegistry.PRODUCTION).orElseThrow(() ->
+                new RolloutException(deploymentName + " has no production version to compare a canary with: "
+                        + "register one with --status stable or point the production alias at one"));
+        if (stable.version().equals(newVersion)) {
+            throw new RolloutException(newVersion + " is already the production version of " + deploymentName);
+        }
+        if (version.status() != VersionStatus.CANDIDATE) {
+            throw new RolloutException(deploymentName + " " + newVersion + " is " + version.status().key()
+                    + ": only a candidate version can be rolled out; register the change as a new version");
+        }
+        Instant now = now();
+        Rollout r = new Rollout("ro-" + UUID.randomUUID().toString().substring(0, 13), deploymentName, newVersion,
+                stable.version(), plan, RolloutStatus.IN_PROGRESS, 0, plan.stages().get(0), now, now, null, null,
+                null, 1);
+        RolloutEvent event = env.repository().atomically(() -> {
+            env.repository().active(deploymentName).ifPresent(a -> {
+                throw new RolloutException(deploymentName + " already has rollout " + a.rolloutId() + " of "
+                        + a.newVersion() + " (" + a.status().key() + " at " + a.currentPercentage()
+                        + "%): complete or abort it before starting another");
+            });
+            List<Rollout> active = env.repository().allActive();
+            if (active.size() >= settings.maxConcurrentRollouts()) {
+                throw new RolloutException(active.size() + " rollouts are already active ("
+                        + active.stream().map(a -> a.deploymentName() + " " + a.newVersion())
+                        .collect(Collectors.joining(", ")) + "); at most " + settings.maxConcurrentRollouts()
+                        + " run at once: complete or abort one first");
+            }
+            env.repository().insert(r);
+            return env.repository().append(RolloutEvent.between(null, r, RolloutEventKind.STARTED, now, by.actor(),
+                    false, by.reason()));
+        });
+        act(new Committed(r, event, null));
+        return RolloutView.of(r);
+    }
+
+    /** The spec's update_traffic_percentage as the manager's actor. */
+    public RolloutView updateTrafficPercentage(int percentage, boolean force) {
+        return updateTrafficPercentage(percentage, force, Attribution.of(settings.actor(),
+                force ? "forced advance" : null));
+    }
+
+    /**
+     * Moves the canary to a later stage. Unless forced, a health check runs first and must be healthy; a forced
+     * advance needs a reason and is recorded as forced with who and why.
+     *
+     * @throws HealthGateException when the check is not healthy (it is recorded; an unhealthy one also triggers
+     *                             the rollout's policy)
+     */
+    public RolloutView updateTrafficPercentage(int percentage, boolean force, Attribution by) {
+        Rollout r = active(RolloutAction.ADVANCE);
+        RolloutStateMachine.require(r, RolloutAction.ADVANCE);
+        int stage = r.plan().stageOf(percentage);
+        int next = r.plan().stages().get(Math.min(r.currentStage() + 1, r.plan().lastStage()));
+        if (stage < 0) {
+            throw new RolloutException(percentage + "% is not a stage of rollout " + r.rolloutId() + ": its stages are "
+                    + r.plan().stages() + " and the next is " + next + "%");
+        }
+        if (stage <= r.currentStage()) {
+            throw new RolloutException("rollout " + r.rolloutId() + " is already at " + r.currentPercentage()
+                    + "%: traffic only moves forward (next " + next + "%); abort the rollout to roll back");
+        }
+        return gatedMove(r, stage, force, by, CheckTrigger.ADVANCE);
+    }
+
+    /** The spec's complete_rollout: all traffic to the new version, after a final health check unless skipped. */
+    public RolloutView completeRollout(boolean skipFinalChecks) {
+        return completeRollout(skipFinalChecks, Attribution.of(settings.actor(),
+                skipFinalChecks ? "completed without final checks" : null));
+    }
+
+    public RolloutView completeRollout(boolean skipFinalChecks, Attribution by) {
+        Rollout r = active(RolloutAction.COMPLETE);
+        RolloutStateMachine.require(r, RolloutAction.COMPLETE);
+        return gatedMove(r, r.plan().lastStage(), skipFinalChecks, by, CheckTrigger.COMPLETION);
+    }
+
+    private RolloutView gatedMove(Rollout r, int stage, boolean force, Attribution by, CheckTrigger trigger) {
+        if (force && by.reason() == null) {
+            throw new RolloutException("skipping the health check needs a reason (--reason): it is recorded with "
+                    + "who skipped it");
+        }
+        Instant now = now();
+        HealthCheck check = null;
+        Rollout base = r;
+        if (!force) {
+            check = evaluator.evaluate(r, now, trigger, by.actor());
+            base = r.checked(LastCheck.of(check));
+            if (check.outcome() != HealthOutcome.HEALTHY) {
+                Committed c = check.outcome() == HealthOutcome.UNHEALTHY
+                        ? commit(r, onUnhealthy(base, now), check, policyEvent(r), now, by.actor(),
+                        "health check failed: " + check.explanation(), false)
+                        : commit(r, base, check, null, now, by.actor(), null, false);
+                act(c);
+                String target = stage == r.plan().lastStage() ? "completion" : "advance to "
+                        + r.plan().stages().get(stage) + "%";
+                throw new HealthGateException(target + " refused: the health check is " + check.outcome().key() + " ("
+                        + check.explanation() + ")" + (check.outcome() == HealthOutcome.UNHEALTHY ? "; the rollout is "
+                        + c.rollout().status().key() : "; wait for more traffic, or force it with a reason"), check);
+            }
+        }
+        Rollout moved = base.advanced(stage, now);
+        Committed c = commit(r, moved, check, moved.status() == RolloutStatus.COMPLETED ? RolloutEventKind.COMPLETED
+                : RolloutEventKind.ADVANCED, now, by.actor(), by.reason(), force);
+        act(c);
+        return RolloutView.of(c.rollout());
+    }
+
+    /** The spec's get_rollout_status: the deployment's latest rollout. */
+    public RolloutView getRolloutStatus() {
+        return RolloutView.of(status());
+    }
+
+    /** The latest rollout's full state. */
+    public Rollout status() {
+        return env.repository().latest(deploymentName).orElseThrow(() ->
+                new RolloutException("no rollout has been started on " + deploymentName));
+    }
+
+    /** The spec's pause_rollout: traffic stays at the current percentage and the stage clock stops. */
+    public RolloutView pauseRollout(String reason) {
+        return pauseRollout(Attribution.of(settings.actor(), reason == null ? "Manual pause" : reason));
+    }
+
+    public RolloutView pauseRollout(Attribution by) {
+        return manual(RolloutAction.PAUSE, by, Rollout::paused, RolloutEventKind.PAUSED);
+    }
+
+    /** Resumes a paused rollout; its stage clock continues where the pause stopped it. */
+    public RolloutView resumeRollout() {
+        return resumeRollout(Attribution.of(settings.actor(), null));
+    }
+
+    public RolloutView resumeRollout(Attribution by) {
+        return manual(RolloutAction.RESUME, by, Rollout::resumed, RolloutEventKind.RESUMED);
+    }
+
+    /** Aborts the rollout: all traffic back to the stable version, status rolled_back. */
+    public RolloutView abortRollout(String reason) {
+        return abortRollout(Attribution.of(settings.actor(), reason == null ? "Manual abort" : reason));
+    }
+
+    public RolloutView abortRollout(Attribution by) {
+        return manual(RolloutAction.ABORT, by, (r, now) -> r.stopped(RolloutStatus.ROLLED_BACK, now),
+                RolloutEventKind.ROLLED_BACK);
+    }
+
+    private RolloutView manual(RolloutAction action, Attribution by, BiFunction<Rollout, Instant, Rollout> change,
+                               RolloutEventKind kind) {
+        Rollout r = active(action);
+        RolloutStateMachine.require(r, action);
+        Instant now = now();
+        Committed c = commit(r, change.apply(r, now), null, kind, now, by.actor(), by.reason(), false);
+        act(c);
+        return RolloutView.of(c.rollout());
+    }
+
+    /**
+     * One step of the driver: re-applies the latest state's effects if this instance has not yet (after a restart
+     * or a change by another process), then, if a health check is due, runs it, commits it and what it decides:
+     * the next stage after a healthy stage_duration, the policy on an unhealthy check, nothing on an inconclusive
+     * one.
+     *
+     * @return the deployment's latest rollout after the step, if any
+     */
+    public Optional<Rollout> tick() {
+        Optional<Rollout> latest = env.repository().latest(deploymentName);
+        if (latest.isEmpty()) {
+            return latest;
+        }
+        Rollout r = latest.get();
+        ensureApplied(r);
+        Instant now = now();
+        if (r.status() != RolloutStatus.IN_PROGRESS || !checkDue(r, now)) {
+            return latest;
+        }
+        HealthCheck check = evaluator.evaluate(r, now, CheckTrigger.SCHEDULED, settings.systemActor());
+        Rollout next = r.checked(LastCheck.of(check));
+        RolloutEventKind kind = null;
+        String reason = null;
+        if (check.outcome() == HealthOutcome.UNHEALTHY) {
+            next = onUnhealthy(next, now);
+            kind = policyEvent(r);
+            reason = "health check failed: " + check.explanation();
+        } else if (check.outcome() == HealthOutcome.HEALTHY
+                && r.stageElapsed(now).compareTo(settings.onClock(r.plan().stageDuration())) >= 0) {
+            next = next.advanced(r.currentStage() + 1, now);
+            kind = next.status() == RolloutStatus.COMPLETED ? RolloutEventKind.COMPLETED : RolloutEventKind.ADVANCED;
+            reason = "stage " + r.currentPercentage() + "% healthy for " + human(r.plan().stageDuration());
+        }
+        try {
+            Committed c = commit(r, next, check, kind, now, settings.systemActor(), reason, false);
+            act(c);
+            return Optional.of(c.rollout());
+        } catch (ConcurrentChange e) {
+            // Another process moved the rollout while we measured; the next tick judges its new state.
+            return env.repository().latest(deploymentName);
+        }
+    }
+
+    /** Re-applies the latest rollout's registry and traffic effects: what a restarted driver does first. */
+    public Optional<Rollout> recover() {
+        applied.set(null);
+        Optional<Rollout> latest = env.repository().latest(deploymentName);
+        latest.ifPresent(this::ensureApplied);
+        return latest;
+    }
+
+    /** The latest rollout's transitions, oldest first. */
+    public List<RolloutEvent> events() {
+        return env.repository().events(status().rolloutId());
+    }
+
+    /** The latest rollout's health checks, oldest first. */
+    public List<HealthCheck> healthChecks() {
+        return env.repository().healthChecks(status().rolloutId());
+    }
+
+    /** A check is due every interval, and once when the stage has run its duration. */
+    private boolean checkDue(Rollout r, Instant now) {
+        Instant last = r.lastCheck() == null ? null : r.lastCheck().at();
+        Instant ref = last == null || last.isBefore(r.stageStartedAt()) ? r.stageStartedAt() : last;
+        Instant stageEnd = r.stageStartedAt().plus(settings.onClock(r.plan().stageDuration()));
+        return !now.isBefore(ref.plus(settings.onClock(r.plan().healthCheckInterval())))
+                || (!now.isBefore(stageEnd) && ref.isBefore(stageEnd));
+    }
+
+    private Rollout onUnhealthy(Rollout r, Instant now) {
+        return r.plan().onUnhealthy() == UnhealthyPolicy.PAUSE ? r.paused(now) : r.stopped(RolloutStatus.FAILED, now);
+    }
+
+    private static RolloutEventKind policyEvent(Rollout r) {
+        return r.plan().onUnhealthy() == UnhealthyPolicy.PAUSE ? RolloutEventKind.PAUSED : RolloutEventKind.FAILED;
+    }
+
+    private Rollout active(RolloutAction action) {
+        return env.repository().active(deploymentName).orElseGet(() -> {
+            Rollout last = status();
+            RolloutStateMachine.require(last, action);
+            return last;
+        });
+    }
+
+    private record Committed(Rollout rollout, RolloutEvent event, HealthCheck check) {
+    }
+
+    private static final class ConcurrentChange extends RolloutException {
+        ConcurrentChange(Rollout r) {
+            super("rollout " + r.rolloutId() + " of " + r.deploymentName() + " was changed by someone else meanwhile; "
+                    + "check its status and retry");
+        }
+    }
+
+    /** Stores the check, the new state (if still at the revision read) and the event, in one transaction. */
+    private Committed commit(Rollout before, Rollout after, HealthCheck check, RolloutEventKind kind, Instant now,
+                             String actor, String reason, boolean forced) {
+        Rollout next = after.withRevision(before.revision() + 1);
+        return env.repository().atomically(() -> {
+            HealthCheck stored = check == null ? null : env.repository().append(check);
+            if (!env.repository().update(next)) {
+                throw new ConcurrentChange(before);
+            }
+            RolloutEvent event = kind == null ? null : env.repository().append(RolloutEvent.between(before, next, kind,
+                    now, actor, forced, reason));
+            return new Committed(next, event, stored);
+        });
+    }
+
+    /** After the commit: tell listeners, then make the state true in the registry and the traffic split. */
+    private void act(Committed c) {
+        if (c.check() != null) {
+            env.listener().onHealthCheck(c.check());
+        }
+        if (c.event() != null) {
+            env.listener().onEvent(c.event());
+        }
+        ensureApplied(c.rollout());
+    }
+
+    /** Health checks change the revision but not the effects: the rollout, its status and percentage decide those. */
+    private record Applied(String rolloutId, RolloutStatus status, int percentage) {
+        static Applied of(Rollout r) {
+            return new Applied(r.rolloutId(), r.status(), r.currentPercentage());
+        }
+    }
+
+    private void ensureApplied(Rollout r) {
+        Applied now = Applied.of(r);
+        if (!now.equals(applied.get())) {
+            effects.apply(r);
+            applied.set(now);
+        }
+    }
+
+    /** Millisecond precision, as the store keeps it, so a state reads back equal to what was committed. */
+    private Instant now() {
+        return env.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String human(Duration d) {
+        long s = d.toSeconds();
+        return s % 60 == 0 ? (s / 60) + " min" : s + " s";
+    }
+}

@@ -1,0 +1,51 @@
+package io.promptdesk.engine.rollout;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Persistence of the rollout aggregate: its current state, and the append-only history of its transitions and
+ * health checks. Implementations keep the SQL portable (embedded SQLite now, PostgreSQL later).
+ */
+public interface RolloutRepository {
+
+    /** Runs {@code work} in one transaction: its reads see one state and its writes commit together. */
+    <T> T atomically(Supplier<T> work);
+
+    Optional<Rollout> find(String rolloutId);
+
+    /** The deployment's rollout that is in progress or paused. */
+    Optional<Rollout> active(String deployment);
+
+    /** The deployment's most recently started rollout, whatever its status. */
+    Optional<Rollout> latest(String deployment);
+
+    /** Every rollout in progress or paused, across deployments. */
+    List<Rollout> allActive();
+
+    /** The deployment's rollouts, most recent first. */
+    List<Rollout> history(String deployment);
+
+    /**
+     * Stores a new rollout.
+     *
+     * @throws RolloutException when the deployment already has an active rollout (another process won the race)
+     */
+    void insert(Rollout rollout);
+
+    /**
+     * Replaces the stored state with {@code next} if the stored revision is still {@code next.revision() - 1}.
+     *
+     * @return false when another process changed the rollout meanwhile (nothing is written)
+     */
+    boolean update(Rollout next);
+
+    RolloutEvent append(RolloutEvent event);
+
+    HealthCheck append(HealthCheck check);
+
+    List<RolloutEvent> events(String rolloutId);
+
+    List<HealthCheck> healthChecks(String rolloutId);
+}

@@ -1,0 +1,35 @@
+package io.promptdesk.store;
+
+import java.time.Duration;
+
+/**
+ * How a {@link Database} is opened.
+ *
+ * @param busyTimeout  how long a write waits for another process's lock before failing as {@code LOCKED}
+ * @param maxPageCount SQLite's page limit, 0 for none; a limit makes "disk full" reproducible in tests
+ */
+public record DatabaseOptions(Duration busyTimeout, long maxPageCount) {
+
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
+
+    public DatabaseOptions {
+        if (busyTimeout.isNegative()) {
+            throw new IllegalArgumentException("busy timeout must not be negative: " + busyTimeout);
+        }
+        if (maxPageCount < 0) {
+            throw new IllegalArgumentException("max page count must not be negative: " + maxPageCount);
+        }
+    }
+
+    public static DatabaseOptions defaults() {
+        return new DatabaseOptions(DEFAULT_BUSY_TIMEOUT, 0);
+    }
+
+    public DatabaseOptions withBusyTimeout(Duration timeout) {
+        return new DatabaseOptions(timeout, maxPageCount);
+    }
+
+    public DatabaseOptions withMaxPageCount(long pages) {
+        return new DatabaseOptions(busyTimeout, pages);
+    }
+}

@@ -1,0 +1,219 @@
+package io.promptdesk.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.promptdesk.engine.rollout.CheckTrigger;
+import io.promptdesk.engine.rollout.HealthCheck;
+import io.promptdesk.engine.rollout.HealthOutcome;
+import io.promptdesk.engine.rollout.LastCheck;
+import io.promptdesk.engine.rollout.MetricVerdict;
+import io.promptdesk.engine.rollout.Rollout;
+import io.promptdesk.engine.rollout.RolloutEvent;
+import io.promptdesk.engine.rollout.RolloutEventKind;
+import io.promptdesk.engine.rollout.RolloutException;
+import io.promptdesk.engine.rollout.RolloutPlan;
+import io.promptdesk.engine.rollout.RolloutRepository;
+import io.promptdesk.engine.rollout.RolloutStatus;
+import io.promptdesk.engine.rollout.UnhealthyPolicy;
+import io.promptdesk.json.Json;
+import io.promptdesk.metrics.Metric;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** The rollout aggregate in the workspace database; plain SQL that PostgreSQL also runs. */
+public final class SqliteRolloutRepository implements RolloutRepository {
+    private static final String ACTIVE = "status IN ('in_progress', 'paused')";
+
+    private final Database db;
+
+    public SqliteRolloutRepository(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public <T> T atomically(Supplier<T> work) {
+        return db.write(c -> work.get());
+    }
+
+    @Override
+    public Optional<Rollout> find(String rolloutId) {
+        return db.read(c -> Jdbc.first(c, "SELECT * FROM rollouts WHERE rollout_id = ?", SqliteRolloutRepository::rollout,
+                rolloutId));
+    }
+
+    @Override
+    public Optional<Rollout> active(String deployment) {
+        return db.read(c -> Jdbc.first(c, "SELECT * FROM rollouts WHERE deployment_name = ? AND " + ACTIVE,
+                SqliteRolloutRepository::rollout, deployment));
+    }
+
+    @Override
+    public Optional<Rollout> latest(String deployment) {
+        return db.read(c -> Jdbc.first(c, "SELECT * FROM rollouts WHERE deployment_name = ? "
+                + "ORDER BY start_time DESC, rollout_id DESC", SqliteRolloutRepository::rollout, deployment));
+    }
+
+    @Override
+    public List<Rollout> allActive() {
+        return db.read(c -> Jdbc.query(c, "SELECT * FROM rollouts WHERE " + ACTIVE + " ORDER BY start_time, deployment_name",
+                SqliteRolloutRepository::rollout));
+    }
+
+    @Override
+    public List<Rollout> history(String deployment) {
+        return db.read(c -> Jdbc.query(c, "SELECT * FROM rollouts WHERE deployment_name = ? "
+                + "ORDER BY start_time DESC, rollout_id DESC", SqliteRolloutRepository::rollout, deployment));
+    }
+
+    @Override
+    public void insert(Rollout r) {
+        try {
+            db.write(c -> Jdbc.update(c, "INSERT INTO rollouts (rollout_id, deployment_name, new_version, "
+                            + "stable_version, stages, health_metrics, thresholds, stage_duration_ms, "
+                            + "health_check_interval_ms, on_unhealthy, status, current_stage, current_percentage, "
+                            + "start_time, stage_started_at, paused_at, ended_at, last_check_at, last_check_outcome, "
+                            + "last_check_metrics, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                            + "?, ?, ?, ?)", r.rolloutId(), r.deploymentName(), r.newVersion(), r.stableVersion(),
+                    r.plan().stages().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                    r.plan().healthMetrics().stream().map(Metric::key).collect(Collectors.joining(",")),
+                    Json.write(thresholdKeys(r.plan().thresholds())), r.plan().stageDuration().toMillis(),
+                    r.plan().healthCheckInterval().toMillis(), r.plan().onUnhealthy().key(), r.status().key(),
+                    r.currentStage(), r.currentPercentage(), millis(r.startTime()), millis(r.stageStartedAt()),
+                    millis(r.pausedAt()), millis(r.endedAt()), r.lastCheck() == null ? null : millis(r.lastCheck().at()),
+                    r.lastCheck() == null ? null : r.lastCheck().outcome().key(),
+                    r.lastCheck() == null ? null : Json.write(r.lastCheck().metrics()), r.revision()));
+        } catch (StoreException e) {
+            if (e.problem() == StoreException.Problem.CONSTRAINT && active(r.deploymentName()).isPresent()) {
+                throw new RolloutException(r.deploymentName() + " already has an active rollout, started meanwhile "
+                        + "by another process: complete or abort it before starting another");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean update(Rollout r) {
+        return db.write(c -> Jdbc.update(c, "UPDATE rollouts SET status = ?, current_stage = ?, current_percentage = ?, "
+                        + "stage_started_at = ?, paused_at = ?, ended_at = ?, last_check_at = ?, last_check_outcome = ?, "
+                        + "last_check_metrics = ?, revision = ? WHERE rollout_id = ? AND revision = ?",
+                r.status().key(), r.currentStage(), r.currentPercentage(), millis(r.stageStartedAt()),
+                millis(r.pausedAt()), millis(r.endedAt()), r.lastCheck() == null ? null : millis(r.lastCheck().at()),
+                r.lastCheck() == null ? null : r.lastCheck().outcome().key(),
+                r.lastCheck() == null ? null : Json.write(r.lastCheck().metrics()), r.revision(), r.rolloutId(),
+                r.revision() - 1) == 1);
+    }
+
+    @Override
+    public RolloutEvent append(RolloutEvent e) {
+        return db.write(c -> {
+            long seq = Jdbc.nextSeq(c, "rollout_events", "rollout_id", e.rolloutId());
+            Jdbc.update(c, "INSERT INTO rollout_events (rollout_id, seq, at, actor, kind, from_status, to_status, "
+                            + "from_percentage, to_percentage, stage, forced, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    e.rolloutId(), seq, millis(e.at()), e.actor(), e.kind().key(),
+                    e.fromStatus() == null ? null : e.fromStatus().key(), e.toStatus().key(), e.fromPercentage(),
+                    e.toPercentage(), e.stage(), e.forced() ? 1 : 0, e.reason());
+            return new RolloutEvent(e.rolloutId(), seq, e.at(), e.actor(), e.kind(), e.fromStatus(), e.toStatus(),
+                    e.fromPercentage(), e.toPercentage(), e.stage(), e.forced(), e.reason());
+        });
+    }
+
+    @Override
+    public HealthCheck append(HealthCheck h) {
+        return db.write(c -> {
+            long seq = Jdbc.nextSeq(c, "health_checks", "rollout_id", h.rolloutId());
+            Jdbc.update(c, "INSERT INTO health_checks (rollout_id, seq, at, actor, check_trigger, stage, percentage, "
+                            + "outcome, window_start, window_end, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    h.rolloutId(), seq, millis(h.at()), h.actor(), h.trigger().key(), h.stage(), h.percentage(),
+                    h.outcome().key(), millis(h.windowStart()), millis(h.windowEnd()), Json.write(h.verdicts()));
+            return new HealthCheck(h.rolloutId(), seq, h.at(), h.actor(), h.trigger(), h.stage(), h.percentage(),
+                    h.outcome(), h.windowStart(), h.windowEnd(), h.verdicts());
+        });
+    }
+
+    @Override
+    public List<RolloutEvent> events(String rolloutId) {
+        return db.read(c -> Jdbc.query(c, "SELECT * FROM rollout_events WHERE rollout_id = ? ORDER BY seq", rs -> {
+            String from = rs.getString("from_status");
+            long fromPct = rs.getLong("from_percentage");
+            Integer fromPercentage = rs.wasNull() ? null : (int) fromPct;
+            return new RolloutEvent(rs.getString("rollout_id"), rs.getLong("seq"), Instant.ofEpochMilli(rs.getLong("at")),
+                    rs.getString("actor"), RolloutEventKind.of(rs.getString("kind")),
+                    from == null ? null : RolloutStatus.of(from), RolloutStatus.of(rs.getString("to_status")),
+                    fromPercentage, rs.getInt("to_percentage"), rs.getInt("stage"), rs.getInt("forced") != 0,
+                    rs.getString("reason"));
+        }, rolloutId));
+    }
+
+    @Override
+    public List<HealthCheck> healthChecks(String rolloutId) {
+        return db.read(c -> Jdbc.query(c, "SELECT * FROM health_checks WHERE rollout_id = ? ORDER BY seq", rs ->
+                new HealthCheck(rs.getString("rollout_id"), rs.getLong("seq"), Instant.ofEpochMilli(rs.getLong("at")),
+                        rs.getString("actor"), CheckTrigger.of(rs.getString("check_trigger")), rs.getInt("stage"),
+                        rs.getInt("percentage"), HealthOutcome.of(rs.getString("outcome")),
+                        Instant.ofEpochMilli(rs.getLong("window_start")), Instant.ofEpochMilli(rs.getLong("window_end")),
+                        parse(rs.getString("report"), new TypeReference<List<MetricVerdict>>() {
+                        })), rolloutId));
+    }
+
+    private static Rollout rollout(ResultSet rs) throws SQLException {
+        Map<Metric, Double> thresholds = new EnumMap<>(Metric.class);
+        parse(rs.getString("thresholds"), new TypeReference<Map<String, Double>>() {
+        }).forEach((k, v) -> thresholds.put(Metric.of(k), v));
+        RolloutPlan plan = new RolloutPlan(
+                Arrays.stream(rs.getString("stages").split(",")).map(Integer::valueOf).toList(),
+                Arrays.stream(rs.getString("health_metrics").split(",")).map(Metric::of).toList(), thresholds,
+                Duration.ofMillis(rs.getLong("stage_duration_ms")),
+                Duration.ofMillis(rs.getLong("health_check_interval_ms")),
+                UnhealthyPolicy.of(rs.getString("on_unhealthy")));
+        Long lastAt = Jdbc.longOrNull(rs, "last_check_at");
+        LastCheck last = lastAt == null ? null : new LastCheck(Instant.ofEpochMilli(lastAt),
+                HealthOutcome.of(rs.getString("last_check_outcome")), metrics(rs.getString("last_check_metrics")));
+        return new Rollout(rs.getString("rollout_id"), rs.getString("deployment_name"), rs.getString("new_version"),
+                rs.getString("stable_version"), plan, RolloutStatus.of(rs.getString("status")),
+                rs.getInt("current_stage"), rs.getInt("current_percentage"), instant(rs, "start_time"),
+                instant(rs, "stage_started_at"), instant(rs, "paused_at"), instant(rs, "ended_at"), last,
+                rs.getInt("revision"));
+    }
+
+    /** Metric values were written with NaN as null. */
+    private static Map<String, Double> metrics(String json) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        parse(json, new TypeReference<LinkedHashMap<String, Double>>() {
+        }).forEach((k, v) -> out.put(k, v == null ? Double.NaN : v));
+        return out;
+    }
+
+    private static Map<String, Double> thresholdKeys(Map<Metric, Double> thresholds) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        thresholds.forEach((m, v) -> out.put(m.key(), v));
+        return out;
+    }
+
+    private static <T> T parse(String json, TypeReference<T> type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable JSON in the rollout store: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Long v = Jdbc.longOrNull(rs, column);
+        return v == null ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static Long millis(Instant t) {
+        return t == null ? null : t.toEpochMilli();
+    }
+}

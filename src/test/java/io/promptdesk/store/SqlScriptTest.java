@@ -1,0 +1,52 @@
+package io.promptdesk.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SqlScriptTest {
+
+    @Test
+    void splitsAtLineEndSemicolonsButKeepsTriggerBodiesWhole() {
+        String script = """
+                -- a comment; with a semicolon
+                CREATE TABLE a (x INTEGER);
+                CREATE TRIGGER t BEFORE DELETE ON a
+                BEGIN
+                    SELECT RAISE(ABORT, 'no; never');
+                END;
+                INSERT INTO a VALUES (1);
+                """;
+        assertThat(SqlScript.statements(script)).containsExactly(
+                "CREATE TABLE a (x INTEGER)",
+                "CREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n    SELECT RAISE(ABORT, 'no; never');\nEND;",
+                "INSERT INTO a VALUES (1)");
+    }
+
+    @Test
+    void anUnterminatedStatementIsAnError() {
+        assertThatThrownBy(() -> SqlScript.statements("CREATE TABLE a (x INTEGER)"))
+                .hasMessageContaining("ends inside a statement");
+    }
+
+    @Test
+    void migrationNamesMustFollowTheConvention() {
+        assertThat(Migration.of("/d/", "V12__add_tags.sql")).isEqualTo(new Migration(12, "add tags", "/d/V12__add_tags.sql"));
+        assertThatThrownBy(() -> Migration.of("/d/", "V0__x.sql")).hasMessageContaining("V<n>__");
+        assertThatThrownBy(() -> Migration.of("/d/", "add.sql")).hasMessageContaining("V<n>__");
+    }
+
+    @Test
+    void theDefaultWorkspaceFollowsThePlatformConvention() {
+        assertThat(Workspace.defaultDirectory(Map.of("XDG_DATA_HOME", "/x"), "Linux", "/home/u"))
+                .isEqualTo(Path.of("/x/promptdesk"));
+        assertThat(Workspace.defaultDirectory(Map.of(), "Linux", "/home/u"))
+                .isEqualTo(Path.of("/home/u/.local/share/promptdesk"));
+        assertThat(Workspace.defaultDirectory(Map.of(), "Mac OS X", "/Users/u"))
+                .isEqualTo(Path.of("/Users/u/Library/Application Support/PromptDesk"));
+    }
+}
