@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Author, test, gate, roll out and roll back LLM prompt templates.%n"
                 + "Run without arguments to open the desktop console.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, TestCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, TestCommand.class,
+                RegistryCommand.class, RolloutCommand.class, SimulateCommand.class},
         footer = {"", "Exit codes: 0 passed, 1 gate failed, 2 bad usage or input."})
 public final class PromptDeskCommand implements Runnable {
 

@@ -37,11 +37,7 @@ class RolloutCliTest {
     }
 
     static CommandLine commandLine() {
-        CommandLine cl = PromptDeskCommand.commandLine();
-        cl.addSubcommand(new RegistryCommand());
-        cl.addSubcommand(new RolloutCommand());
-        cl.addSubcommand(new SimulateCommand());
-        return cl;
+        return PromptDeskCommand.commandLine();
     }
 
     private Result run(String... args) {

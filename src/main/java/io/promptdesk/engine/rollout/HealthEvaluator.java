@@ -14,7 +14,8 @@ import java.util.Locale;
  * Runs one health check: for each metric of the plan, the canary's and the stable version's requests over the
  * same window, the comparison, and the absolute threshold.
  * <p>
- * The window slides: the last four check intervals (at least one interval, at most one stage), from the rollout's
+ * The window slides: the last four check intervals (at least one interval, at most one stage), widened to the
+ * whole current stage while the sliding window holds too little data; from the rollout's
  * start at the earliest. It does not restart with each stage, so the first checks of a stage still compare
  * hundreds of requests (small samples are where false alarms come from), and a fault shows within a few intervals.
  */
@@ -44,6 +45,12 @@ public final class HealthEvaluator {
         }
         List<MetricVerdict> verdicts = new ArrayList<>();
         HealthOutcome overall = HealthOutcome.HEALTHY;
+        // Too little data in the sliding window (a small canary share, a quiet service): widen the window to
+        // the whole current stage, where the traffic split has not changed, so that evidence accumulates.
+        Instant stageFrom = later(r.startTime(), r.stageStartedAt());
+        if (stageFrom.isBefore(from) && !enoughData(r, from, now)) {
+            from = stageFrom;
+        }
         for (Metric m : r.plan().healthMetrics()) {
             double[] stable = metrics.samples(r.deploymentName(), r.stableVersion(), m, from, now);
             double[] canary = metrics.samples(r.deploymentName(), r.newVersion(), m, from, now);
@@ -53,6 +60,15 @@ public final class HealthEvaluator {
         }
         return new HealthCheck(r.rolloutId(), 0, now, actor, trigger, r.currentStage(), r.currentPercentage(), overall,
                 from, now, verdicts);
+    }
+
+    private boolean enoughData(Rollout r, Instant from, Instant now) {
+        if (r.plan().healthMetrics().isEmpty()) {
+            return true;
+        }
+        Metric m = r.plan().healthMetrics().get(0);
+        return metrics.samples(r.deploymentName(), r.stableVersion(), m, from, now).length >= minSamples
+                && metrics.samples(r.deploymentName(), r.newVersion(), m, from, now).length >= minSamples;
     }
 
     private MetricVerdict judge(Metric m, double[] stable, double[] canary, Double threshold) {
