@@ -39,6 +39,8 @@ final class TermSearch {
     private int bestLast;
     private int bestNode;
     private int bestBits;
+    /** Another listed term fits the best span too (masked letters can fit several). */
+    private boolean bestAmbiguous;
 
     private TermSearch(TermTrie trie, FoldedText text) {
         this.trie = trie;
@@ -73,6 +75,7 @@ final class TermSearch {
                 continue;
             }
             bestLast = -1;
+            bestAmbiguous = false;
             searchFrom(k, !previousIsWord && !followsDisguisedWord(k));
             if (bestLast < 0) {
                 failedStart = k;
@@ -82,7 +85,7 @@ final class TermSearch {
             }
             failedStart = -1;
             if (!trie.isAllowed(bestNode)) {
-                signals.add(signal(k, bestLast, bestNode, bestBits));
+                signals.add(signal(k, bestLast, bestNode, bestBits, bestAmbiguous));
             }
             previousIsWord = Symbols.isWord(sym[bestLast]);
             k = bestLast + 1;
@@ -249,9 +252,12 @@ final class TermSearch {
         boolean better = last > bestLast
                 || (last == bestLast && trie.isAllowed(node) && !trie.isAllowed(bestNode));
         if (better) {
+            bestAmbiguous = last == bestLast && node != bestNode;
             bestLast = last;
             bestNode = node;
             bestBits = bits;
+        } else if (last == bestLast && node != bestNode) {
+            bestAmbiguous = true;
         }
     }
 
@@ -300,11 +306,13 @@ final class TermSearch {
         return j < k - 1 && j >= 0 && k - j <= MAX_SPACING + 1 && isSingle(j) ? j : -1;
     }
 
-    private Signal signal(int first, int last, int node, int bits) {
+    private Signal signal(int first, int last, int node, int bits, boolean ambiguous) {
         int from = text.startOf(first);
         int to = text.endOf(last);
         int how = (bits & OBFUSCATION_BITS) | unicodeTricks(from, to);
-        String evidence = Obfuscation.describe(trie.term(node), how);
+        // Masked letters can fit several listed terms ("f***ing"): then quote what was written rather than guess.
+        String term = ambiguous ? text.original().substring(from, to) : trie.term(node);
+        String evidence = Obfuscation.describe(term, how);
         return new Signal(ProfanityDetector.SIGNAL_NAME, from, to - from, evidence, 1.0);
     }
 

@@ -138,4 +138,10 @@ class ProfanityObfuscationTest {
     private List<String> evidence(String text) {
         return detector.scan(text).signals().stream().map(Signal::evidence).toList();
     }
+
+    @org.junit.jupiter.api.Test
+    void quotesTheTextWhenMaskedLettersFitSeveralTerms() {
+        var signal = new ProfanityDetector().scan("what the f***ing hell").signals().get(0);
+        org.assertj.core.api.Assertions.assertThat(signal.evidence()).isEqualTo("f***ing (masked letters)");
+    }
 }
