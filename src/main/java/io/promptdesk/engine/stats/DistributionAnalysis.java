@@ -19,13 +19,17 @@ final class DistributionAnalysis {
     }
 
     DistributionComparison compare(TwoGroups groups) {
+        return compare(groups, new PooledScan.Cache(null));
+    }
+
+    DistributionComparison compare(TwoGroups groups, PooledScan.Cache scans) {
         SortedSample a = groups.first();
         SortedSample b = groups.second();
         if (a.size() == 0 || b.size() == 0) {
             throw new BadInputException((a.size() == 0 ? "a" : "b") + " has no values: at least one is needed");
         }
         List<String> warnings = PerformanceRegressionDetector.droppedWarnings(groups, "a", "b");
-        PooledScan scan = PooledScan.of(b, a);
+        PooledScan scan = scans.of(b, a);
         KolmogorovSmirnovTest.Result ks = KolmogorovSmirnovTest.twoSided(scan);
         MannWhitneyTest.Result mw = MannWhitneyTest.test(scan, Alternative.TWO_SIDED);
         List<DistributionComparison.PercentileDifference> rows = new PercentileBootstrap(resamples,

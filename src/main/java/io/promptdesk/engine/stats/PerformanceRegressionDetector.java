@@ -4,6 +4,7 @@ import io.promptdesk.model.BadInputException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
@@ -75,7 +76,7 @@ public final class PerformanceRegressionDetector {
         this.outlierThreshold = outlierThreshold;
         this.bootstrapSeed = bootstrapSeed;
         this.bootstrapResamples = bootstrapResamples;
-        this.executor = java.util.Objects.requireNonNull(executor, "executor");
+        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     public double confidenceLevel() {
@@ -108,7 +109,7 @@ public final class PerformanceRegressionDetector {
         TwoGroups groups = TwoGroups.prepare(baseline, "baseline", current, "current", dropNonFinite, executor);
         return new RegressionAnalysis(confidenceLevel, minEffectSize, outlierThreshold)
                 .analyse(groups, metricName == null || metricName.isBlank() ? "metric" : metricName, chosen,
-                        direction == null ? Direction.BOTH : direction);
+                        direction == null ? Direction.BOTH : direction, new PooledScan.Cache(executor));
     }
 
     /** Rejects NaN and infinities; see {@link #calculateTrend(double[], double[], boolean)}. */
@@ -137,7 +138,8 @@ public final class PerformanceRegressionDetector {
      */
     public DistributionComparison compareDistributions(double[] a, double[] b, boolean dropNonFinite) {
         TwoGroups groups = TwoGroups.prepare(a, "a", b, "b", dropNonFinite, executor);
-        return new DistributionAnalysis(confidenceLevel, bootstrapResamples, bootstrapSeed).compare(groups);
+        return new DistributionAnalysis(confidenceLevel, bootstrapResamples, bootstrapSeed)
+                .compare(groups, new PooledScan.Cache(executor));
     }
 
     /**
@@ -148,11 +150,12 @@ public final class PerformanceRegressionDetector {
                             Direction direction, boolean dropNonFinite) {
         List<StatisticalTest> chosen = StatisticalTest.parseAll(tests);
         TwoGroups groups = TwoGroups.prepare(baseline, "baseline", current, "current", dropNonFinite, executor);
+        PooledScan.Cache scans = new PooledScan.Cache(executor);
         RegressionResult regression = new RegressionAnalysis(confidenceLevel, minEffectSize, outlierThreshold)
                 .analyse(groups, metricName == null || metricName.isBlank() ? "metric" : metricName, chosen,
-                        direction == null ? Direction.BOTH : direction);
+                        direction == null ? Direction.BOTH : direction, scans);
         DistributionComparison distributions =
-                new DistributionAnalysis(confidenceLevel, bootstrapResamples, bootstrapSeed).compare(groups);
+                new DistributionAnalysis(confidenceLevel, bootstrapResamples, bootstrapSeed).compare(groups, scans);
         return new Analysis(regression, distributions);
     }
 

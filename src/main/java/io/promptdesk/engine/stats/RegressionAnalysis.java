@@ -2,7 +2,6 @@ package io.promptdesk.engine.stats;
 
 import io.promptdesk.model.BadInputException;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** One {@code detectRegression} run over prepared groups: outliers, moments, the tests, the verdict. */
@@ -19,6 +18,11 @@ final class RegressionAnalysis {
     }
 
     RegressionResult analyse(TwoGroups groups, String metric, List<StatisticalTest> tests, Direction direction) {
+        return analyse(groups, metric, tests, direction, new PooledScan.Cache(null));
+    }
+
+    RegressionResult analyse(TwoGroups groups, String metric, List<StatisticalTest> tests, Direction direction,
+                             PooledScan.Cache scans) {
         List<String> warnings = PerformanceRegressionDetector.droppedWarnings(groups, "baseline", "current");
         SortedSample baseline = trim(groups.first(), "baseline", warnings);
         SortedSample current = trim(groups.second(), "current", warnings);
@@ -46,7 +50,7 @@ final class RegressionAnalysis {
             pValue = Double.isNaN(p) ? pValue : Math.max(pValue, p);
         }
         if (tests.contains(StatisticalTest.MANN_WHITNEY)) {
-            PooledScan scan = PooledScan.of(current, baseline);
+            PooledScan scan = scans.of(current, baseline);
             MannWhitneyTest.Result mw = MannWhitneyTest.test(scan, alternative);
             if (MannWhitneyTest.chooseMethod(scan) != mw.method()) {
                 warnings.add("mann_whitney: the exact distribution for " + scan.nCurrent() + " against "

@@ -69,33 +69,50 @@ final class SmirnovDistribution {
         int start = upper ? n : 0;
         int step = upper ? -1 : 1;
         int terms = upper ? n - n1mxceil + 1 : n1mxfl + 1;
-        double logBinomial = 0; // log C(n, v), updated as v moves
+        double logBinomial = 0; // log C(n, v), updated as v moves, with compensation over a million steps
+        double logBinomialComp = 0;
         double sum = 0;
         for (int j = 0; j < terms; j++) {
             int v = start + j * step;
-            double term = Math.exp(logBinomial + logTerm(n, v, nxHi, nxLo));
+            double term = term(logBinomial, n, v, nxHi, nxLo);
             sum += term;
             if (term != 0) {
-                if (4.0 * (terms - j) * term < EPSILON * sum && j != terms - 1) {
+                if (4.0 * (terms - j) * Math.abs(term) < EPSILON * sum && j != terms - 1) {
                     break;
                 }
             } else if (j > n / 2) {
                 break;
             }
             // C(n, v +/- 1) from C(n, v)
-            logBinomial += upper ? Math.log((double) v / (n - v + 1)) : Math.log((double) (n - v) / (v + 1));
+            double ratio = upper ? Math.log((double) v / (n - v + 1)) : Math.log((double) (n - v) / (v + 1));
+            double y = ratio - logBinomialComp;
+            double t = logBinomial + y;
+            logBinomialComp = (t - logBinomial) - y;
+            logBinomial = t;
         }
         double prob = x * sum;
         return clip(upper ? 1 - prob : prob);
     }
 
-    /** log of (1 - x - v/n)^(n-v) (x + v/n)^(v-1) with 1 - x - v/n formed without cancellation. */
-    private static double logTerm(int n, int v, double nxHi, double nxLo) {
+    /**
+     * C(n, v) (1 - x - v/n)^(n-v) (x + v/n)^(v-1), from logarithms, with 1 - x - v/n formed without cancellation;
+     * that base can be a hair below 0 when nx is an integer plus a rounding remainder, as in cephes.
+     */
+    private static double term(double logBinomial, int n, int v, double nxHi, double nxLo) {
         double below = ((n - v) - nxHi - nxLo) / n; // (n - v - nx)/n
         double above = (v + nxHi + nxLo) / n;
-        double logBelow = n - v == 0 ? 0 : (n - v) * Math.log(below);
+        int power = n - v;
         double logAbove = (v - 1) * Math.log(above);
-        return logBelow + logAbove;
+        if (power == 0) {
+            return Math.exp(logBinomial + logAbove);
+        }
+        if (below == 0) {
+            return 0;
+        }
+        double sign = below < 0 && power % 2 == 1 ? -1 : 1;
+        // below = 1 - above exactly, and log1p keeps the small logarithm accurate when raised to a large power
+        double logBelow = above < 0.5 ? Math.log1p(-above) : Math.log(Math.abs(below));
+        return sign * Math.exp(logBinomial + logAbove + power * logBelow);
     }
 
     private static double clip(double p) {

@@ -23,7 +23,11 @@ final class SortedSample {
 
     /** Sorts {@code owned} in place; the caller gives up the array. */
     static SortedSample sortInPlace(double[] owned) {
-        Arrays.sort(owned);
+        if (owned.length >= RadixSort.MIN_SIZE) {
+            RadixSort.sort(owned);
+        } else {
+            Arrays.sort(owned);
+        }
         return new SortedSample(owned, 0, owned.length);
     }
 
