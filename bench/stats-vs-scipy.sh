@@ -18,11 +18,7 @@ mkdir -p "$DATA"
 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/test-classpath.txt
 CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
-# the registered command if the build has it, else a launcher that registers the statistics commands
 CLI=(java -cp "$CP" io.promptdesk.Main)
-if ! "${CLI[@]}" --help 2>/dev/null | grep -q '^ *regress'; then
-  CLI=(java -cp "$CP" io.promptdesk.bench.StatsCliBench)
-fi
 now() { date +%s%N; }
 printf '%-10s %12s %12s %8s\n' "n" "scipy_ms" "java_ms" "ratio"
 for n in "${SIZES[@]}"; do

@@ -23,10 +23,7 @@ class StatsCommandsTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = PromptDeskCommand.commandLine()
-                .addSubcommand(new RegressCommand())
-                .addSubcommand(new TrendCommand())
-                .addSubcommand(new CompareCommand());
+        CommandLine cl = PromptDeskCommand.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         return cl.execute(args);
