@@ -1,0 +1,286 @@
+package io.promptdesk.engine.stats;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.promptdesk.model.BadInputException;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a sample of numbers from a file: a JSON array of numbers, one number per line, or CSV with a header row
+ * (one column picked by name). Blank lines and lines starting with '#' are skipped. NaN, inf and Infinity (any
+ * case), JSON null and empty CSV cells are non-finite: rejected with the file and line, or dropped on request.
+ * Every error names the file, the line and the problem.
+ */
+public final class SampleFiles {
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private SampleFiles() {
+    }
+
+    /** The numbers read, in file order, and how many non-finite entries were dropped. */
+    public record Sample(double[] values, int dropped) {
+    }
+
+    /**
+     * @param column        CSV column to read; null picks the only column, or reads a plain list or JSON array
+     * @param dropNonFinite drop NaN, infinities and missing values instead of rejecting the file
+     */
+    public static Sample read(Path file, String column, boolean dropNonFinite) {
+        return read(file, column, dropNonFinite ? NonFinite.DROP : NonFinite.REJECT);
+    }
+
+    /** All entries in file order, non-finite ones kept as NaN or infinity (for paired series). */
+    public static double[] readKeepingNonFinite(Path file, String column) {
+        return read(file, column, NonFinite.KEEP).values();
+    }
+
+    /** What to do with NaN, infinities and missing values. */
+    enum NonFinite { REJECT, DROP, KEEP }
+
+    static Sample read(Path file, String column, NonFinite rule) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file");
+        } catch (MalformedInputException e) {
+            throw new BadInputException(file + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        int start = text.startsWith("\uFEFF") ? 1 : 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        if (start < text.length() && text.charAt(start) == '[') {
+            if (column != null) {
+                throw new BadInputException(file + ": is a JSON array; a column can only be picked from a CSV file");
+            }
+            return readJson(file, text, rule);
+        }
+        return new LineReader(file, text, column, rule).read();
+    }
+
+    private static Sample readJson(Path file, String text, NonFinite rule) {
+        Values values = new Values(file, rule);
+        try (JsonParser p = JSON.createParser(text)) {
+            p.nextToken();
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                int line = p.currentTokenLocation().getLineNr();
+                if (t == null) {
+                    throw new BadInputException(file + ":" + line + ": the JSON array is not closed");
+                }
+                switch (t) {
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> values.add(p.getDoubleValue(), line, p.getText());
+                    case VALUE_NULL -> values.add(Double.NaN, line, "null");
+                    case VALUE_STRING -> values.add(parse(file, line, p.getText()), line, p.getText());
+                    default -> throw new BadInputException(file + ":" + line + ": " + describe(t)
+                            + " in the array; expected a number");
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new BadInputException(file + ":" + p.currentTokenLocation().getLineNr()
+                        + ": unexpected content after the JSON array");
+            }
+        } catch (IOException e) {
+            throw new BadInputException(file + ": not a valid JSON array of numbers (" + firstLine(e.getMessage())
+                    + ")", e);
+        }
+        return values.sample();
+    }
+
+    private static String describe(JsonToken t) {
+        return switch (t) {
+            case START_ARRAY -> "a nested array";
+            case START_OBJECT -> "an object";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            default -> "'" + t.asString() + "'";
+        };
+    }
+
+    private static String firstLine(String message) {
+        int nl = message == null ? -1 : message.indexOf('\n');
+        return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
+    }
+
+    /** A number in the text of a file: Java/Python decimal syntax, or a NaN/infinity word. */
+    static double parse(Path file, int line, String raw) {
+        String s = raw.trim();
+        if (s.isEmpty()) {
+            return Double.NaN;
+        }
+        switch (s.toLowerCase(Locale.ROOT)) {
+            case "nan", "+nan", "-nan" -> {
+                return Double.NaN;
+            }
+            case "inf", "+inf", "infinity", "+infinity" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "-inf", "-infinity" -> {
+                return Double.NEGATIVE_INFINITY;
+            }
+            default -> {
+            }
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                throw notANumber(file, line, raw);
+            }
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw notANumber(file, line, raw);
+        }
+    }
+
+    private static BadInputException notANumber(Path file, int line, String raw) {
+        return new BadInputException(file + ":" + line + ": '" + raw.trim() + "' is not a number");
+    }
+
+    /** Collects values and applies the non-finite rule with the position of each entry. */
+    static final class Values {
+        private final Path file;
+        private final NonFinite rule;
+        private double[] data = new double[1024];
+        private int size;
+        private int dropped;
+
+        Values(Path file, NonFinite rule) {
+            this.file = file;
+            this.rule = rule;
+        }
+
+        void add(double v, int line, String raw) {
+            if (!Double.isFinite(v) && rule != NonFinite.KEEP) {
+                if (rule == NonFinite.DROP) {
+                    dropped++;
+                    return;
+                }
+                String what = raw == null || raw.isBlank() ? "a missing value" : "'" + raw.trim() + "'";
+                throw new BadInputException(file + ":" + line + ": " + what + " is not a finite number (drop "
+                        + "non-finite values to ignore it: --drop-nan)");
+            }
+            if (size == data.length) {
+                data = Arrays.copyOf(data, size * 2);
+            }
+            data[size++] = v;
+        }
+
+        Sample sample() {
+            if (size == 0 && dropped == 0) {
+                throw new BadInputException(file + ": no values");
+            }
+            return new Sample(Arrays.copyOf(data, size), dropped);
+        }
+    }
+
+    /** Plain lists and CSV, line by line. */
+    private static final class LineReader {
+        private final Path file;
+        private final String text;
+        private final String column;
+        private final Values values;
+        private int pos;
+        private int lineNo;
+
+        LineReader(Path file, String text, String column, NonFinite rule) {
+            this.file = file;
+            this.text = text;
+            this.column = column;
+            this.values = new Values(file, rule);
+        }
+
+        Sample read() {
+            String first = nextContentLine();
+            if (first == null) {
+                throw new BadInputException(file + ": no values");
+            }
+            if (column == null && looksNumeric(first)) {
+                do {
+                    values.add(parse(file, lineNo, first), lineNo, first);
+                    first = nextContentLine();
+                } while (first != null);
+                return values.sample();
+            }
+            List<String> header = Csv.split(first);
+            if (column == null && header.size() == 1 && startsLikeANumber(first)) {
+                throw notANumber(file, lineNo, first); // a list with a bad first entry, not a header
+            }
+            int index = pickColumn(header);
+            for (String line = nextContentLine(); line != null; line = nextContentLine()) {
+                List<String> cells = Csv.split(line);
+                if (cells.size() != header.size()) {
+                    throw new BadInputException(file + ":" + lineNo + ": " + cells.size() + " cells, but the header "
+                            + "has " + header.size());
+                }
+                String cell = cells.get(index);
+                values.add(parse(file, lineNo, cell), lineNo, cell);
+            }
+            return values.sample();
+        }
+
+        private int pickColumn(List<String> header) {
+            if (column == null) {
+                if (header.size() == 1) {
+                    return 0;
+                }
+                throw new BadInputException(file + ":" + lineNo + ": CSV with columns " + String.join(", ", header)
+                        + "; pick one with --column");
+            }
+            int index = header.indexOf(column.trim());
+            if (index < 0) {
+                throw new BadInputException(file + ":" + lineNo + ": no column '" + column + "' (columns: "
+                        + String.join(", ", header) + ")");
+            }
+            return index;
+        }
+
+        private static boolean startsLikeANumber(String line) {
+            String s = line.strip();
+            char c = s.isEmpty() ? ' ' : s.charAt(0);
+            return c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.';
+        }
+
+        private boolean looksNumeric(String line) {
+            try {
+                parse(file, lineNo, line);
+                return true;
+            } catch (BadInputException e) {
+                return false;
+            }
+        }
+
+        /** The next line that is neither blank nor a '#' comment, or null at the end. */
+        private String nextContentLine() {
+            while (pos < text.length()) {
+                int end = text.indexOf('\n', pos);
+                if (end < 0) {
+                    end = text.length();
+                }
+                String line = text.substring(pos, end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end);
+                pos = end + 1;
+                lineNo++;
+                String trimmed = line.strip();
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                    return line;
+                }
+            }
+            return null;
+        }
+    }
+}
