@@ -131,7 +131,7 @@ class MainWindowFxTest {
         TableView<ResultRow> results = awaitResults(robot, 3);
 
         assertThat(results.getItems()).extracting(ResultRow::passed).containsExactly(true, true, false);
-        assertThat(results.getSelectionModel().getSelectedItem().caseNumber()).isEqualTo(3);
+        assertThat(results.getSelectionModel().getSelectedItem().caseIndex()).isEqualTo(2);
         assertThat(results.isVisible()).isTrue();
         CodeArea area = robot.lookup("#" + TemplateEditorView.EDITOR_ID).queryAs(CodeArea.class);
         assertThat(area.getText()).doesNotContain("\n");
