@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,7 @@ public final class TestRunModel {
     private final BackgroundRunner runner;
     private final DialogService dialogs;
     private final TestRequestFactory requests;
+    private final Consumer<TestReport> completeRuns;
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     /** 0..1 while running; -1 (indeterminate) before the first progress report. */
@@ -55,12 +57,14 @@ public final class TestRunModel {
     /** Callbacks of a run started before the last {@link #clear()} are ignored. */
     private long generation;
 
+    /** @param completeRuns told of each run of every case that was not cancelled (re-runs are partial) */
     public TestRunModel(PromptTestRunner engine, BackgroundRunner runner, DialogService dialogs,
-                        TestRequestFactory requests) {
+                        TestRequestFactory requests, Consumer<TestReport> completeRuns) {
         this.engine = engine;
         this.runner = runner;
         this.dialogs = dialogs;
         this.requests = requests;
+        this.completeRuns = completeRuns;
     }
 
     /** Runs every case. */
@@ -160,6 +164,9 @@ public final class TestRunModel {
         metrics.set(report.performanceMetrics());
         hasFailures.set(results.stream().anyMatch(r -> !r.passed()));
         summary.set(describe(report, rerun, wasCancelled));
+        if (!rerun && !wasCancelled) {
+            completeRuns.accept(report);
+        }
         DialogService.Outcome outcome = report.passed() && !wasCancelled
                 ? DialogService.Outcome.SUCCESS : DialogService.Outcome.WARNING;
         dialogs.notify(outcome, wasCancelled ? "Run cancelled" : "Run finished", summary.get());
