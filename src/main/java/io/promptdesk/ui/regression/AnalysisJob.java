@@ -53,10 +53,13 @@ final class AnalysisJob {
 
     private static TrendData trend(PerformanceRegressionDetector detector, SampleShapes shapes, TrendSeries series) {
         double[] none = new double[0];
+        double lo = shapes.distribution().low();
+        double hi = shapes.distribution().high();
         return switch (series) {
-            case BASELINE_THEN_CURRENT -> TrendShapes.of(detector, shapes.finiteBaseline(), shapes.finiteCurrent());
-            case CURRENT -> TrendShapes.of(detector, none, shapes.finiteCurrent());
-            case BASELINE -> TrendShapes.of(detector, shapes.finiteBaseline(), none);
+            case BASELINE_THEN_CURRENT -> TrendShapes.of(detector, shapes.finiteBaseline(), shapes.finiteCurrent(),
+                    lo, hi);
+            case CURRENT -> TrendShapes.of(detector, none, shapes.finiteCurrent(), lo, hi);
+            case BASELINE -> TrendShapes.of(detector, shapes.finiteBaseline(), none, lo, hi);
         };
     }
 }

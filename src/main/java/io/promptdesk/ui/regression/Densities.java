@@ -9,8 +9,9 @@ final class Densities {
 
     static final int CURVE_POINTS = 200;
     private static final int FINE_BINS = 1024;
-    /** Samples at least this large lose their extreme 0.5% tails from the shown range. */
-    private static final int TRIM_FROM = 200;
+    /** Samples at least this large show values within three interquartile ranges of their box only. */
+    private static final int TRIM_FROM = 20;
+    private static final double FENCE = 3.0;
 
     private Densities() {
     }
@@ -39,27 +40,36 @@ final class Densities {
         int hidden = outside(sortedBaseline, lo, hi) + outside(sortedCurrent, lo, hi);
         return new DistributionData(centers, histogram(sortedBaseline, lo, width, bins),
                 histogram(sortedCurrent, lo, width, bins), curveX, kde(sortedBaseline, curveX),
-                kde(sortedCurrent, curveX), hidden);
+                kde(sortedCurrent, curveX), lo, hi, hidden);
     }
 
     private static double low(double[] sorted) {
         if (sorted.length == 0) {
             return Double.POSITIVE_INFINITY;
         }
-        return sorted.length >= TRIM_FROM ? Quantiles.linear(sorted, 0.005) : sorted[0];
+        double iqr = iqr(sorted);
+        return sorted.length >= TRIM_FROM && iqr > 0
+                ? Math.max(sorted[0], Quantiles.linear(sorted, 0.25) - FENCE * iqr) : sorted[0];
     }
 
     private static double high(double[] sorted) {
         if (sorted.length == 0) {
             return Double.NEGATIVE_INFINITY;
         }
-        return sorted.length >= TRIM_FROM ? Quantiles.linear(sorted, 0.995) : sorted[sorted.length - 1];
+        double iqr = iqr(sorted);
+        double max = sorted[sorted.length - 1];
+        return sorted.length >= TRIM_FROM && iqr > 0 ? Math.min(max, Quantiles.linear(sorted, 0.75) + FENCE * iqr)
+                : max;
+    }
+
+    private static double iqr(double[] sorted) {
+        return Quantiles.linear(sorted, 0.75) - Quantiles.linear(sorted, 0.25);
     }
 
     /** Freedman-Diaconis on the larger sample, which sees the most detail. */
     private static int binCount(double[] a, double[] b, double lo, double hi) {
         double[] big = a.length >= b.length ? a : b;
-        double iqr = Quantiles.linear(big, 0.75) - Quantiles.linear(big, 0.25);
+        double iqr = iqr(big);
         if (!(iqr > 0)) {
             return 20;
         }

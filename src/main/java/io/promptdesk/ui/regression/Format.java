@@ -12,6 +12,10 @@ final class Format {
         if (!Double.isFinite(v)) {
             return Double.isNaN(v) ? "undefined" : (v > 0 ? "infinite" : "-infinite");
         }
+        if (Math.abs(v) >= 1e4 && Math.abs(v) < 1e15) {
+            // Large counts and statistics (U, sample sizes) read better whole, with separators.
+            return String.format(Locale.ROOT, v == Math.rint(v) ? "%,.0f" : "%,.1f", v);
+        }
         String s = String.format(Locale.ROOT, "%.4g", v);
         if (s.contains("e")) {
             return s;

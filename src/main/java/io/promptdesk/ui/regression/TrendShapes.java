@@ -25,8 +25,11 @@ final class TrendShapes {
     /**
      * @param finiteBaseline baseline measurements in recorded order (finite only); empty when not in the series
      * @param finiteCurrent  current measurements that follow them
+     * @param low            bottom of the range to show (NaN: the series' own)
+     * @param high           top of the range to show
      */
-    static TrendData of(PerformanceRegressionDetector detector, double[] finiteBaseline, double[] finiteCurrent) {
+    static TrendData of(PerformanceRegressionDetector detector, double[] finiteBaseline, double[] finiteCurrent,
+                        double low, double high) {
         int n = finiteBaseline.length + finiteCurrent.length;
         double[] series = Arrays.copyOf(finiteBaseline, n);
         System.arraycopy(finiteCurrent, 0, series, finiteBaseline.length, finiteCurrent.length);
@@ -37,8 +40,9 @@ final class TrendShapes {
         try {
             fit = detector.calculateTrend(series, null);
         } catch (BadInputException e) {
-            return new TrendData(base[0], base[1], cur[0], cur[1], new double[0], new double[0], new double[0],
-                    bucket, null, e.getMessage());
+            double[] none = new double[0];
+            return range(new TrendData(base[0], base[1], cur[0], cur[1], none, none, none, bucket, null,
+                    e.getMessage(), 0, 0, 0), low, high);
         }
         double xEnd = fit.prediction().at();
         double[] lineX = new double[BAND_POINTS];
@@ -47,8 +51,56 @@ final class TrendShapes {
             lineX[i] = xEnd * i / (BAND_POINTS - 1);
             lineY[i] = fit.intercept() + fit.slope() * lineX[i];
         }
-        return new TrendData(base[0], base[1], cur[0], cur[1], lineX, lineY, bandHalf(fit, n, lineX), bucket, fit,
-                null);
+        return range(new TrendData(base[0], base[1], cur[0], cur[1], lineX, lineY, bandHalf(fit, n, lineX), bucket,
+                fit, null, 0, 0, 0), low, high);
+    }
+
+    /** The y range to show: [low, high] (or the points' own range) widened to hold the line and band, padded. */
+    private static TrendData range(TrendData t, double low, double high) {
+        double lo = low;
+        double hi = high;
+        if (!(hi >= lo)) {
+            lo = Math.min(min(t.baselineY()), min(t.currentY()));
+            hi = Math.max(max(t.baselineY()), max(t.currentY()));
+        }
+        lo = Math.min(lo, min(t.bandLower()));
+        hi = Math.max(hi, max(t.bandUpper()));
+        if (!(hi > lo)) {
+            lo = Double.isFinite(lo) ? lo - 1 : 0;
+            hi = lo + 2;
+        }
+        double pad = (hi - lo) * 0.05;
+        double yMin = lo - pad;
+        double yMax = hi + pad;
+        int hidden = outside(t.baselineY(), yMin, yMax) + outside(t.currentY(), yMin, yMax);
+        return new TrendData(t.baselineX(), t.baselineY(), t.currentX(), t.currentY(), t.lineX(), t.lineY(),
+                t.bandHalf(), t.bucket(), t.fit(), t.error(), yMin, yMax, hidden);
+    }
+
+    private static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            m = Math.min(m, x);
+        }
+        return m;
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
+    private static int outside(double[] v, double lo, double hi) {
+        int n = 0;
+        for (double x : v) {
+            if (x < lo || x > hi) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The prediction band's half-width at each x; empty when it is undefined (fewer than 3 points). */

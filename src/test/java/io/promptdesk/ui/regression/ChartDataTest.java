@@ -59,7 +59,8 @@ class ChartDataTest {
         }
         PerformanceRegressionDetector detector = new PerformanceRegressionDetector();
 
-        TrendData t = TrendShapes.of(detector, Arrays.copyOf(y, 25), Arrays.copyOfRange(y, 25, 40));
+        TrendData t = TrendShapes.of(detector, Arrays.copyOf(y, 25), Arrays.copyOfRange(y, 25, 40),
+                Double.NaN, Double.NaN);
 
         TrendResult.Prediction p = t.fit().prediction();
         int last = t.lineX().length - 1;
@@ -69,11 +70,31 @@ class ChartDataTest {
         assertThat(t.baselineX()).hasSize(25);
         assertThat(t.currentX()[0]).isEqualTo(25.0);
         assertThat(t.bucket()).isEqualTo(1);
+        assertThat(t.yMin()).isLessThan(t.bandLower()[0]);
+        assertThat(t.yMax()).isGreaterThan(t.bandUpper()[last]);
+        assertThat(t.hidden()).isZero();
+    }
+
+    @Test
+    void farOutValuesLeaveTheShownRangeAndAreCounted() {
+        double[] b = sortedNormal(new Random(5), 400, 420, 60);
+        double[] c = sortedNormal(new Random(6), 360, 490, 70);
+        c[c.length - 1] = 3_000;
+        c[c.length - 2] = 2_800;
+
+        DistributionData d = Densities.of(b, c);
+        TrendData t = TrendShapes.of(new PerformanceRegressionDetector(), b, c, d.low(), d.high());
+
+        assertThat(d.hidden()).isEqualTo(2);
+        assertThat(d.high()).isLessThan(1_000);
+        assertThat(t.hidden()).isEqualTo(2);
+        assertThat(t.yMax()).isLessThan(1_100);
     }
 
     @Test
     void aSeriesTooShortToFitIsExplainedNotThrown() {
-        TrendData t = TrendShapes.of(new PerformanceRegressionDetector(), new double[]{5}, new double[0]);
+        TrendData t = TrendShapes.of(new PerformanceRegressionDetector(), new double[]{5}, new double[0],
+                Double.NaN, Double.NaN);
 
         assertThat(t.fit()).isNull();
         assertThat(t.error()).contains("at least 2");
