@@ -15,7 +15,7 @@ final class ChartCaptions {
 
     static String boxPlots(AnalysisOutcome o) {
         int beyond = o.shapes().baselineBox().beyondWhiskers() + o.shapes().currentBox().beyondWhiskers();
-        return "Box plots" + (beyond > 0 ? ", " + Format.count(beyond) + " beyond whiskers" : "");
+        return "Box plots" + (beyond > 0 ? " (" + Format.count(beyond) + " past whiskers)" : "");
     }
 
     static String means(AnalysisOutcome o) {
@@ -37,8 +37,8 @@ final class ChartCaptions {
             return "Trend" + (t != null && t.error() != null ? ": " + t.error() : "");
         }
         TrendResult f = t.fit();
-        return "Trend " + f.direction().label() + ", slope " + Format.signed(f.slope()) + ", p = "
-                + Format.p(f.pValue())
+        return "Trend " + f.direction().label() + ", slope " + Format.signed(f.slope()) + ", "
+                + Format.pIs(f.pValue())
                 + (t.hidden() > 0 ? " (" + Format.count(t.hidden()) + " off-scale)" : "");
     }
 

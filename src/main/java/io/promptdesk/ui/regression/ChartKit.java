@@ -73,6 +73,23 @@ final class ChartKit {
         return axis;
     }
 
+    /** An axis of counts or indexes, ticks written 250k and 1.5M rather than in scientific notation. */
+    static DefaultNumericAxis countAxis(String name) {
+        DefaultNumericAxis axis = axis(name);
+        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return Format.compact(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
+        return axis;
+    }
+
     static ErrorDataSetRenderer filledHistograms() {
         return renderer(LineStyle.HISTOGRAM_FILLED, ErrorStyle.NONE, false);
     }

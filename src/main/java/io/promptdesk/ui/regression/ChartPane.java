@@ -25,6 +25,9 @@ final class ChartPane extends VBox {
         setId("chart-" + chart.fileName());
         caption.getStyleClass().add(StyleClasses.PANEL_TITLE);
         caption.setMinWidth(0);
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(caption.textProperty());
+        caption.setTooltip(full);
         Button export = new Button("PNG");
         export.getStyleClass().addAll(atlantafx.base.theme.Styles.SMALL, atlantafx.base.theme.Styles.FLAT);
         export.setTooltip(new Tooltip("Export this chart as a PNG image"));

@@ -28,8 +28,26 @@ final class Format {
         return v > 0 ? "+" + num(v) : num(v);
     }
 
+    /** A p-value; exactly 0 means it underflowed the doubles, which is what the person should read. */
     static String p(double p) {
+        if (p == 0) {
+            return "< 1e-308";
+        }
         return p < 1e-4 && p > 0 ? String.format(Locale.ROOT, "%.2g", p) : num(p);
+    }
+
+    /** "p = 0.003", or "p < 1e-308" when it underflowed. */
+    static String pIs(double p) {
+        return p == 0 ? "p " + p(p) : "p = " + p(p);
+    }
+
+    /** Axis ticks of counts: 250k, 1.5M. */
+    static String compact(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e6) {
+            return num(v / 1e6) + "M";
+        }
+        return a >= 1e4 ? num(v / 1e3) + "k" : num(v);
     }
 
     static String percent(double level) {

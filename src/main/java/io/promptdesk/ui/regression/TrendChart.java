@@ -9,7 +9,7 @@ import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 /** The measurements in order, the fitted line with its 95% prediction band, and the predicted next point. */
 final class TrendChart implements RegressionChart {
 
-    private final DefaultNumericAxis x = ChartKit.axis("measurement #");
+    private final DefaultNumericAxis x = ChartKit.countAxis("measurement #");
     private final DefaultNumericAxis y = ChartKit.axis("metric");
     private final XYChart chart = ChartKit.chart(x, y);
     private final DoubleDataSet baseline = ChartKit.data("Baseline", ChartKit.style(ChartKit.BASELINE, 1, 2));

@@ -63,8 +63,8 @@ public record Verdict(Status status, String headline, String recommendation, Lis
                 + r.outliersRemoved().current() + (s.outlierThreshold() > 0
                 ? " (|modified z| > " + Format.num(s.outlierThreshold()) + ")" : " (filter off)")));
         DistributionComparison d = outcome.analysis().distributions();
-        rows.add(new Row("Kolmogorov-Smirnov", "D = " + Format.num(d.kolmogorovSmirnov().statistic()) + ", p = "
-                + Format.p(d.kolmogorovSmirnov().pValue())));
+        rows.add(new Row("Kolmogorov-Smirnov", "D = " + Format.num(d.kolmogorovSmirnov().statistic()) + ", "
+                + Format.pIs(d.kolmogorovSmirnov().pValue())));
         for (DistributionComparison.PercentileDifference p : d.percentileDifferences()) {
             if (p.percentile() >= 90) {
                 rows.add(new Row("p" + Format.num(p.percentile()) + " difference", Format.signed(p.difference())
@@ -89,7 +89,7 @@ public record Verdict(Status status, String headline, String recommendation, Lis
     }
 
     private static String test(TestResult t) {
-        return "p = " + Format.p(t.pValue()) + (t.significant() ? ", significant" : ", not significant");
+        return Format.pIs(t.pValue()) + (t.significant() ? ", significant" : ", not significant");
     }
 
     private static String capitalise(String s) {
