@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -47,8 +48,9 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            double[] first = SampleFiles.read(a, column, dropNan).values();
-            double[] second = SampleFiles.read(b, column, dropNan).values();
+            List<SampleFiles.Sample> samples = SampleFiles.readPair(a, b, column, dropNan);
+            double[] first = samples.get(0).values();
+            double[] second = samples.get(1).values();
             DistributionComparison c = new PerformanceRegressionDetector().compareDistributions(first, second, dropNan);
             if (json) {
                 out.println(Json.pretty(c));

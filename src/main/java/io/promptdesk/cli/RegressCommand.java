@@ -74,8 +74,9 @@ public final class RegressCommand implements Callable<Integer> {
             Direction dir = Direction.parse(direction);
             PerformanceRegressionDetector detector =
                     new PerformanceRegressionDetector(confidence, minEffectSize, outlierThreshold);
-            SampleFiles.Sample b = SampleFiles.read(baseline, column, dropNan);
-            SampleFiles.Sample c = SampleFiles.read(current, column, dropNan);
+            List<SampleFiles.Sample> samples = SampleFiles.readPair(baseline, current, column, dropNan);
+            SampleFiles.Sample b = samples.get(0);
+            SampleFiles.Sample c = samples.get(1);
             RegressionResult r = detector.detectRegression(b.values(), c.values(), metric, tests, dir, dropNan);
             if (json) {
                 out.println(Json.pretty(r));

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code promptdesk trend}: least-squares trend of a metric and its next value. */
 @Command(name = "trend", mixinStandardHelpOptions = true,
         description = {"Fit a least-squares trend to a metric (over timestamps, or over 0..n-1) and predict the "
-                + "next value with a 95% prediction interval.",
+                + "next value with a 95%% prediction interval.",
                 "Sample files: a JSON array of numbers, one number per line, or CSV with a header (--column)."},
         footer = {"", "Exit codes: 0 done, 2 bad usage or input."})
 public final class TrendCommand implements Callable<Integer> {

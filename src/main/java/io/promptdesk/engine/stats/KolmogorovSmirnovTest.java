@@ -1,5 +1,7 @@
 package io.promptdesk.engine.stats;
 
+import java.util.Arrays;
+
 /**
  * SciPy 1.10's two-sample {@code ks_2samp(current, baseline)} with its default {@code method='auto'}: the exact
  * distribution when both groups have at most 10,000 values, otherwise the asymptotic one (the one-sample
@@ -100,7 +102,7 @@ final class KolmogorovSmirnovTest {
         long curlen = maxj - minj;
         int lenA = (int) Math.min(2 * maxj + 2, n + 1);
         double[] a = new double[lenA];
-        java.util.Arrays.fill(a, 1.0);
+        Arrays.fill(a, 1.0);
         for (int x = (int) minj; x < maxj; x++) {
             a[x] = 0;
         }

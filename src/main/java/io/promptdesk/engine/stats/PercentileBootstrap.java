@@ -1,6 +1,5 @@
 package io.promptdesk.engine.stats;
 
-import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
@@ -61,7 +60,7 @@ final class PercentileBootstrap {
         int lo = (int) Math.floor(h);
         double frac = h - lo;
         int k = lo + 1; // 1-based order statistic
-        double uk = k == n && n == 1 ? rng.nextDouble() : new BetaDistribution(rng, k, n - k + 1).sample();
+        double uk = beta(k, n - k + 1, rng);
         double xk = s.get(index(uk, n));
         if (frac == 0 || k >= n) {
             return xk;
@@ -70,6 +69,30 @@ final class PercentileBootstrap {
         double gap = -Math.expm1(Math.log1p(-rng.nextDouble()) / (n - k));
         double uk1 = uk + (1 - uk) * gap;
         return SortedSample.lerp(xk, s.get(index(uk1, n)), frac);
+    }
+
+    /** Beta(a, b) as G_a / (G_a + G_b), for shapes of at least 1. */
+    static double beta(double a, double b, RandomGenerator rng) {
+        double x = gamma(a, rng);
+        return x / (x + gamma(b, rng));
+    }
+
+    /** Gamma(shape, 1) for shape &gt;= 1 by Marsaglia and Tsang's squeeze method (2000). */
+    static double gamma(double shape, RandomGenerator rng) {
+        double d = shape - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double z = rng.nextGaussian();
+            double v = 1 + c * z;
+            if (v <= 0) {
+                continue;
+            }
+            v = v * v * v;
+            double u = rng.nextDouble();
+            if (u < 1 - 0.0331 * z * z * z * z || Math.log(u) < 0.5 * z * z + d * (1 - v + Math.log(v))) {
+                return d * v;
+            }
+        }
     }
 
     private static int index(double u, int n) {

@@ -4,6 +4,7 @@ import io.promptdesk.model.BadInputException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
@@ -75,7 +76,7 @@ public final class PerformanceRegressionDetector {
         this.outlierThreshold = outlierThreshold;
         this.bootstrapSeed = bootstrapSeed;
         this.bootstrapResamples = bootstrapResamples;
-        this.executor = java.util.Objects.requireNonNull(executor, "executor");
+        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     public double confidenceLevel() {

@@ -1,5 +1,7 @@
 package io.promptdesk.engine.stats;
 
+import java.util.Arrays;
+
 /**
  * P(D_n &lt;= x) by Pomeranz's recursion (1974): each row is the convolution of the previous one with Poisson-like
  * weights, scaled by powers of 2 against underflow. A port of SciPy's {@code _kolmogn_Pomeranz}.
@@ -51,7 +53,7 @@ final class PomeranzRecursion {
             int swapStart = v0s;
             v0s = v1s;
             v1s = swapStart;
-            java.util.Arrays.fill(v1, 0.0);
+            Arrays.fill(v1, 0.0);
             range = bounds(i, n, ll, ceilf, roundf);
             j1 = range[0];
             int j2 = range[1];

@@ -1,18 +1,19 @@
 package io.promptdesk.engine.stats;
 
 /**
- * LSD radix sort of finite doubles, 16 bits a pass on order-preserving 64-bit keys; passes whose digit is the
- * same for every value (common in the high bits, where sign and exponent sit) are skipped. Several times faster
- * than the JDK's quicksort at ten million values, for two temporary long arrays.
+ * LSD radix sort of finite doubles, 11 bits a pass (counts that stay in the L1 cache) on order-preserving 64-bit
+ * keys; passes whose digit is the same for every value (common in the high bits, where sign and exponent sit)
+ * are skipped. Several times faster than the JDK's quicksort from a few thousand values up, for two temporary
+ * long arrays.
  */
 final class RadixSort {
 
     /** Below this size the JDK sort is as fast and allocates nothing. */
-    static final int MIN_SIZE = 1 << 16;
+    static final int MIN_SIZE = 1 << 11;
 
-    private static final int BITS = 16;
+    private static final int BITS = 11;
     private static final int BUCKETS = 1 << BITS;
-    private static final int PASSES = Long.SIZE / BITS;
+    private static final int PASSES = (Long.SIZE + BITS - 1) / BITS;
 
     private RadixSort() {
     }

@@ -2,7 +2,6 @@ package io.promptdesk.engine.stats;
 
 import io.promptdesk.model.BadInputException;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** One {@code detectRegression} run over prepared groups: outliers, moments, the tests, the verdict. */

@@ -7,13 +7,15 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.promptdesk.model.BadInputException;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Reads a sample of numbers from a file: a JSON array of numbers, one number per line, or CSV with a header row
@@ -42,6 +44,20 @@ public final class SampleFiles {
         return read(file, column, dropNonFinite ? NonFinite.DROP : NonFinite.REJECT);
     }
 
+    /** Two samples read at once, the second on the common pool: parsing a million numbers is the slow part. */
+    public static List<Sample> readPair(Path first, Path second, String column, boolean dropNonFinite) {
+        CompletableFuture<Sample> other = CompletableFuture.supplyAsync(() -> read(second, column, dropNonFinite));
+        Sample one = read(first, column, dropNonFinite);
+        try {
+            return List.of(one, other.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     /** All entries in file order, non-finite ones kept as NaN or infinity (for paired series). */
     public static double[] readKeepingNonFinite(Path file, String column) {
         return read(file, column, NonFinite.KEEP).values();
@@ -51,32 +67,31 @@ public final class SampleFiles {
     enum NonFinite { REJECT, DROP, KEEP }
 
     static Sample read(Path file, String column, NonFinite rule) {
-        String text;
+        byte[] data;
         try {
-            text = Files.readString(file);
+            data = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such file");
-        } catch (MalformedInputException e) {
-            throw new BadInputException(file + ": not UTF-8 text");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
-        int start = text.startsWith("\uFEFF") ? 1 : 0;
-        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+        int start = data.length >= 3 && data[0] == (byte) 0xEF && data[1] == (byte) 0xBB && data[2] == (byte) 0xBF
+                ? 3 : 0;
+        while (start < data.length && Character.isWhitespace(data[start])) {
             start++;
         }
-        if (start < text.length() && text.charAt(start) == '[') {
+        if (start < data.length && data[start] == '[') {
             if (column != null) {
                 throw new BadInputException(file + ": is a JSON array; a column can only be picked from a CSV file");
             }
-            return readJson(file, text, rule);
+            return readJson(file, data, rule);
         }
-        return new LineReader(file, text, column, rule).read();
+        return new LineReader(file, data, start, column, rule).read();
     }
 
-    private static Sample readJson(Path file, String text, NonFinite rule) {
+    private static Sample readJson(Path file, byte[] data, NonFinite rule) {
         Values values = new Values(file, rule);
-        try (JsonParser p = JSON.createParser(text)) {
+        try (JsonParser p = JSON.createParser(data)) {
             p.nextToken();
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 int line = p.currentTokenLocation().getLineNr();
@@ -189,32 +204,49 @@ public final class SampleFiles {
         }
     }
 
-    /** Plain lists and CSV, line by line. */
+    /** Plain lists and CSV, line by line, over the file's bytes (numbers are ASCII; CSV lines are decoded). */
     private static final class LineReader {
         private final Path file;
-        private final String text;
+        private final byte[] data;
         private final String column;
         private final Values values;
         private int pos;
         private int lineNo;
+        private int lineStart;
+        private int lineEnd;
 
-        LineReader(Path file, String text, String column, NonFinite rule) {
+        LineReader(Path file, byte[] data, int start, String column, NonFinite rule) {
             this.file = file;
-            this.text = text;
+            this.data = data;
             this.column = column;
             this.values = new Values(file, rule);
+            // count the lines skipped before the first content
+            for (int i = 0; i < start; i++) {
+                if (data[i] == '\n') {
+                    lineNo++;
+                }
+            }
+            this.pos = lineStartOf(start);
+        }
+
+        private int lineStartOf(int index) {
+            int i = index;
+            while (i > 0 && data[i - 1] != '\n') {
+                i--;
+            }
+            return i;
         }
 
         Sample read() {
-            String first = nextContentLine();
-            if (first == null) {
+            if (!nextContentLine()) {
                 throw new BadInputException(file + ": no values");
             }
+            String first = line();
             if (column == null && looksNumeric(first)) {
                 do {
-                    values.add(parse(file, lineNo, first), lineNo, first);
-                    first = nextContentLine();
-                } while (first != null);
+                    double v = number();
+                    values.add(v, lineNo, Double.isFinite(v) ? null : line());
+                } while (nextContentLine());
                 return values.sample();
             }
             List<String> header = Csv.split(first);
@@ -222,8 +254,8 @@ public final class SampleFiles {
                 throw notANumber(file, lineNo, first); // a list with a bad first entry, not a header
             }
             int index = pickColumn(header);
-            for (String line = nextContentLine(); line != null; line = nextContentLine()) {
-                List<String> cells = Csv.split(line);
+            while (nextContentLine()) {
+                List<String> cells = Csv.split(line());
                 if (cells.size() != header.size()) {
                     throw new BadInputException(file + ":" + lineNo + ": " + cells.size() + " cells, but the header "
                             + "has " + header.size());
@@ -232,6 +264,25 @@ public final class SampleFiles {
                 values.add(parse(file, lineNo, cell), lineNo, cell);
             }
             return values.sample();
+        }
+
+        /** The number on the current line: plain decimals go straight to the JDK parser, the rest through parse. */
+        private double number() {
+            for (int i = lineStart; i < lineEnd; i++) {
+                byte c = data[i];
+                if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                    return parse(file, lineNo, line());
+                }
+            }
+            try {
+                return DecimalParser.parse(data, lineStart, lineEnd);
+            } catch (NumberFormatException e) {
+                throw notANumber(file, lineNo, line());
+            }
+        }
+
+        private String line() {
+            return new String(data, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
         }
 
         private int pickColumn(List<String> header) {
@@ -265,22 +316,30 @@ public final class SampleFiles {
             }
         }
 
-        /** The next line that is neither blank nor a '#' comment, or null at the end. */
-        private String nextContentLine() {
-            while (pos < text.length()) {
-                int end = text.indexOf('\n', pos);
-                if (end < 0) {
-                    end = text.length();
+        /** Moves to the next line that is neither blank nor a '#' comment; false at the end. */
+        private boolean nextContentLine() {
+            while (pos < data.length) {
+                int end = pos;
+                while (end < data.length && data[end] != '\n') {
+                    end++;
                 }
-                String line = text.substring(pos, end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end);
+                int s = pos;
+                int e = end;
                 pos = end + 1;
                 lineNo++;
-                String trimmed = line.strip();
-                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                    return line;
+                while (s < e && (data[s] == ' ' || data[s] == '\t' || data[s] == '\r')) {
+                    s++;
+                }
+                while (e > s && (data[e - 1] == ' ' || data[e - 1] == '\t' || data[e - 1] == '\r')) {
+                    e--;
+                }
+                if (s < e && data[s] != '#') {
+                    lineStart = s;
+                    lineEnd = e;
+                    return true;
                 }
             }
-            return null;
+            return false;
         }
     }
 }

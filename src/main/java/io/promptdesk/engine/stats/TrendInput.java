@@ -3,6 +3,7 @@ package io.promptdesk.engine.stats;
 import io.promptdesk.model.BadInputException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The points of a trend after checks: x (timestamps or index), y, and the x of the next point. */
@@ -37,8 +38,8 @@ record TrendInput(double[] x, double[] y, double xNext, List<String> warnings) {
         List<String> warnings = new ArrayList<>();
         if (kept < n) {
             warnings.add("dropped " + (n - kept) + " point(s) with a non-finite value or timestamp");
-            x = java.util.Arrays.copyOf(x, kept);
-            y = java.util.Arrays.copyOf(y, kept);
+            x = Arrays.copyOf(x, kept);
+            y = Arrays.copyOf(y, kept);
         }
         if (kept < 2) {
             throw new BadInputException("trend: " + kept + " usable point(s); at least 2 are needed for a slope");

@@ -85,6 +85,31 @@ class DistributionComparisonTest {
     }
 
     @Test
+    void betaDrawsHaveTheRightMeanAndVariance() {
+        Well19937c rng = new Well19937c(4);
+        double[][] shapes = {{1, 1}, {3, 7}, {1, 40}, {5_000, 5_001}};
+        for (double[] shape : shapes) {
+            double a = shape[0];
+            double b = shape[1];
+            int draws = 200_000;
+            double sum = 0;
+            double sumSq = 0;
+            for (int i = 0; i < draws; i++) {
+                double x = PercentileBootstrap.beta(a, b, rng);
+                sum += x;
+                sumSq += x * x;
+            }
+            double mean = sum / draws;
+            double variance = sumSq / draws - mean * mean;
+            double expectedMean = a / (a + b);
+            double expectedVariance = a * b / ((a + b) * (a + b) * (a + b + 1));
+            assertThat(mean).as("mean of Beta(%s, %s)", a, b)
+                    .isCloseTo(expectedMean, within(5 * Math.sqrt(expectedVariance / draws)));
+            assertThat(variance / expectedVariance).as("variance of Beta(%s, %s)", a, b).isCloseTo(1, within(0.02));
+        }
+    }
+
+    @Test
     void identicalSamplesShowNoDifference() {
         double[] a = normal(100, 5, 1, 5);
         DistributionComparison c = detector(1).compareDistributions(a, a.clone());

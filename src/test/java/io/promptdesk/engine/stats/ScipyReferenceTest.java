@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import static io.promptdesk.engine.stats.ReferenceCases.array;
 import static io.promptdesk.engine.stats.ReferenceCases.assertClose;
 import static io.promptdesk.engine.stats.ReferenceCases.assertP;
-import static io.promptdesk.engine.stats.ReferenceCases.finite;
 import static io.promptdesk.engine.stats.ReferenceCases.num;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
