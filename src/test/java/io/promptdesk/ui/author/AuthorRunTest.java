@@ -1,5 +1,7 @@
 package io.promptdesk.ui.author;
 
+import io.promptdesk.app.RunHistory;
+import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.model.PromptDeskException;
 import io.promptdesk.ui.common.BackgroundRunner;
 import io.promptdesk.ui.common.FakeDialogService;
@@ -10,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +80,26 @@ class AuthorRunTest {
         assertThat(vm.run().results()).extracting(ResultRow::caseIndex).containsExactly(0, 1, 2);
         assertThat(vm.run().errors()).anyMatch(e -> e.contains("first case 2:"))
                 .noneMatch(e -> e.contains("case 0"));
+    }
+
+    @Test
+    void completeRunsAreRecordedForTheRegressionWorkspaceButReRunsAreNot() throws IOException {
+        RunHistory history = RunHistory.inMemory(Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
+        AuthorViewModel vm = new AuthorViewModel(new AuthorServices(AuthorFixture.workspace(dir),
+                new PromptTestRunner(1), SameThreadRunner.immediate(), dialogs, new TemplateFiles(),
+                RecentFiles.forWorkspace(dir), TestRequestFactory.defaults(), history));
+        vm.start();
+
+        vm.runTests();
+        vm.rerunFailed();
+
+        assertThat(history.runs()).singleElement().satisfies(r -> {
+            assertThat(r.template()).isEqualTo("greeting.prompt");
+            assertThat(r.passed()).isEqualTo(2);
+            assertThat(r.failed()).isEqualTo(1);
+            assertThat(r.finishedAt()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+            assertThat(r.cases()).isBetween(1, 3);
+        });
     }
 
     @Test
