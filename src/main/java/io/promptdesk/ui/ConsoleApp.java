@@ -1,5 +1,6 @@
 package io.promptdesk.ui;
 
+import io.promptdesk.app.RunHistory;
 import io.promptdesk.app.WorkspaceLocator;
 import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.ui.author.AuthorServices;
@@ -8,8 +9,11 @@ import io.promptdesk.ui.author.RecentFiles;
 import io.promptdesk.ui.author.TemplateFiles;
 import io.promptdesk.ui.author.TestRequestFactory;
 import io.promptdesk.ui.common.FxBackgroundRunner;
+import io.promptdesk.ui.common.FxDebouncer;
 import io.promptdesk.ui.common.FxDialogService;
 import io.promptdesk.ui.common.Theme;
+import io.promptdesk.ui.regression.RegressionServices;
+import io.promptdesk.ui.regression.RegressionViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -21,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
@@ -53,12 +58,16 @@ public final class ConsoleApp extends Application {
         }
         background = Executors.newFixedThreadPool(2, daemonThreads());
         FxDialogService dialogs = new FxDialogService(() -> stage);
+        FxBackgroundRunner runner = new FxBackgroundRunner(background);
+        RunHistory history = RunHistory.forWorkspace(workspace, Clock.systemUTC());
         AuthorViewModel author = new AuthorViewModel(new AuthorServices(workspace, new PromptTestRunner(),
-                new FxBackgroundRunner(background), dialogs, new TemplateFiles(),
-                RecentFiles.forWorkspace(workspace), TestRequestFactory.defaults()));
+                runner, dialogs, new TemplateFiles(), RecentFiles.forWorkspace(workspace),
+                TestRequestFactory.defaults(), history));
         author.start();
+        RegressionViewModel regression = new RegressionViewModel(new RegressionServices(workspace, runner, dialogs,
+                history, new FxDebouncer(javafx.util.Duration.millis(120))));
 
-        MainWindow window = new MainWindow(author, theme, () -> {
+        MainWindow window = new MainWindow(author, regression, theme, () -> {
             if (author.confirmLeave()) {
                 Platform.exit();
             }
@@ -78,7 +87,9 @@ public final class ConsoleApp extends Application {
                 workspace);
 
         Path shot = Screenshot.requested();
-        if (shot != null) {
+        if (shot != null && Screenshot.REGRESSION.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
+            Screenshot.regression(scene, shot, window, regression, workspace);
+        } else if (shot != null) {
             // Show a finished run in the screenshot: capture once the tests are done.
             author.run().runningProperty().addListener((obs, was, now) -> {
                 if (was && !now) {

@@ -3,6 +3,8 @@ package io.promptdesk.ui;
 import io.promptdesk.ui.author.AuthorView;
 import io.promptdesk.ui.author.AuthorViewModel;
 import io.promptdesk.ui.common.Theme;
+import io.promptdesk.ui.regression.RegressionView;
+import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.ui.common.WorkspaceNavigator;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
@@ -15,12 +17,14 @@ import org.controlsfx.control.StatusBar;
 public final class MainWindow extends BorderPane {
 
     private final AuthorView authorView;
+    private final WorkspaceNavigator navigator;
 
-    public MainWindow(AuthorViewModel author, Theme theme, Runnable quit) {
+    public MainWindow(AuthorViewModel author, RegressionViewModel regression, Theme theme, Runnable quit) {
         authorView = new AuthorView(author);
-        WorkspaceNavigator navigator = new WorkspaceNavigator()
-                .add("Author", () -> authorView);
-        // Later workspaces are one line each, built lazily, e.g. .add("Regression", () -> new RegressionView(...))
+        // One line per workspace, each built the first time it is shown.
+        navigator = new WorkspaceNavigator()
+                .add("Author", () -> authorView)
+                .add("Regression", () -> new RegressionView(regression));
 
         setTop(MainMenu.create(author, theme, quit));
         setCenter(navigator);
@@ -41,6 +45,11 @@ public final class MainWindow extends BorderPane {
         bar.getRightItems().addAll(problems, new Separator(Orientation.VERTICAL), caret,
                 new Separator(Orientation.VERTICAL), workspace);
         return bar;
+    }
+
+    /** Shows the workspace titled {@code title}; false when there is none. */
+    public boolean showWorkspace(String title) {
+        return navigator.select(title);
     }
 
     public AuthorView authorView() {

@@ -1,5 +1,6 @@
 package io.promptdesk.ui;
 
+import io.promptdesk.app.RunHistory;
 import io.promptdesk.engine.template.Diagnostic;
 import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.ui.author.AuthorServices;
@@ -16,6 +17,8 @@ import io.promptdesk.ui.common.FakeDialogService;
 import io.promptdesk.ui.common.FxBackgroundRunner;
 import io.promptdesk.ui.common.StyleClasses;
 import io.promptdesk.ui.common.Theme;
+import io.promptdesk.ui.regression.RegressionServices;
+import io.promptdesk.ui.regression.RegressionViewModel;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -38,6 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +69,10 @@ class MainWindowFxTest {
                 new FxBackgroundRunner(background), new FakeDialogService(), new TemplateFiles(),
                 RecentFiles.forWorkspace(workspace), TestRequestFactory.defaults()));
         vm.start();
-        Scene scene = new Scene(new MainWindow(vm, theme, () -> { }), 1200, 800);
+        RegressionViewModel regression = new RegressionViewModel(new RegressionServices(workspace,
+                new FxBackgroundRunner(background), new FakeDialogService(),
+                RunHistory.inMemory(Clock.systemUTC()), Runnable::run));
+        Scene scene = new Scene(new MainWindow(vm, regression, theme, () -> { }), 1200, 800);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
         stage.show();
@@ -131,7 +138,7 @@ class MainWindowFxTest {
         TableView<ResultRow> results = awaitResults(robot, 3);
 
         assertThat(results.getItems()).extracting(ResultRow::passed).containsExactly(true, true, false);
-        assertThat(results.getSelectionModel().getSelectedItem().caseNumber()).isEqualTo(3);
+        assertThat(results.getSelectionModel().getSelectedItem().caseIndex()).isEqualTo(2);
         assertThat(results.isVisible()).isTrue();
         CodeArea area = robot.lookup("#" + TemplateEditorView.EDITOR_ID).queryAs(CodeArea.class);
         assertThat(area.getText()).doesNotContain("\n");

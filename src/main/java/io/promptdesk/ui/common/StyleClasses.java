@@ -38,6 +38,25 @@ public final class StyleClasses {
     public static final String NAVIGATION_ITEM = "workspace-nav-item";
     public static final String TOOLBAR_TITLE = "toolbar-title";
 
+    /** Regression workspace. */
+    public static final String REGRESSION_WORKSPACE = "regression-workspace";
+    public static final String REGRESSION_CHART = "regression-chart";
+    public static final String CHART_PANE = "chart-pane";
+    public static final String SAMPLE_SLOT = "sample-slot";
+    public static final String SLOT_ERROR = "slot-error";
+    public static final String VERDICT = "verdict";
+    public static final String VERDICT_HEADLINE = "verdict-headline";
+    public static final String VERDICT_REGRESSION = "verdict-regression";
+    public static final String VERDICT_OK = "verdict-ok";
+    public static final String VERDICT_WAITING = "verdict-waiting";
+    public static final String VERDICT_FAILED = "verdict-failed";
+    public static final String VERDICT_LABEL = "verdict-label";
+    public static final String VERDICT_VALUE = "verdict-value";
+    public static final String VERDICT_WARNING = "verdict-warning";
+    public static final String LEGEND_SWATCH = "legend-swatch";
+    public static final String LEGEND_BASELINE = "legend-baseline";
+    public static final String LEGEND_CURRENT = "legend-current";
+
     private StyleClasses() {
     }
 }
