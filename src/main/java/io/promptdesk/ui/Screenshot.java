@@ -1,5 +1,7 @@
 package io.promptdesk.ui;
 
+import io.promptdesk.engine.rollout.RolloutStatus;
+import io.promptdesk.ui.rollout.RolloutViewModel;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -11,14 +13,18 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * For the README: with {@code -Dpromptdesk.screenshot=PATH} the console saves its window as PNG once it is
- * ready and exits.
+ * ready and exits. {@code -Dpromptdesk.screenshot.workspace=rollout} shows the Rollout workspace with demo
+ * rollouts (one half-way, one failed) seeded into an empty workspace store.
  */
 final class Screenshot {
 
     static final String PROPERTY = "promptdesk.screenshot";
+    static final String WORKSPACE_PROPERTY = "promptdesk.screenshot.workspace";
+    static final String ROLLOUT = "rollout";
     private static final Logger LOG = LoggerFactory.getLogger(Screenshot.class);
 
     private Screenshot() {
@@ -27,6 +33,23 @@ final class Screenshot {
     static Path requested() {
         String value = System.getProperty(PROPERTY);
         return value == null || value.isBlank() ? null : Path.of(value);
+    }
+
+    /** The workspace to show, or null for the Author workspace. */
+    static String requestedWorkspace() {
+        return System.getProperty(WORKSPACE_PROPERTY);
+    }
+
+    /** Opens the Rollout workspace and captures it once the live demo rollout is shown with its health. */
+    static void rollout(Scene scene, Path target, MainWindow window, RolloutViewModel vm) {
+        AtomicBoolean taken = new AtomicBoolean();
+        vm.statusProperty().addListener((obs, old, now) -> {
+            if (now == RolloutStatus.IN_PROGRESS && taken.compareAndSet(false, true)) {
+                // ChartFX draws its canvas on the pulse after the data changed: wait one more.
+                Platform.runLater(() -> takeAfterLayout(scene, target));
+            }
+        });
+        window.showWorkspace("Rollout");
     }
 
     /** Saves the scene after the next layout pulse, then exits. */

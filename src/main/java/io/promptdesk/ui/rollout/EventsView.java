@@ -21,14 +21,13 @@ final class EventsView extends TableView<RolloutEvent> {
         setPlaceholder(new Label("No transitions yet"));
         ZoneId zone = vm.zone();
         getColumns().setAll(
-                column("#", 40, e -> String.valueOf(e.seq())),
-                column("When", 150, e -> RolloutFormat.time(e.at(), zone)),
-                column("Who", 110, RolloutEvent::actor),
+                column("#", 36, e -> String.valueOf(e.seq())),
+                column("When", 170, e -> RolloutFormat.time(e.at(), zone)),
+                column("Who", 135, RolloutEvent::actor),
                 column("Event", 100, e -> e.kind().key().replace('_', ' ') + (e.forced() ? " (forced)" : "")),
-                column("From", 120, e -> e.fromStatus() == null ? "" : RolloutFormat.status(e.fromStatus()) + " "
-                        + e.fromPercentage() + "%"),
-                column("To", 120, e -> RolloutFormat.status(e.toStatus()) + " " + e.toPercentage() + "%"),
-                column("Why", 400, e -> e.reason() == null ? "" : e.reason()));
+                column("Traffic", 105, e -> (e.fromPercentage() == null ? "" : e.fromPercentage() + "% \u2192 ")
+                        + e.toPercentage() + "%"),
+                column("Why", 420, e -> e.reason() == null ? "" : e.reason()));
         // The newest transition is the one people look for.
         vm.events().addListener((ListChangeListener<RolloutEvent>) c -> {
             if (!getItems().isEmpty()) {

@@ -29,11 +29,12 @@ final class HealthChart extends VBox {
 
     HealthChart(Metric metric) {
         this.metric = metric;
-        DefaultNumericAxis x = new DefaultNumericAxis("min since start");
+        DefaultNumericAxis x = new DefaultNumericAxis("since start", "min");
         x.setForceZeroInRange(true);
         x.setAutoRangeRounding(false);
         x.setAutoUnitScaling(false);
-        DefaultNumericAxis y = new DefaultNumericAxis(RolloutFormat.unit(metric));
+        DefaultNumericAxis y = new DefaultNumericAxis(metric == Metric.LATENCY_P95 ? "p95" : "rate",
+                RolloutFormat.unit(metric));
         y.setForceZeroInRange(true);
         y.setAutoRangePadding(0.1);
         y.setAutoUnitScaling(false);
@@ -57,7 +58,7 @@ final class HealthChart extends VBox {
         chart.getRenderers().setAll(renderer);
         verdict.getStyleClass().add(StyleClasses.HEALTH_VERDICT);
         verdict.setWrapText(true);
-        verdict.setMinHeight(36);
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox.setVgrow(chart, Priority.ALWAYS);
         getChildren().addAll(chart, verdict);
         setId("health-" + metric.key());

@@ -27,6 +27,7 @@ final class HealthChartsView extends BorderPane {
         lastCheck.setWrapText(true);
         lastCheck.textProperty().bind(vm.lastCheckProperty());
         HBox row = new HBox(8);
+        row.setPadding(new javafx.geometry.Insets(0, 12, 0, 4));
         for (Metric m : Metric.values()) {
             HealthChart chart = new HealthChart(m);
             HBox.setHgrow(chart, Priority.ALWAYS);

@@ -5,13 +5,10 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 
 /**
@@ -50,10 +47,10 @@ final class RolloutActionsBar extends ToolBar {
         force.setTooltip(new Tooltip("Skip the health check of an advance or completion; needs a reason"));
         TextField reason = new TextField();
         reason.setId(REASON_ID);
-        reason.setPromptText("Reason (pause, abort, force)");
+        reason.setPromptText("Reason");
+        reason.setTooltip(new Tooltip("Why you pause, abort or force: recorded with the transition"));
         reason.textProperty().bindBidirectional(vm.reasonProperty());
-        reason.setPrefColumnCount(18);
-        HBox.setHgrow(reason, Priority.SOMETIMES);
+        reason.setPrefWidth(210);
         Button pause = button(PAUSE_ID, "Pause", vm.canPauseProperty(), vm::pause,
                 "Hold traffic at this stage and stop the stage clock");
         Button resume = button(RESUME_ID, "Resume", vm.canResumeProperty(), vm::resume,
@@ -64,7 +61,7 @@ final class RolloutActionsBar extends ToolBar {
                 "Send all traffic back to the stable version");
         abort.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
         advance.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
-        getItems().addAll(new Label("To"), target, advance, force, reason, new Separator(Orientation.VERTICAL),
+        getItems().addAll(target, advance, force, reason, new Separator(Orientation.VERTICAL),
                 pause, resume, complete, abort);
     }
 

@@ -7,7 +7,8 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -22,6 +23,8 @@ public final class RolloutView extends BorderPane {
     public static final String STYLESHEET = "/io/promptdesk/ui/rollout/rollout.css";
     public static final String STATUS_ID = "rollout-status";
     public static final String TIMELINE_ID = "rollout-timeline";
+    public static final String START_TAB_ID = "rollout-start-tab";
+    public static final String SIMULATOR_TAB_ID = "rollout-simulator-tab";
 
     public RolloutView(RolloutViewModel vm) {
         getStyleClass().add(StyleClasses.ROLLOUT_WORKSPACE);
@@ -34,15 +37,19 @@ public final class RolloutView extends BorderPane {
         active.textProperty().bind(vm.messageProperty());
         active.setWrapText(true);
         RolloutListView list = new RolloutListView(vm);
-        list.setPrefHeight(240);
-        list.setMinHeight(120);
-        TitledPane start = new TitledPane("Start a rollout", new StartFormView(vm));
-        TitledPane simulator = new TitledPane("Simulator", new SimulatorView(vm));
-        VBox side = new VBox(6, listTitle, active, list, start, simulator);
+        list.setPrefHeight(220);
+        list.setMinHeight(100);
+        Tab start = new Tab("Start a rollout", scrolling(new StartFormView(vm)));
+        start.setId(START_TAB_ID);
+        Tab simulator = new Tab("Simulator", scrolling(new SimulatorView(vm)));
+        simulator.setId(SIMULATOR_TAB_ID);
+        TabPane tools = new TabPane(start, simulator);
+        tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tools, Priority.ALWAYS);
+        VBox side = new VBox(6, listTitle, active, list, tools);
         side.getStyleClass().add(StyleClasses.ROLLOUT_SIDE);
-        ScrollPane sideScroll = new ScrollPane(side);
-        sideScroll.setFitToWidth(true);
-        sideScroll.setMinWidth(280);
+        side.setMinWidth(300);
+        side.setPrefWidth(340);
 
         SplitPane body = new SplitPane(new HealthChartsView(vm), new EventsView(vm));
         body.setOrientation(Orientation.VERTICAL);
@@ -50,11 +57,17 @@ public final class RolloutView extends BorderPane {
         BorderPane main = new BorderPane(body);
         main.setTop(new VBox(header(vm), timeline(vm), new RolloutActionsBar(vm)));
 
-        SplitPane outer = new SplitPane(sideScroll, main);
-        outer.setDividerPositions(0.25);
-        SplitPane.setResizableWithParent(sideScroll, false);
+        SplitPane outer = new SplitPane(side, main);
+        outer.setDividerPositions(0.27);
+        SplitPane.setResizableWithParent(side, false);
         setCenter(outer);
         vm.load();
+    }
+
+    private static ScrollPane scrolling(javafx.scene.Node content) {
+        ScrollPane pane = new ScrollPane(content);
+        pane.setFitToWidth(true);
+        return pane;
     }
 
     private static HBox header(RolloutViewModel vm) {

@@ -1,7 +1,6 @@
 package io.promptdesk.ui.rollout;
 
 import io.promptdesk.ui.common.StyleClasses;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -37,14 +36,21 @@ final class SimulatorView extends GridPane {
         scale.valueProperty().bindBidirectional(sim.timeScaleProperty());
         scale.setTooltip(new Tooltip("Run stages faster for a demo: at 60x a 5-minute stage takes 5 seconds"));
         add(new Label("Traffic"), 0, 0);
-        add(new HBox(6, rate, new Label("Time"), scale), 1, 0, 4, 1);
+        add(rate, 1, 0, 2, 1);
+        add(new Label("Time scale"), 0, 1);
+        add(scale, 1, 1, 2, 1);
 
-        add(new Label("ms median"), 1, 1);
-        add(new Label("ms p95"), 2, 1);
-        add(new Label("errors %"), 3, 1);
-        add(new Label("engaged %"), 4, 1);
-        profileRow(2, sim.stableLabelProperty(), sim.stable(), sim);
-        profileRow(3, sim.canaryLabelProperty(), sim.canary(), sim);
+        Label stableName = new Label();
+        stableName.textProperty().bind(sim.stableLabelProperty());
+        Label canaryName = new Label();
+        canaryName.textProperty().bind(sim.canaryLabelProperty());
+        add(stableName, 1, 2);
+        add(canaryName, 2, 2);
+        row(3, "Latency median (ms)", sim.stable().medianMsProperty(), sim.canary().medianMsProperty(), sim);
+        row(4, "Latency p95 (ms)", sim.stable().p95MsProperty(), sim.canary().p95MsProperty(), sim);
+        row(5, "Errors (%)", sim.stable().errorPercentProperty(), sim.canary().errorPercentProperty(), sim);
+        row(6, "Engaged (%)", sim.stable().engagementPercentProperty(), sim.canary().engagementPercentProperty(),
+                sim);
 
         Button apply = new Button("Apply profiles");
         apply.setOnAction(e -> sim.applyProfiles());
@@ -56,7 +62,7 @@ final class SimulatorView extends GridPane {
                 + "x slower and fails " + (int) (RolloutConsole.FAULT_ERROR_RATE * 100) + "% of its requests"));
         fault.setOnAction(e -> sim.injectFault());
         fault.disableProperty().bind(sim.liveProperty().not().or(vm.busyProperty()));
-        add(new HBox(6, apply, fault), 1, 4, 4, 1);
+        add(new HBox(6, apply, fault), 0, 7, 3, 1);
 
         Label problem = new Label();
         problem.getStyleClass().add(StyleClasses.FORM_PROBLEM);
@@ -64,23 +70,23 @@ final class SimulatorView extends GridPane {
         problem.textProperty().bind(sim.problemProperty());
         problem.visibleProperty().bind(sim.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        add(problem, 0, 5, 5, 1);
+        add(problem, 0, 8, 3, 1);
+        Label note = new Label("Profiles and the fault apply to the selected rollout's versions.");
+        note.getStyleClass().add(StyleClasses.NOTE);
+        note.setWrapText(true);
+        add(note, 0, 9, 3, 1);
     }
 
-    private void profileRow(int row, ReadOnlyStringProperty label, ProfileFields fields, SimulatorModel sim) {
-        Label name = new Label();
-        name.textProperty().bind(label);
-        add(name, 0, row);
-        add(number(fields.medianMsProperty(), sim), 1, row);
-        add(number(fields.p95MsProperty(), sim), 2, row);
-        add(number(fields.errorPercentProperty(), sim), 3, row);
-        add(number(fields.engagementPercentProperty(), sim), 4, row);
+    private void row(int row, String label, StringProperty stable, StringProperty canary, SimulatorModel sim) {
+        add(new Label(label), 0, row);
+        add(number(stable, sim), 1, row);
+        add(number(canary, sim), 2, row);
     }
 
     private static TextField number(StringProperty value, SimulatorModel sim) {
         TextField f = new TextField();
         f.textProperty().bindBidirectional(value);
-        f.setPrefColumnCount(4);
+        f.setPrefColumnCount(5);
         f.disableProperty().bind(sim.liveProperty().not());
         f.setOnAction(e -> sim.applyProfiles());
         return f;

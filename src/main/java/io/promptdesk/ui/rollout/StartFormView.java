@@ -60,6 +60,7 @@ final class StartFormView extends GridPane {
         add(new Label("Health metrics and limits"), 0, row++, 2, 1);
         for (Metric m : Metric.values()) {
             CheckBox use = new CheckBox(m.key());
+            use.setMnemonicParsing(false);
             use.selectedProperty().bindBidirectional(form.metricProperty(m));
             TextField limit = field(form.limitProperty(m), (m == Metric.ENGAGEMENT_RATE ? "At least" : "At most")
                     + " this many " + RolloutFormat.unit(m) + " for the canary; blank for no absolute limit");
