@@ -1,6 +1,5 @@
 package io.promptdesk.ui;
 
-import io.promptdesk.engine.rollout.RolloutStatus;
 import io.promptdesk.ui.rollout.RolloutViewModel;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -40,11 +39,11 @@ final class Screenshot {
         return System.getProperty(WORKSPACE_PROPERTY);
     }
 
-    /** Opens the Rollout workspace and captures it once the live demo rollout is shown with its health. */
+    /** Opens the Rollout workspace and captures it once a rollout (the live demo one) is shown with its health. */
     static void rollout(Scene scene, Path target, MainWindow window, RolloutViewModel vm) {
         AtomicBoolean taken = new AtomicBoolean();
         vm.statusProperty().addListener((obs, old, now) -> {
-            if (now == RolloutStatus.IN_PROGRESS && taken.compareAndSet(false, true)) {
+            if (now != null && taken.compareAndSet(false, true)) {
                 // ChartFX draws its canvas on the pulse after the data changed: wait one more.
                 Platform.runLater(() -> takeAfterLayout(scene, target));
             }

@@ -12,7 +12,11 @@ import io.promptdesk.ui.common.StyleClasses;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One metric's health: a ChartFX chart of the canary against the stable version at each health check, with the
@@ -58,7 +62,7 @@ final class HealthChart extends VBox {
         chart.getRenderers().setAll(renderer);
         verdict.getStyleClass().add(StyleClasses.HEALTH_VERDICT);
         verdict.setWrapText(true);
-        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(chart, Priority.ALWAYS);
         getChildren().addAll(chart, verdict);
         setId("health-" + metric.key());
@@ -92,9 +96,9 @@ final class HealthChart extends VBox {
 
     private boolean sameData(MetricSeries s) {
         return shown != null && shown.canary().size() == s.canary().size() && shown.until() == s.until()
-                && java.util.Objects.equals(shown.threshold(), s.threshold())
-                && java.util.Arrays.equals(shown.canary().y(), s.canary().y())
-                && java.util.Arrays.equals(shown.stable().y(), s.stable().y());
+                && Objects.equals(shown.threshold(), s.threshold())
+                && Arrays.equals(shown.canary().y(), s.canary().y())
+                && Arrays.equals(shown.stable().y(), s.stable().y());
     }
 
     private void showVerdict(HealthOutcome outcome, String text) {

@@ -2,6 +2,7 @@ package io.promptdesk.ui.rollout;
 
 import io.promptdesk.metrics.Metric;
 import io.promptdesk.ui.common.StyleClasses;
+import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -27,7 +28,7 @@ final class HealthChartsView extends BorderPane {
         lastCheck.setWrapText(true);
         lastCheck.textProperty().bind(vm.lastCheckProperty());
         HBox row = new HBox(8);
-        row.setPadding(new javafx.geometry.Insets(0, 12, 0, 4));
+        row.setPadding(new Insets(0, 12, 0, 4));
         for (Metric m : Metric.values()) {
             HealthChart chart = new HealthChart(m);
             HBox.setHgrow(chart, Priority.ALWAYS);

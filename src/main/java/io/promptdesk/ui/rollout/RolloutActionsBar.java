@@ -1,5 +1,7 @@
 package io.promptdesk.ui.rollout;
 
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
@@ -59,8 +61,8 @@ final class RolloutActionsBar extends ToolBar {
                 "All traffic to the new version after a final health check (skipped when forced)");
         Button abort = button(ABORT_ID, "Abort", vm.canAbortProperty(), vm::abort,
                 "Send all traffic back to the stable version");
-        abort.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
-        advance.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+        abort.getStyleClass().add(Styles.DANGER);
+        advance.getStyleClass().add(Styles.ACCENT);
         getItems().addAll(target, advance, force, reason, new Separator(Orientation.VERTICAL),
                 pause, resume, complete, abort);
     }
@@ -70,7 +72,7 @@ final class RolloutActionsBar extends ToolBar {
         Button b = new Button(text);
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
-        b.disableProperty().bind(javafx.beans.binding.Bindings.not(enabled));
+        b.disableProperty().bind(Bindings.not(enabled));
         b.setOnAction(e -> action.run());
         return b;
     }

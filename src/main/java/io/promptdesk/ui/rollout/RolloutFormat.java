@@ -2,7 +2,7 @@ package io.promptdesk.ui.rollout;
 
 import io.promptdesk.engine.rollout.HealthCheck;
 import io.promptdesk.engine.rollout.HealthOutcome;
-import io.promptdesk.engine.rollout.MetricVerdict;
+import io.promptdesk.engine.rollout.Rollout;
 import io.promptdesk.engine.rollout.RolloutStatus;
 import io.promptdesk.metrics.Metric;
 
@@ -10,7 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** How the Rollout workspace writes durations, metrics, statuses and times for people. */
@@ -61,15 +65,6 @@ public final class RolloutFormat {
         return t == null ? "" : TIME.format(t.atZone(zone));
     }
 
-    /** "12.5 ms" style for a value already in display units. */
-    public static String value(Metric m, double displayValue) {
-        if (!Double.isFinite(displayValue)) {
-            return "n/a";
-        }
-        return m == Metric.LATENCY_P95 ? String.format(Locale.ROOT, "%.0f ms", displayValue)
-                : String.format(Locale.ROOT, "%.2f%%", displayValue);
-    }
-
     /**
      * The latest check in a sentence: when, at which percentage, its verdict, and the metrics that decided it with
      * their reasons (all metrics' when healthy).
@@ -79,20 +74,20 @@ public final class RolloutFormat {
             return "No health check yet: the first runs one check interval into the stage.";
         }
         String head = "Last check " + time(c.at(), zone) + " at " + c.percentage() + "%: " + c.outcome().key();
-        String why = c.outcome() == HealthOutcome.HEALTHY
-                ? c.verdicts().stream().map(v -> v.metric().key()).collect(Collectors.joining(", ")) + " no worse"
-                : c.verdicts().stream().filter(v -> v.outcome() == c.outcome())
-                .map(RolloutFormat::because).collect(Collectors.joining("; "));
-        return head + " - " + why;
-    }
-
-    /** "latency_p95: increased: canary ... vs stable ..." */
-    public static String because(MetricVerdict v) {
-        return v.metric().key() + ": " + v.reason();
+        if (c.outcome() == HealthOutcome.HEALTHY) {
+            return head + " - " + c.verdicts().stream().map(v -> v.metric().key()).collect(Collectors.joining(", "))
+                    + " no worse than stable";
+        }
+        // Metrics held back by the same cause (too little data, typically) are named once with it.
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        c.verdicts().stream().filter(v -> v.outcome() == c.outcome()).forEach(v ->
+                byReason.computeIfAbsent(v.reason(), r -> new ArrayList<>()).add(v.metric().key()));
+        return head + " - " + byReason.entrySet().stream().map(e -> String.join(", ", e.getValue()) + ": "
+                + e.getKey()).collect(Collectors.joining("; "));
     }
 
     /** Where a rollout stands in a few words. */
-    public static String headline(io.promptdesk.engine.rollout.Rollout r) {
+    public static String headline(Rollout r) {
         int stage = r.plan().stages().get(r.currentStage());
         return switch (r.status()) {
             case IN_PROGRESS, PAUSED -> status(r.status()) + " at " + stage + "%";

@@ -2,6 +2,7 @@ package io.promptdesk.ui.rollout;
 
 import io.promptdesk.engine.rollout.RolloutStatus;
 import io.promptdesk.ui.common.StyleClasses;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -35,7 +36,7 @@ final class RolloutListView extends ListView<RolloutRow> {
         });
         vm.selectedIdProperty().addListener((obs, old, now) -> reflect(now));
         // A refreshed list holds new row objects: keep the highlight on the selected rollout.
-        getItems().addListener((javafx.collections.ListChangeListener<RolloutRow>) c ->
+        getItems().addListener((ListChangeListener<RolloutRow>) c ->
                 reflect(vm.selectedIdProperty().get()));
     }
 

@@ -9,11 +9,13 @@ import io.promptdesk.engine.rollout.RolloutRepository;
 import io.promptdesk.metrics.Metric;
 import io.promptdesk.registry.Model;
 import io.promptdesk.registry.ModelRegistry;
+import io.promptdesk.registry.ModelVersion;
 import io.promptdesk.registry.VersionStatus;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +68,7 @@ final class RolloutReader {
             String production = m.aliases().get(ModelRegistry.PRODUCTION);
             if (production != null) {
                 List<String> candidates = registry.versions(m.name()).stream()
-                        .filter(v -> v.status() == VersionStatus.CANDIDATE).map(v -> v.version()).toList();
+                        .filter(v -> v.status() == VersionStatus.CANDIDATE).map(ModelVersion::version).toList();
                 c.add(new DeploymentChoice(m.name(), production, candidates, busy.contains(m.name())));
             }
         }
@@ -173,7 +175,7 @@ final class RolloutReader {
         }
 
         MetricSeries.Line build() {
-            return new MetricSeries.Line(java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n));
+            return new MetricSeries.Line(Arrays.copyOf(x, n), Arrays.copyOf(y, n));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.promptdesk.ui.rollout;
 
 import io.promptdesk.engine.rollout.RolloutStatus;
 import io.promptdesk.ui.common.StyleClasses;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -94,8 +95,8 @@ public final class RolloutView extends BorderPane {
     private static StageTimeline timeline(RolloutViewModel vm) {
         StageTimeline t = new StageTimeline();
         t.setId(TIMELINE_ID);
-        javafx.beans.binding.Bindings.bindContent(t.getStages(), vm.stages());
-        javafx.beans.binding.Bindings.bindContent(t.getVerdicts(), vm.verdicts());
+        Bindings.bindContent(t.getStages(), vm.stages());
+        Bindings.bindContent(t.getVerdicts(), vm.verdicts());
         t.currentStageProperty().bind(vm.currentStageProperty());
         t.statusProperty().bind(vm.statusProperty());
         t.elapsedProperty().bind(vm.elapsedProperty());

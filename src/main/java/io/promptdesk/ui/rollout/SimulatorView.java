@@ -1,5 +1,6 @@
 package io.promptdesk.ui.rollout;
 
+import atlantafx.base.theme.Styles;
 import io.promptdesk.ui.common.StyleClasses;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;
@@ -11,6 +12,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -57,7 +59,7 @@ final class SimulatorView extends GridPane {
         apply.disableProperty().bind(sim.liveProperty().not().or(vm.busyProperty()));
         Button fault = new Button("Inject fault");
         fault.setId(FAULT_BUTTON_ID);
-        fault.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+        fault.getStyleClass().add(Styles.DANGER);
         fault.setTooltip(new Tooltip("From now on the canary is " + (int) RolloutConsole.FAULT_LATENCY_FACTOR
                 + "x slower and fails " + (int) (RolloutConsole.FAULT_ERROR_RATE * 100) + "% of its requests"));
         fault.setOnAction(e -> sim.injectFault());
@@ -92,7 +94,7 @@ final class SimulatorView extends GridPane {
         return f;
     }
 
-    private static ComboBox<Double> choice(java.util.List<Double> values, Function<Double, String> text) {
+    private static ComboBox<Double> choice(List<Double> values, Function<Double, String> text) {
         ComboBox<Double> box = new ComboBox<>();
         box.getItems().setAll(values);
         box.setConverter(new StringConverter<>() {

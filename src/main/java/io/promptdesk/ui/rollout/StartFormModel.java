@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -143,7 +144,7 @@ public final class StartFormModel {
         for (Metric m : chosen) {
             String text = limits.get(m).get();
             if (text != null && !text.isBlank()) {
-                thresholds.put(m, number("the " + RolloutFormat.title(m).toLowerCase(java.util.Locale.ROOT)
+                thresholds.put(m, number("the " + RolloutFormat.title(m).toLowerCase(Locale.ROOT)
                         + " limit", text) / RolloutFormat.displayFactor(m));
             }
         }

@@ -1,8 +1,10 @@
 package io.promptdesk.ui.rollout;
 
+import atlantafx.base.theme.Styles;
 import io.promptdesk.engine.rollout.UnhealthyPolicy;
 import io.promptdesk.metrics.Metric;
 import io.promptdesk.ui.common.StyleClasses;
+import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -12,6 +14,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
+
+import java.util.Arrays;
 
 /** The form that starts a rollout; every field binds to {@link StartFormModel}, the button to canStart. */
 final class StartFormView extends GridPane {
@@ -41,7 +45,7 @@ final class StartFormView extends GridPane {
 
             @Override
             public UnhealthyPolicy fromString(String s) {
-                return java.util.Arrays.stream(UnhealthyPolicy.values()).filter(p -> toString(p).equals(s))
+                return Arrays.stream(UnhealthyPolicy.values()).filter(p -> toString(p).equals(s))
                         .findFirst().orElse(null);
             }
         });
@@ -80,14 +84,14 @@ final class StartFormView extends GridPane {
 
         Button start = new Button("Start rollout");
         start.setId(START_BUTTON_ID);
-        start.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+        start.getStyleClass().add(Styles.ACCENT);
         start.disableProperty().bind(vm.canStartProperty().not());
         start.setOnAction(e -> vm.startRollout());
         add(start, 1, row);
         GridPane.setHgrow(deployment, Priority.ALWAYS);
     }
 
-    private static TextField field(javafx.beans.property.StringProperty value, String tip) {
+    private static TextField field(StringProperty value, String tip) {
         TextField f = new TextField();
         f.textProperty().bindBidirectional(value);
         f.setTooltip(new Tooltip(tip));
