@@ -23,6 +23,11 @@ import java.util.function.Function;
 final class SimulatorView extends GridPane {
     public static final String FAULT_BUTTON_ID = "rollout-inject-fault";
     public static final String TIME_SCALE_ID = "rollout-time-scale";
+    private static final java.util.Map<String, String> TIPS = java.util.Map.of(
+            "Median (ms)", "Median latency of a request, milliseconds",
+            "p95 (ms)", "95th percentile of latency, milliseconds",
+            "Errors (%)", "Share of requests that fail",
+            "Engaged (%)", "Share of successful answers the user engages with");
 
     SimulatorView(RolloutViewModel vm) {
         SimulatorModel sim = vm.simulator();
@@ -48,8 +53,8 @@ final class SimulatorView extends GridPane {
         canaryName.textProperty().bind(sim.canaryLabelProperty());
         add(stableName, 1, 2);
         add(canaryName, 2, 2);
-        row(3, "Latency median (ms)", sim.stable().medianMsProperty(), sim.canary().medianMsProperty(), sim);
-        row(4, "Latency p95 (ms)", sim.stable().p95MsProperty(), sim.canary().p95MsProperty(), sim);
+        row(3, "Median (ms)", sim.stable().medianMsProperty(), sim.canary().medianMsProperty(), sim);
+        row(4, "p95 (ms)", sim.stable().p95MsProperty(), sim.canary().p95MsProperty(), sim);
         row(5, "Errors (%)", sim.stable().errorPercentProperty(), sim.canary().errorPercentProperty(), sim);
         row(6, "Engaged (%)", sim.stable().engagementPercentProperty(), sim.canary().engagementPercentProperty(),
                 sim);
@@ -80,7 +85,9 @@ final class SimulatorView extends GridPane {
     }
 
     private void row(int row, String label, StringProperty stable, StringProperty canary, SimulatorModel sim) {
-        add(new Label(label), 0, row);
+        Label name = new Label(label);
+        name.setTooltip(new Tooltip(TIPS.getOrDefault(label, label)));
+        add(name, 0, row);
         add(number(stable, sim), 1, row);
         add(number(canary, sim), 2, row);
     }
