@@ -2,6 +2,7 @@ package io.promptdesk.ui;
 
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.ui.regression.Verdict;
+import io.promptdesk.ui.rollout.RolloutViewModel;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -17,13 +18,16 @@ import java.nio.file.Path;
 /**
  * For the README: with {@code -Dpromptdesk.screenshot=PATH} the console saves its window as PNG once it is
  * ready and exits. {@code -Dpromptdesk.screenshot.workspace=regression} shows the Regression workspace with the
- * sample workspace's latency files loaded instead of the Author workspace after a test run.
+ * sample workspace's latency files loaded instead of the Author workspace after a test run;
+ * {@code rollout} shows the Rollout workspace with demo rollouts (one half-way, one failed) seeded into an empty
+ * workspace store.
  */
 final class Screenshot {
 
     static final String PROPERTY = "promptdesk.screenshot";
     static final String WORKSPACE_PROPERTY = "promptdesk.screenshot.workspace";
     static final String REGRESSION = "regression";
+    static final String ROLLOUT = "rollout";
     private static final Logger LOG = LoggerFactory.getLogger(Screenshot.class);
 
     private Screenshot() {
@@ -51,6 +55,18 @@ final class Screenshot {
         });
         vm.baseline().loadFile(workspace.resolve("latency-baseline.csv"));
         vm.current().loadFile(workspace.resolve("latency-current.csv"));
+    }
+
+    /** Opens the Rollout workspace and captures it once a rollout (the live demo one) is shown with its health. */
+    static void rollout(Scene scene, Path target, MainWindow window, RolloutViewModel vm) {
+        java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
+        vm.statusProperty().addListener((obs, old, now) -> {
+            if (now != null && taken.compareAndSet(false, true)) {
+                // ChartFX draws its canvas on the pulse after the data changed: wait one more.
+                Platform.runLater(() -> takeAfterLayout(scene, target));
+            }
+        });
+        window.showWorkspace("Rollout");
     }
 
     /** Saves the scene after the next layout pulse, then exits. */

@@ -48,6 +48,8 @@ public final class TestRunModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Not run yet");
     private final ReadOnlyObjectWrapper<PerformanceMetrics> metrics = new ReadOnlyObjectWrapper<>();
+    /** The report of the last run of every case (not a re-run, not cancelled), kept with a registered version. */
+    private final ReadOnlyObjectWrapper<TestReport> lastReport = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper hasFailures = new ReadOnlyBooleanWrapper();
     private final ObservableList<ResultRow> results = FXCollections.observableArrayList();
     private final ObservableList<ResultRow> resultsView = FXCollections.unmodifiableObservableList(results);
@@ -110,6 +112,7 @@ public final class TestRunModel {
         results.clear();
         errors.clear();
         metrics.set(null);
+        lastReport.set(null);
         hasFailures.set(false);
         summary.set("Not run yet");
     }
@@ -162,6 +165,9 @@ public final class TestRunModel {
         errors.setAll(rerun ? report.errors().stream().map(e -> toTableIndexes(e, indexes)).toList()
                 : report.errors());
         metrics.set(report.performanceMetrics());
+        if (!rerun && !wasCancelled) {
+            lastReport.set(report);
+        }
         hasFailures.set(results.stream().anyMatch(r -> !r.passed()));
         summary.set(describe(report, rerun, wasCancelled));
         if (!rerun && !wasCancelled) {
@@ -234,6 +240,10 @@ public final class TestRunModel {
 
     public ReadOnlyObjectProperty<PerformanceMetrics> metricsProperty() {
         return metrics.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TestReport> lastReportProperty() {
+        return lastReport.getReadOnlyProperty();
     }
 
     /** True when the last results hold a failed case, i.e. "Re-run failed" has something to do. */

@@ -17,6 +17,23 @@ public final class StyleClasses {
     public static final String BADGE_FAIL = "badge-fail";
     public static final String DIALECT_BADGE = "dialect-badge";
 
+    /** Rollout workspace (styled by ui/rollout/rollout.css; the stage timeline has its own stylesheet). */
+    public static final String ROLLOUT_WORKSPACE = "rollout-workspace";
+    public static final String ROLLOUT_TITLE = "rollout-title";
+    /** A rollout's status badge; the status is a pseudo-class: in_progress, paused, completed ... */
+    public static final String ROLLOUT_STATUS = "rollout-status";
+    public static final String ROLLOUT_LIST = "rollout-list";
+    public static final String ROLLOUT_SIDE = "rollout-side";
+    public static final String HEALTH_CHART = "health-chart";
+    /** A health verdict text; the outcome is a pseudo-class: healthy, inconclusive, unhealthy. */
+    public static final String HEALTH_VERDICT = "health-verdict";
+    public static final String LAST_CHECK = "last-check";
+    public static final String FORM_PROBLEM = "form-problem";
+    /** ChartFX dataset classes of the health charts. */
+    public static final String SERIES_CANARY = "canary";
+    public static final String SERIES_STABLE = "stable";
+    public static final String SERIES_THRESHOLD = "threshold";
+
     /** Panels and lists. */
     public static final String PANEL = "panel";
     public static final String PANEL_TITLE = "panel-title";
