@@ -2,6 +2,11 @@ package io.promptdesk.remote;
 
 import io.promptdesk.model.BadInputException;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -36,6 +41,17 @@ public final class Secret {
     /** The secret itself, for the one place that sends it. */
     String reveal() {
         return value;
+    }
+
+    /** The hex HMAC-SHA256 of {@code message} keyed with the secret: signs without handing the secret out. */
+    public String hmacSha256(byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(value.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(message));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot compute HMAC-SHA256: " + e.getMessage(), e);
+        }
     }
 
     /** Where the secret came from, e.g. {@code $PROMPTDESK_MLFLOW_TOKEN}. */

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * numbers for timestamps, DELETE parameters in a JSON body, POST refused without a JSON content type, a missing alias
  * answered with 400 INVALID_PARAMETER_VALUE, and - the quirk - search results without their aliases.
  */
-final class FakeMlflow extends Dispatcher {
+public final class FakeMlflow extends Dispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAME_FILTER = Pattern.compile("name = '([^']*)'");
     private static final Pattern LABEL_FILTER = Pattern.compile("tags\\.`([^`]*)` = '([^']*)'");
@@ -34,7 +34,7 @@ final class FakeMlflow extends Dispatcher {
     private final List<String> calls = new ArrayList<>();
     private long time = 1_718_000_000_000L;
 
-    synchronized List<String> calls() {
+    public synchronized List<String> calls() {
         return List.copyOf(calls);
     }
 
@@ -61,6 +61,7 @@ final class FakeMlflow extends Dispatcher {
                         r.getUrl().queryParameter("order_by"), r.getUrl().queryParameter("max_results"));
                 case "POST model-versions/create" -> createVersion(body);
                 case "POST model-versions/set-tag" -> setTag(body);
+                case "POST registered-models/set-tag" -> setModelTag(body);
                 case "GET registered-models/alias" -> byAlias(r.getUrl().queryParameter("name"),
                         r.getUrl().queryParameter("alias"));
                 case "POST registered-models/alias" -> setAlias(body);
@@ -197,6 +198,28 @@ final class FakeMlflow extends Dispatcher {
         }
         aliases.getOrDefault(name, new TreeMap<>()).remove(body.path("alias").asText());
         return ok(JSON.createObjectNode());
+    }
+
+    private MockResponse setModelTag(JsonNode body) {
+        ObjectNode m = models.get(body.path("name").asText());
+        if (m == null) {
+            return error(404, "RESOURCE_DOES_NOT_EXIST", "Registered Model with name=" + body.path("name").asText()
+                    + " not found");
+        }
+        ArrayNode tags = m.has("tags") ? (ArrayNode) m.get("tags") : m.putArray("tags");
+        for (int i = tags.size() - 1; i >= 0; i--) {
+            if (tags.get(i).path("key").asText().equals(body.path("key").asText())) {
+                tags.remove(i);
+            }
+        }
+        tags.addObject().put("key", body.path("key").asText()).put("value", body.path("value").asText());
+        return ok(JSON.createObjectNode());
+    }
+
+    /** A registered model's tag, or null. */
+    public synchronized String modelTag(String name, String key) {
+        ObjectNode m = models.get(name);
+        return m == null ? null : tagOf(m, key);
     }
 
     private ObjectNode find(String name, String version) {
