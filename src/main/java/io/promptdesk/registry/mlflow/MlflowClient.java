@@ -42,6 +42,14 @@ public final class MlflowClient implements AutoCloseable {
         return http.endpoint();
     }
 
+    /** The server's version from {@code GET /version} (plain text), or "unknown" when it does not say. */
+    public String serverVersion(Duration budget) {
+        HttpReply reply = http.send(new Request.Builder().url(http.endpoint().url("version").build()).get().build(),
+                true, budget);
+        String v = reply.body() == null ? "" : reply.body().strip();
+        return reply.ok() && !v.isEmpty() && v.length() < 40 && !v.startsWith("<") ? v : "unknown";
+    }
+
     /** The registered model, or empty when MLflow has none of that name. */
     public Optional<MlflowModel> getRegisteredModel(String name, Duration budget) {
         return absentIf404(() -> MlflowJson.model(get("registered-models/get", budget, "name", name)
