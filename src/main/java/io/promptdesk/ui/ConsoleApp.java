@@ -2,12 +2,15 @@ package io.promptdesk.ui;
 
 import io.promptdesk.app.RunHistory;
 import io.promptdesk.app.WorkspaceLocator;
+import io.promptdesk.connections.ConnectionTester;
+import io.promptdesk.connections.Connections;
 import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.metrics.SimulatedService;
 import io.promptdesk.model.PromptDeskException;
 import io.promptdesk.registry.Attribution;
 import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
+import io.promptdesk.remote.Sleeper;
 import io.promptdesk.store.Database;
 import io.promptdesk.store.SqliteRegistryRepository;
 import io.promptdesk.store.SqliteRolloutRepository;
@@ -22,6 +25,9 @@ import io.promptdesk.ui.common.FxBackgroundRunner;
 import io.promptdesk.ui.common.FxDebouncer;
 import io.promptdesk.ui.common.FxDialogService;
 import io.promptdesk.ui.common.Theme;
+import io.promptdesk.ui.connections.ConnectionChecks;
+import io.promptdesk.ui.connections.ConnectionsServices;
+import io.promptdesk.ui.connections.ConnectionsViewModel;
 import io.promptdesk.ui.regression.RegressionServices;
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.ui.rollout.LatestOnFx;
@@ -107,8 +113,11 @@ public final class ConsoleApp extends Application {
         RegisterVersionModel registration = new RegisterVersionModel(author, registry, storeTasks, dialogs,
                 Attribution.currentUser());
         RolloutViewModel rollout = rolloutWorkspace(registry, storeTasks, dialogs);
+        ConnectionsViewModel connections = new ConnectionsViewModel(new ConnectionsServices(workspace, System::getenv,
+                ConnectionChecks.using(new ConnectionTester(System::getenv, Connections.DEFAULT_BUDGET, Sleeper.REAL)),
+                storeTasks, dialogs));
 
-        MainWindow window = new MainWindow(author, registration, regression, rollout, theme, () -> {
+        MainWindow window = new MainWindow(author, registration, regression, rollout, connections, theme, () -> {
             if (author.confirmLeave()) {
                 Platform.exit();
             }
@@ -132,6 +141,8 @@ public final class ConsoleApp extends Application {
             Screenshot.regression(scene, shot, window, regression, workspace);
         } else if (shot != null && Screenshot.ROLLOUT.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
             Screenshot.rollout(scene, shot, window, rollout);
+        } else if (shot != null && Screenshot.CONNECTIONS.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
+            Screenshot.connections(scene, shot, window, connections);
         } else if (shot != null) {
             // Show a finished run in the screenshot: capture once the tests are done.
             author.run().runningProperty().addListener((obs, was, now) -> {

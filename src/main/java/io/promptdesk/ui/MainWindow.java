@@ -3,7 +3,10 @@ package io.promptdesk.ui;
 import io.promptdesk.ui.author.AuthorView;
 import io.promptdesk.ui.author.AuthorViewModel;
 import io.promptdesk.ui.author.RegisterVersionModel;
+import io.promptdesk.ui.common.StyleClasses;
 import io.promptdesk.ui.common.Theme;
+import io.promptdesk.ui.connections.ConnectionsView;
+import io.promptdesk.ui.connections.ConnectionsViewModel;
 import io.promptdesk.ui.regression.RegressionView;
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.ui.common.WorkspaceNavigator;
@@ -19,24 +22,27 @@ import org.controlsfx.control.StatusBar;
 /** The console window's content: menu, workspace navigation, the chosen workspace, and a status bar. */
 public final class MainWindow extends BorderPane {
 
+    public static final String CONNECTION_STATUS_ID = "connection-status";
+
     private final AuthorView authorView;
     private final WorkspaceNavigator navigator;
 
     public MainWindow(AuthorViewModel author, RegisterVersionModel registration, RegressionViewModel regression,
-                      RolloutViewModel rollout, Theme theme, Runnable quit) {
+                      RolloutViewModel rollout, ConnectionsViewModel connections, Theme theme, Runnable quit) {
         authorView = new AuthorView(author, registration);
         // One line per workspace, each built the first time it is shown.
         navigator = new WorkspaceNavigator()
                 .add("Author", () -> authorView)
                 .add("Regression", () -> new RegressionView(regression))
-                .add("Rollout", () -> new RolloutView(rollout));
+                .add("Rollout", () -> new RolloutView(rollout))
+                .add("Connections", () -> new ConnectionsView(connections));
 
         setTop(MainMenu.create(author, registration, theme, quit));
         setCenter(navigator);
-        setBottom(statusBar(author));
+        setBottom(statusBar(author, connections));
     }
 
-    private StatusBar statusBar(AuthorViewModel author) {
+    private StatusBar statusBar(AuthorViewModel author, ConnectionsViewModel connections) {
         StatusBar bar = new StatusBar();
         bar.textProperty().bind(author.statusProperty());
         bar.progressProperty().bind(Bindings.when(author.run().runningProperty())
@@ -47,8 +53,12 @@ public final class MainWindow extends BorderPane {
         Label caret = new Label();
         caret.textProperty().bind(authorView.caretPosition());
         Label workspace = new Label(author.workspace().toString());
-        bar.getRightItems().addAll(problems, new Separator(Orientation.VERTICAL), caret,
-                new Separator(Orientation.VERTICAL), workspace);
+        Label engines = new Label();
+        engines.setId(CONNECTION_STATUS_ID);
+        engines.getStyleClass().add(StyleClasses.CONNECTION_STATUS);
+        engines.textProperty().bind(connections.statusLineProperty());
+        bar.getRightItems().addAll(engines, new Separator(Orientation.VERTICAL), problems,
+                new Separator(Orientation.VERTICAL), caret, new Separator(Orientation.VERTICAL), workspace);
         return bar;
     }
 

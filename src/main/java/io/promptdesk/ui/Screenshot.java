@@ -1,5 +1,6 @@
 package io.promptdesk.ui;
 
+import io.promptdesk.ui.connections.ConnectionsViewModel;
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.ui.regression.Verdict;
 import io.promptdesk.ui.rollout.RolloutViewModel;
@@ -20,7 +21,8 @@ import java.nio.file.Path;
  * ready and exits. {@code -Dpromptdesk.screenshot.workspace=regression} shows the Regression workspace with the
  * sample workspace's latency files loaded instead of the Author workspace after a test run;
  * {@code rollout} shows the Rollout workspace with demo rollouts (one half-way, one failed) seeded into an empty
- * workspace store.
+ * workspace store; {@code connections} shows the Connections page after testing the engines the workspace's
+ * {@code promptdesk.yaml} names.
  */
 final class Screenshot {
 
@@ -28,6 +30,7 @@ final class Screenshot {
     static final String WORKSPACE_PROPERTY = "promptdesk.screenshot.workspace";
     static final String REGRESSION = "regression";
     static final String ROLLOUT = "rollout";
+    static final String CONNECTIONS = "connections";
     private static final Logger LOG = LoggerFactory.getLogger(Screenshot.class);
 
     private Screenshot() {
@@ -67,6 +70,23 @@ final class Screenshot {
             }
         });
         window.showWorkspace("Rollout");
+    }
+
+    /** Opens the Connections page, tests every remote engine it names and captures it once all have answered. */
+    static void connections(Scene scene, Path target, MainWindow window, ConnectionsViewModel vm) {
+        window.showWorkspace("Connections");
+        java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable takeWhenDone = () -> {
+            if (!vm.prometheusTest().busyProperty().get() && !vm.mlflowTest().busyProperty().get()
+                    && taken.compareAndSet(false, true)) {
+                takeAfterLayout(scene, target);
+            }
+        };
+        vm.prometheusTest().busyProperty().addListener(x -> takeWhenDone.run());
+        vm.mlflowTest().busyProperty().addListener(x -> takeWhenDone.run());
+        vm.testAll();
+        // Nothing remote to test: the page as it is.
+        takeWhenDone.run();
     }
 
     /** Saves the scene after the next layout pulse, then exits. */

@@ -18,6 +18,9 @@ import io.promptdesk.ui.common.FakeDialogService;
 import io.promptdesk.ui.common.FxBackgroundRunner;
 import io.promptdesk.ui.common.StyleClasses;
 import io.promptdesk.ui.common.Theme;
+import io.promptdesk.ui.connections.ConnectionsServices;
+import io.promptdesk.ui.connections.ConnectionsViewModel;
+import io.promptdesk.ui.connections.FakeChecks;
 import io.promptdesk.ui.regression.RegressionServices;
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.metrics.SimulatedService;
@@ -93,7 +96,10 @@ class MainWindowFxTest {
                 new SqliteRolloutRepository(db), registry, new SimulatedService(clock, 1), clock, "ana")), runner,
                 dialogs, java.time.ZoneOffset.UTC);
         RegisterVersionModel registration = new RegisterVersionModel(vm, registry, runner, dialogs, "ana");
-        Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout, theme, () -> { }), 1200, 800);
+        ConnectionsViewModel connections = new ConnectionsViewModel(new ConnectionsServices(workspace, k -> null,
+                FakeChecks.answering(), runner, dialogs));
+        Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout, connections, theme, () -> { }),
+                1200, 800);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
         stage.show();

@@ -74,6 +74,17 @@ public final class StyleClasses {
     public static final String LEGEND_BASELINE = "legend-baseline";
     public static final String LEGEND_CURRENT = "legend-current";
 
+    /** Connections workspace (styled by ui/connections/connections.css). */
+    public static final String CONNECTIONS_PAGE = "connections-page";
+    public static final String CONNECTIONS_SECTION = "connections-section";
+    public static final String CONNECTIONS_ACTIONS = "connections-actions";
+    /** A "Test connection" outcome; pseudo-classes ok and failed. */
+    public static final String PROBE_RESULT = "probe-result";
+    /** Whether a named secret variable is set; pseudo-classes ok and failed. */
+    public static final String SECRET_STATUS = "secret-status";
+    /** The status bar's summary of embedded and remote engines. */
+    public static final String CONNECTION_STATUS = "connection-status";
+
     private StyleClasses() {
     }
 }

@@ -1,0 +1,26 @@
+package io.promptdesk.ui.connections;
+
+import io.promptdesk.ui.common.BackgroundRunner;
+import io.promptdesk.ui.common.DialogService;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the Connections page needs from the composition root.
+ *
+ * @param workspace   the folder whose {@code promptdesk.yaml} holds the settings
+ * @param environment the console's environment ({@code System::getenv}): overrides and whether secrets are set
+ * @param checks      the "Test connection" calls, run through {@code runner}
+ */
+public record ConnectionsServices(Path workspace, UnaryOperator<String> environment, ConnectionChecks checks,
+                                  BackgroundRunner runner, DialogService dialogs) {
+    public ConnectionsServices {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(checks, "checks");
+        Objects.requireNonNull(runner, "runner");
+        Objects.requireNonNull(dialogs, "dialogs");
+    }
+}

@@ -1,0 +1,308 @@
+package io.promptdesk.ui.connections;
+
+import io.promptdesk.connections.ConnectionSettings;
+import io.promptdesk.connections.ConnectionsFile;
+import io.promptdesk.connections.EndpointSettings.AuthType;
+import io.promptdesk.connections.RouterKind;
+import io.promptdesk.ui.common.FakeDialogService;
+import io.promptdesk.ui.common.SameThreadRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Connections page's view model without a toolkit: same-thread runner, fake dialogs, fake checks. */
+class ConnectionsViewModelTest {
+    private static final String YAML = """
+            name: sample workspace
+            connections:
+              prometheus:
+                url: http://prom.internal:9090/
+                auth: {type: bearer, token_env: PROM_TOKEN}
+                scrape_interval_s: 5
+              router:
+                type: embedded
+            """;
+
+    @TempDir
+    Path workspace;
+    private final Map<String, String> environment = new HashMap<>();
+    private final FakeDialogService dialogs = new FakeDialogService();
+    private final FakeChecks checks = FakeChecks.answering();
+
+    private ConnectionsViewModel vm() {
+        return vm(checks, SameThreadRunner.immediate());
+    }
+
+    private ConnectionsViewModel vm(ConnectionChecks c, SameThreadRunner runner) {
+        return new ConnectionsViewModel(new ConnectionsServices(workspace, environment::get, c, runner, dialogs));
+    }
+
+    private void writeFile(String yaml) throws IOException {
+        Files.writeString(workspace.resolve(ConnectionsFile.FILE), yaml);
+    }
+
+    @Test
+    void anEmptyWorkspaceIsAllEmbeddedAndHasNothingToSaveOrTest() {
+        ConnectionsViewModel vm = vm();
+
+        assertThat(vm.prometheus().urlProperty().get()).isEmpty();
+        assertThat(vm.canSave()).isFalse();
+        assertThat(vm.prometheusTest().canTest()).isFalse();
+        assertThat(vm.statusLineProperty().get())
+                .isEqualTo("metrics: embedded · registry: embedded · router: embedded");
+    }
+
+    @Test
+    void theWorkspaceFileFillsTheFormsAndTheStatusLine() throws IOException {
+        writeFile(YAML);
+        ConnectionsViewModel vm = vm();
+
+        assertThat(vm.prometheus().urlProperty().get()).isEqualTo("http://prom.internal:9090/");
+        assertThat(vm.prometheus().authProperty().get()).isEqualTo(AuthType.BEARER);
+        assertThat(vm.prometheus().tokenEnvProperty().get()).isEqualTo("PROM_TOKEN");
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(vm.statusLineProperty().get())
+                .isEqualTo("metrics: Prometheus (untested) · registry: embedded · router: embedded");
+    }
+
+    @Test
+    void aBadUrlIsReportedOnItsFieldAndBlocksSavingUntilFixed() {
+        ConnectionsViewModel vm = vm();
+        EndpointForm prometheus = vm.prometheus();
+
+        prometheus.urlProperty().set("prom.internal:9090");
+
+        assertThat(prometheus.problemProperty(EndpointForm.Field.URL).get())
+                .contains("'prom.internal:9090' is not an http:// or https:// URL");
+        assertThat(vm.canSave()).isFalse();
+        assertThat(vm.prometheusTest().canTest()).isFalse();
+
+        prometheus.urlProperty().set("http://prom.internal:9090");
+
+        assertThat(prometheus.problemProperty(EndpointForm.Field.URL).get()).isEmpty();
+        assertThat(vm.canSave()).isTrue();
+        assertThat(vm.prometheusTest().canTest()).isTrue();
+    }
+
+    @Test
+    void authAsksForTheNameOfTheVariableAndRefusesWhatLooksLikeASecret() {
+        ConnectionsViewModel vm = vm();
+        EndpointForm mlflow = vm.mlflow();
+        mlflow.urlProperty().set("https://mlflow.internal/");
+        mlflow.authProperty().set(AuthType.BASIC);
+
+        assertThat(mlflow.problemProperty(EndpointForm.Field.USERNAME).get()).isEqualTo("the user name is needed");
+        assertThat(mlflow.problemProperty(EndpointForm.Field.PASSWORD_ENV).get())
+                .isEqualTo("name the environment variable holding the password");
+
+        mlflow.usernameProperty().set("ops");
+        mlflow.passwordEnvProperty().set("hunter2!");
+
+        assertThat(mlflow.problemProperty(EndpointForm.Field.PASSWORD_ENV).get())
+                .contains("is not an environment variable name").contains("never the password itself");
+        assertThat(vm.canSave()).isFalse();
+    }
+
+    @Test
+    void theSecretsVariableIsShownAsSetOrNotWithoutItsValue() {
+        ConnectionsViewModel vm = vm();
+        EndpointForm prometheus = vm.prometheus();
+        prometheus.urlProperty().set("http://prom:9090");
+        prometheus.authProperty().set(AuthType.BEARER);
+        prometheus.tokenEnvProperty().set("PROM_TOKEN");
+
+        assertThat(prometheus.secretStatusProperty().get())
+                .isEqualTo("$PROM_TOKEN is not set in the console's environment");
+        assertThat(prometheus.secretSetProperty().get()).isFalse();
+
+        environment.put("PROM_TOKEN", "t0p-s3cret");
+        prometheus.tokenEnvProperty().set(" PROM_TOKEN ");
+
+        assertThat(prometheus.secretStatusProperty().get()).isEqualTo("$PROM_TOKEN is set");
+        assertThat(prometheus.secretSetProperty().get()).isTrue();
+    }
+
+    @Test
+    void saveWritesVariableNamesNeverSecretsAndKeepsTheOtherKeys() throws IOException {
+        writeFile(YAML);
+        environment.put("MLFLOW_PASSWORD", "hunter2");
+        ConnectionsViewModel vm = vm();
+        vm.mlflow().urlProperty().set("http://mlflow.internal:5000/");
+        vm.mlflow().authProperty().set(AuthType.BASIC);
+        vm.mlflow().usernameProperty().set("ops");
+        vm.mlflow().passwordEnvProperty().set("MLFLOW_PASSWORD");
+        vm.mlflow().readTimeoutProperty().set("4000");
+        vm.router().kindProperty().set(RouterKind.MLFLOW);
+
+        vm.save();
+
+        String text = Files.readString(workspace.resolve(ConnectionsFile.FILE));
+        assertThat(text).contains("name: \"sample workspace\"").contains("password_env: \"MLFLOW_PASSWORD\"")
+                .doesNotContain("hunter2");
+        ConnectionSettings written = ConnectionsFile.read(workspace);
+        assertThat(written.mlflow().readTimeout()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(written.scrapeInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(written.router()).isEqualTo(RouterKind.MLFLOW);
+        assertThat(written).isEqualTo(vm.savedProperty().get());
+        assertThat(vm.canSave()).isFalse();
+        assertThat(dialogs.last().kind()).isEqualTo("SUCCESS");
+        assertThat(vm.statusLineProperty().get()).isEqualTo(
+                "metrics: Prometheus (untested) · registry: MLflow (untested) · router: mlflow");
+    }
+
+    @Test
+    void testingShowsLatencyAndVersionAndTheStatusBarHealth() throws IOException {
+        writeFile(YAML);
+        ConnectionsViewModel vm = vm();
+
+        vm.prometheusTest().run();
+
+        assertThat(checks.tested).singleElement().satisfies(s -> assertThat(s.tokenEnv()).isEqualTo("PROM_TOKEN"));
+        assertThat(vm.prometheusTest().resultProperty().get()).isEqualTo("✓ 28 ms · Prometheus 2.45.0");
+        assertThat(vm.prometheusTest().failedProperty().get()).isFalse();
+        assertThat(vm.statusLineProperty().get())
+                .isEqualTo("metrics: Prometheus ✓ 28 ms · registry: embedded · router: embedded");
+    }
+
+    @Test
+    void anEngineThatDoesNotAnswerIsShownWithWhyAndNoDialog() throws IOException {
+        writeFile(YAML);
+        ConnectionsViewModel vm = vm(FakeChecks.failing(), SameThreadRunner.immediate());
+
+        vm.testAll();
+
+        assertThat(vm.prometheusTest().resultProperty().get()).isEqualTo("✗ no answer after 3 ms: cannot reach "
+                + "http://prom.internal:9090/: connection refused; is Prometheus running there?");
+        assertThat(vm.prometheusTest().failedProperty().get()).isTrue();
+        assertThat(vm.statusLineProperty().get()).startsWith("metrics: Prometheus ✗ not answering ·");
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    @Test
+    void aTestOfAnUnsavedUrlDoesNotCountAsTheHealthOfTheSavedOne() throws IOException {
+        writeFile(YAML);
+        ConnectionsViewModel vm = vm();
+        vm.prometheus().urlProperty().set("http://other:9090/");
+
+        vm.prometheusTest().run();
+
+        assertThat(checks.tested).singleElement().satisfies(s -> assertThat(s.url()).isEqualTo("http://other:9090/"));
+        assertThat(vm.statusLineProperty().get()).startsWith("metrics: Prometheus (untested)");
+    }
+
+    @Test
+    void aTestUnderWayCannotBeStartedTwice() throws IOException {
+        writeFile(YAML);
+        SameThreadRunner runner = SameThreadRunner.deferred();
+        ConnectionsViewModel vm = vm(checks, runner);
+
+        vm.prometheusTest().run();
+        vm.prometheusTest().run();
+
+        assertThat(vm.prometheusTest().busyProperty().get()).isTrue();
+        assertThat(vm.prometheusTest().canTest()).isFalse();
+        assertThat(vm.prometheusTest().resultProperty().get()).isEqualTo("testing http://prom.internal:9090/ ...");
+        assertThat(runner.runPending()).isEqualTo(1);
+        assertThat(vm.prometheusTest().busyProperty().get()).isFalse();
+        assertThat(checks.tested).hasSize(1);
+    }
+
+    @Test
+    void theEnvironmentsOverrideIsNamedAndUsedForTheStatusLine() throws IOException {
+        writeFile(YAML);
+        environment.put(ConnectionsFile.ENV_PROMETHEUS_URL, "http://127.0.0.1:9091/");
+        ConnectionsViewModel vm = vm();
+
+        assertThat(vm.prometheus().overrideProperty().get())
+                .isEqualTo("$PROMPTDESK_PROMETHEUS_URL overrides this URL with http://127.0.0.1:9091/");
+        assertThat(vm.prometheus().urlProperty().get()).isEqualTo("http://prom.internal:9090/");
+        vm.prometheus().urlProperty().set("http://127.0.0.1:9091/");
+        vm.prometheusTest().run();
+        assertThat(vm.statusLineProperty().get()).startsWith("metrics: Prometheus ✓ 28 ms");
+    }
+
+    @Test
+    void theRoutersNeedTheirSettings() {
+        ConnectionsViewModel vm = vm();
+        RouterForm router = vm.router();
+
+        router.kindProperty().set(RouterKind.MLFLOW);
+        assertThat(router.kindProblemProperty().get()).contains("give the MLflow URL");
+        vm.mlflow().urlProperty().set("http://mlflow:5000");
+        assertThat(router.kindProblemProperty().get()).isEmpty();
+        assertThat(vm.canSave()).isTrue();
+
+        router.kindProperty().set(RouterKind.WEBHOOK);
+        assertThat(router.urlProblemProperty().get()).isEqualTo("the traffic webhook URL is needed");
+        assertThat(router.secretProblemProperty().get()).contains("signing secret");
+        assertThat(vm.canSave()).isFalse();
+        router.webhookUrlProperty().set("https://router.internal/promptdesk");
+        router.secretEnvProperty().set("ROUTER_SECRET");
+        assertThat(vm.canSave()).isTrue();
+        assertThat(router.secretStatusProperty().get()).isEqualTo("$ROUTER_SECRET is not set in the console's "
+                + "environment");
+    }
+
+    @Test
+    void revertPutsTheSavedSettingsBack() throws IOException {
+        writeFile(YAML);
+        ConnectionsViewModel vm = vm();
+        vm.prometheus().urlProperty().set("");
+        vm.prometheus().readTimeoutProperty().set("abc");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+
+        vm.revert();
+
+        assertThat(vm.prometheus().urlProperty().get()).isEqualTo("http://prom.internal:9090/");
+        assertThat(vm.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aWorkspaceFileWithASecretInItIsReportedNotLoaded() throws IOException {
+        writeFile("connections:\n  prometheus:\n    url: http://p:9090\n    auth: {type: bearer, token: abc}\n");
+        ConnectionsViewModel vm = vm();
+
+        assertThat(vm.loadProblemProperty().get()).contains("secrets are never read from the workspace file");
+        assertThat(vm.prometheus().urlProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aSaveThatCannotWriteSaysWhy() throws IOException {
+        Files.createDirectory(workspace.resolve(ConnectionsFile.FILE));
+        ConnectionsViewModel vm = vm();
+        vm.prometheus().urlProperty().set("http://prom:9090");
+
+        vm.save();
+
+        assertThat(dialogs.errors()).singleElement().satisfies(e -> {
+            assertThat(e.title()).isEqualTo("Cannot save the connections");
+            assertThat(e.message()).contains(ConnectionsFile.FILE);
+        });
+        assertThat(vm.canSave()).isTrue();
+    }
+
+    @Test
+    void badTimeoutsAndMissingCaFilesAreCaught() {
+        ConnectionsViewModel vm = vm();
+        EndpointForm p = vm.prometheus();
+        p.urlProperty().set("http://prom:9090");
+        p.connectTimeoutProperty().set("2s");
+        p.readTimeoutProperty().set("0");
+        p.caFileProperty().set(workspace.resolve("missing.pem").toString());
+
+        assertThat(p.problemProperty(EndpointForm.Field.CONNECT_TIMEOUT).get())
+                .isEqualTo("the connect timeout must be a whole number of milliseconds, got '2s'");
+        assertThat(p.problemProperty(EndpointForm.Field.READ_TIMEOUT).get())
+                .isEqualTo("the read timeout must be between 1 and 600000 ms, got 0");
+        assertThat(p.problemProperty(EndpointForm.Field.CA_FILE).get()).startsWith("no CA file at ");
+        assertThat(p.isValid()).isFalse();
+    }
+}
