@@ -1,0 +1,72 @@
+package io.promptdesk.ui.connections;
+
+import atlantafx.base.theme.Styles;
+import io.promptdesk.connections.ConnectionsFile;
+import io.promptdesk.ui.common.FakeDialogService;
+import io.promptdesk.ui.common.SameThreadRunner;
+import io.promptdesk.ui.common.Theme;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.controlsfx.control.decoration.Decorator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Connections page on a headless toolkit: decorations follow the view model, Save follows validity. */
+@ExtendWith(ApplicationExtension.class)
+class ConnectionsViewFxTest {
+    @TempDir
+    Path workspace;
+
+    @Start
+    void start(Stage stage) {
+        new Theme().apply();
+        ConnectionsViewModel vm = new ConnectionsViewModel(new ConnectionsServices(workspace, k -> null,
+                FakeChecks.answering(), SameThreadRunner.immediate(), new FakeDialogService()));
+        Scene scene = new Scene(new ConnectionsView(vm), 1000, 760);
+        scene.getStylesheets().add(Theme.stylesheetUrl());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void aBadUrlIsDecoratedAndFixingItEnablesSave(FxRobot robot) throws Exception {
+        TextField url = robot.lookup("#prometheus-url").queryAs(TextField.class);
+        Button save = robot.lookup("#" + ConnectionsView.SAVE_BUTTON_ID).queryButton();
+        assertThat(save.isDisabled()).isTrue();
+
+        robot.clickOn(url).write("prometheus:9090");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(Decorator.getDecorations(url)).isNotEmpty();
+        assertThat(url.getPseudoClassStates()).contains(Styles.STATE_DANGER);
+        assertThat(save.isDisabled()).isTrue();
+
+        robot.interact(() -> url.setText("http://prometheus:9090"));
+
+        assertThat(Decorator.getDecorations(url)).isNullOrEmpty();
+        assertThat(url.getPseudoClassStates()).doesNotContain(Styles.STATE_DANGER);
+        assertThat(save.isDisabled()).isFalse();
+
+        robot.clickOn("#prometheus-test");
+        Label result = robot.lookup("#prometheus-result").queryAs(Label.class);
+        assertThat(result.getText()).isEqualTo("✓ 28 ms · Prometheus 2.45.0");
+
+        robot.clickOn(save);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.readString(workspace.resolve(ConnectionsFile.FILE))).contains("http://prometheus:9090");
+        assertThat(save.isDisabled()).isTrue();
+    }
+}
