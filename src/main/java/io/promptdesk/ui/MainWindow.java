@@ -17,6 +17,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import org.controlsfx.control.StatusBar;
 
 /** The console window's content: menu, workspace navigation, the chosen workspace, and a status bar. */
@@ -57,6 +58,7 @@ public final class MainWindow extends BorderPane {
         engines.setId(CONNECTION_STATUS_ID);
         engines.getStyleClass().add(StyleClasses.CONNECTION_STATUS);
         engines.textProperty().bind(connections.statusLineProperty());
+        engines.setMinWidth(Region.USE_PREF_SIZE);
         bar.getRightItems().addAll(engines, new Separator(Orientation.VERTICAL), problems,
                 new Separator(Orientation.VERTICAL), caret, new Separator(Orientation.VERTICAL), workspace);
         return bar;

@@ -19,6 +19,7 @@ import io.promptdesk.ui.common.FxBackgroundRunner;
 import io.promptdesk.ui.common.StyleClasses;
 import io.promptdesk.ui.common.Theme;
 import io.promptdesk.ui.connections.ConnectionsServices;
+import io.promptdesk.ui.connections.ConnectionsView;
 import io.promptdesk.ui.connections.ConnectionsViewModel;
 import io.promptdesk.ui.connections.FakeChecks;
 import io.promptdesk.ui.regression.RegressionServices;
@@ -180,6 +181,16 @@ class MainWindowFxTest {
 
         assertThat(results.getItems()).filteredOn(r -> !r.passed()).singleElement()
                 .satisfies(r -> assertThat(r.failedRules()).contains("template_variables"));
+    }
+
+    @Test
+    void theStatusBarSaysWhichEnginesAreEmbeddedAndTheNavigatorOpensConnections(FxRobot robot) {
+        Label engines = robot.lookup("#" + MainWindow.CONNECTION_STATUS_ID).queryAs(Label.class);
+        assertThat(engines.getText()).isEqualTo("metrics: embedded · registry: embedded · router: embedded");
+
+        robot.clickOn("#nav-connections");
+
+        assertThat(robot.lookup("#" + ConnectionsView.SAVE_BUTTON_ID).tryQuery()).isPresent();
     }
 
     /** The label of the showing error popup, or null. */

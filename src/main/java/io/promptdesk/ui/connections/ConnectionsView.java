@@ -29,15 +29,20 @@ public final class ConnectionsView extends BorderPane {
                 + "only their names are written.");
         where.getStyleClass().add(StyleClasses.NOTE);
         where.setWrapText(true);
-        Label loadProblem = Fields.note(StyleClasses.FORM_PROBLEM, vm.loadProblemProperty(), null);
+        Label loadProblem = Fields.note(StyleClasses.FORM_PROBLEM, vm.loadProblemProperty());
 
-        VBox sections = new VBox(10,
+        VBox engines = new VBox(10,
                 new EndpointFormView("Metrics: Prometheus", "prometheus", "http://prometheus:9090 (empty: embedded)",
                         vm.prometheus(), vm.prometheusTest(), () -> vm.chooseCaFile(vm.prometheus())),
                 new EndpointFormView("Registry: MLflow", "mlflow", "http://mlflow:5000 (empty: embedded)",
-                        vm.mlflow(), vm.mlflowTest(), () -> vm.chooseCaFile(vm.mlflow())),
-                new RouterFormView(vm.router()));
-        sections.setMaxWidth(820);
+                        vm.mlflow(), vm.mlflowTest(), () -> vm.chooseCaFile(vm.mlflow())));
+        engines.setPrefWidth(760);
+        HBox.setHgrow(engines, Priority.ALWAYS);
+        RouterFormView router = new RouterFormView(vm.router());
+        router.setPrefWidth(440);
+        router.setMinWidth(360);
+        // Side by side: the whole page fits the window without scrolling.
+        HBox sections = new HBox(10, engines, new VBox(router));
         VBox page = new VBox(8, title, where, loadProblem, sections);
         page.setPadding(new Insets(12, 16, 12, 16));
         ScrollPane scroll = new ScrollPane(page);

@@ -2,16 +2,14 @@ package io.promptdesk.ui.connections;
 
 import io.promptdesk.connections.EndpointSettings.AuthType;
 import io.promptdesk.ui.common.StyleClasses;
-import javafx.beans.value.ObservableBooleanValue;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -32,7 +30,9 @@ final class EndpointFormView extends VBox {
         testButton.setId(idPrefix + "-test");
         testButton.disableProperty().bind(test.canTestProperty().not());
         testButton.setOnAction(e -> test.run());
-        Label result = Fields.note(StyleClasses.PROBE_RESULT, test.resultProperty(), test.failedProperty().not());
+        testButton.setMinWidth(Region.USE_PREF_SIZE);
+        Label result = Fields.note(StyleClasses.PROBE_RESULT, test.resultProperty(), test.passedProperty(),
+                test.failedProperty());
         result.setId(idPrefix + "-result");
 
         ComboBox<AuthType> auth = new ComboBox<>();
@@ -59,7 +59,8 @@ final class EndpointFormView extends VBox {
                 "e.g. MLFLOW_PASSWORD", "The NAME of the environment variable holding the password; the password "
                         + "is never written");
         problems.bind(passwordEnv, form.problemProperty(EndpointForm.Field.PASSWORD_ENV));
-        Label secret = Fields.note(StyleClasses.SECRET_STATUS, form.secretStatusProperty(), form.secretSetProperty());
+        Label secret = Fields.note(StyleClasses.SECRET_STATUS, form.secretStatusProperty(), form.secretSetProperty(),
+                form.secretSetProperty().not());
         secret.setId(idPrefix + "-secret-status");
 
         TextField ca = Fields.text(idPrefix + "-ca", form.caFileProperty(), "system trust store",
@@ -76,41 +77,26 @@ final class EndpointFormView extends VBox {
         read.setPrefColumnCount(7);
         problems.bind(read, form.problemProperty(EndpointForm.Field.READ_TIMEOUT));
 
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
-        int row = 0;
-        grid.addRow(row++, new Label("URL"), url, testButton);
-        grid.add(result, 1, row++, 2, 1);
-        Label override = Fields.note(StyleClasses.NOTE, form.overrideProperty(), null);
-        grid.add(override, 1, row++, 2, 1);
-        grid.addRow(row++, new Label("Auth"), auth);
-        Label tokenLabel = new Label("Token variable");
-        grid.addRow(row++, tokenLabel, tokenEnv);
-        Label userLabel = new Label("User name");
-        grid.addRow(row++, userLabel, username);
-        Label passwordLabel = new Label("Password variable");
-        grid.addRow(row++, passwordLabel, passwordEnv);
-        grid.add(secret, 1, row++, 2, 1);
-        grid.addRow(row++, new Label("CA file"), ca, browse);
-        HBox timeouts = new HBox(8, new Label("connect"), connect, new Label("read"), read, new Label("ms"));
-        timeouts.setAlignment(Pos.CENTER_LEFT);
-        grid.addRow(row, new Label("Timeouts"), timeouts);
-        GridPane.setHgrow(url, Priority.ALWAYS);
-        showWhen(form.authProperty().isEqualTo(AuthType.BEARER), tokenLabel, tokenEnv);
-        showWhen(form.authProperty().isEqualTo(AuthType.BASIC), userLabel, username, passwordLabel, passwordEnv);
+        Label override = Fields.note(StyleClasses.NOTE, form.overrideProperty());
+        HBox tokenRow = Fields.row("Token variable", tokenEnv);
+        HBox userRow = Fields.row("User name", username);
+        HBox passwordRow = Fields.row("Password variable", passwordEnv);
+        HBox secretRow = Fields.row("", secret);
+        Fields.bindVisible(secretRow, form.secretStatusProperty());
+        HBox.setHgrow(tokenEnv, Priority.ALWAYS);
+        HBox.setHgrow(username, Priority.ALWAYS);
+        HBox.setHgrow(passwordEnv, Priority.ALWAYS);
+        HBox.setHgrow(ca, Priority.ALWAYS);
+        Fields.showWhen(form.authProperty().isEqualTo(AuthType.BEARER), tokenRow);
+        Fields.showWhen(form.authProperty().isEqualTo(AuthType.BASIC), userRow, passwordRow);
         // Auth, CA and timeouts apply only to a remote engine.
-        for (Node n : new Node[]{auth, tokenEnv, username, passwordEnv, ca, browse, connect,
-                read}) {
+        for (Node n : new Node[]{auth, tokenEnv, username, passwordEnv, ca, browse, connect, read}) {
             n.disableProperty().bind(form.remoteProperty().not());
         }
-        getChildren().addAll(Fields.sectionTitle(title), grid);
-    }
-
-    private static void showWhen(ObservableBooleanValue condition, Node... nodes) {
-        for (Node n : nodes) {
-            n.visibleProperty().bind(condition);
-            n.managedProperty().bind(condition);
-        }
+        HBox urlRow = Fields.rowWithNotes("URL", url, new Node[]{result, override}, testButton);
+        getChildren().addAll(Fields.sectionTitle(title), urlRow,
+                Fields.row("Auth", auth), tokenRow, userRow, passwordRow, secretRow,
+                Fields.row("CA file", ca, browse),
+                Fields.row("Timeouts", new Label("connect"), connect, new Label("read"), read, new Label("ms")));
     }
 }

@@ -29,6 +29,7 @@ public final class EngineTest {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canTest = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper passed = new ReadOnlyBooleanWrapper();
 
     EngineTest(EndpointForm form, Function<EndpointSettings, Probe> check, BackgroundRunner runner,
                DialogService dialogs) {
@@ -38,7 +39,10 @@ public final class EngineTest {
         this.dialogs = dialogs;
         BooleanBinding can = form.remoteProperty().and(form.validProperty()).and(busy.not());
         canTest.bind(can);
-        failed.bind(Bindings.createBooleanBinding(() -> probe.get() != null && !probe.get().ok(), probe));
+        failed.bind(Bindings.createBooleanBinding(() -> !busy.get() && probe.get() != null && !probe.get().ok(),
+                probe, busy));
+        passed.bind(Bindings.createBooleanBinding(() -> !busy.get() && probe.get() != null && probe.get().ok(),
+                probe, busy));
     }
 
     /** Tests the engine as the form describes it (saved or not); does nothing unless {@link #canTest()}. */
@@ -82,7 +86,12 @@ public final class EngineTest {
         return result.getReadOnlyProperty();
     }
 
-    /** True while the last probe failed, for the view's colour. */
+    /** True when the last test (not one under way) answered, for the view's colour. */
+    public ReadOnlyBooleanProperty passedProperty() {
+        return passed.getReadOnlyProperty();
+    }
+
+    /** True when the last test (not one under way) got no answer, for the view's colour. */
     public ReadOnlyBooleanProperty failedProperty() {
         return failed.getReadOnlyProperty();
     }

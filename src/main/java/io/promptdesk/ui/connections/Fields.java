@@ -6,15 +6,22 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /** Small node factories shared by the Connections page's sections. */
 final class Fields {
     static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
     static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+
+    private static final double LABEL_WIDTH = 130;
 
     private Fields() {
     }
@@ -28,18 +35,34 @@ final class Fields {
         return f;
     }
 
-    /** A note that takes no room while empty; {@code good} colours it as fine or as a warning. */
-    static Label note(String styleClass, ObservableStringValue text, ObservableBooleanValue good) {
+    /**
+     * A note that takes no room while empty, coloured as fine while {@code ok} and as a problem while
+     * {@code failed} (either may be null).
+     */
+    static Label note(String styleClass, ObservableStringValue text, ObservableBooleanValue ok,
+                      ObservableBooleanValue failed) {
         Label l = new Label();
         l.getStyleClass().add(styleClass);
         l.setWrapText(true);
         l.textProperty().bind(text);
         bindVisible(l, text);
-        if (good != null) {
-            good.addListener((obs, old, now) -> state(l, now));
-            state(l, good.get());
-        }
+        pseudoClass(l, OK, ok);
+        pseudoClass(l, FAILED, failed);
         return l;
+    }
+
+    static Label note(String styleClass, ObservableStringValue text) {
+        return note(styleClass, text, null, null);
+    }
+
+    private static void pseudoClass(Label l, PseudoClass state, ObservableBooleanValue on) {
+        if (on == null) {
+            return;
+        }
+        // Bindings are only weakly held by what they observe: the label keeps this one alive.
+        l.getProperties().put(state, on);
+        on.addListener((obs, old, now) -> l.pseudoClassStateChanged(state, now));
+        l.pseudoClassStateChanged(state, on.get());
     }
 
     static void bindVisible(Node n, ObservableStringValue text) {
@@ -47,9 +70,42 @@ final class Fields {
         n.managedProperty().bind(n.visibleProperty());
     }
 
-    private static void state(Label l, boolean good) {
-        l.pseudoClassStateChanged(OK, good);
-        l.pseudoClassStateChanged(FAILED, !good);
+    /**
+     * A labelled line of a section: rows rather than a grid, so that a hidden line takes no room and every section
+     * lines its fields up at the same place.
+     */
+    static HBox row(String label, Node... content) {
+        Label l = new Label(label);
+        l.setMinWidth(LABEL_WIDTH);
+        l.setPrefWidth(LABEL_WIDTH);
+        HBox row = new HBox(8, l);
+        row.getChildren().addAll(content);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** A row whose field has notes underneath: its label stays level with the field, not the notes. */
+    static HBox rowWithNotes(String label, Node field, Node[] notes, Node... after) {
+        HBox row = row(label, withNotes(field, notes));
+        row.getChildren().addAll(after);
+        row.setAlignment(Pos.TOP_LEFT);
+        ((Label) row.getChildren().get(0)).setPadding(new Insets(6, 0, 0, 0));
+        return row;
+    }
+
+    /** A field with the notes about it underneath, taking the row's spare width. */
+    static VBox withNotes(Node field, Node... notes) {
+        VBox box = new VBox(3, field);
+        box.getChildren().addAll(notes);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    static void showWhen(ObservableBooleanValue condition, Node... nodes) {
+        for (Node n : nodes) {
+            n.visibleProperty().bind(condition);
+            n.managedProperty().bind(condition);
+        }
     }
 
     static Label sectionTitle(String text) {

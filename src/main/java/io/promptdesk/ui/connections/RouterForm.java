@@ -35,6 +35,7 @@ public final class RouterForm {
     private final ReadOnlyBooleanWrapper secretSet = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper webhook = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     /** The webhook's auth and TLS as the file has them: the page edits only its URL. */
     private EndpointSettings loadedWebhook;
 
@@ -63,6 +64,12 @@ public final class RouterForm {
         RouterKind k = kind.get() == null ? RouterKind.EMBEDDED : kind.get();
         boolean isWebhook = k == RouterKind.WEBHOOK;
         webhook.set(isWebhook);
+        hint.set(switch (k) {
+            case EMBEDDED -> "The embedded simulated service routes its own traffic.";
+            case WEBHOOK -> "Each stage POSTs the traffic split to this URL, signed with HMAC-SHA256 of the secret.";
+            case MLFLOW -> "Each stage moves MLflow's canary alias and sets its percentage tag, for serving layers "
+                    + "that read them.";
+        });
         kindProblem.set(k == RouterKind.MLFLOW && !mlflowRemote.get()
                 ? "the mlflow router moves MLflow's aliases: give the MLflow URL above" : "");
         urlProblem.set(isWebhook ? FieldRules.url("traffic webhook", webhookUrl.get(), false)
@@ -107,6 +114,11 @@ public final class RouterForm {
 
     public StringProperty secretEnvProperty() {
         return secretEnv;
+    }
+
+    /** What the chosen router does, in a sentence. */
+    public ReadOnlyStringProperty hintProperty() {
+        return hint.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty kindProblemProperty() {

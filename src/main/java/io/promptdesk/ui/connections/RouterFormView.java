@@ -6,7 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -33,7 +33,7 @@ final class RouterFormView extends VBox {
             }
         });
         problems.bind(kind, form.kindProblemProperty());
-        Label kindProblem = Fields.note(StyleClasses.FORM_PROBLEM, form.kindProblemProperty(), null);
+        Label kindProblem = Fields.note(StyleClasses.FORM_PROBLEM, form.kindProblemProperty());
         TextField url = Fields.text("router-url", form.webhookUrlProperty(), "https://router.example/promptdesk",
                 "Where rollouts POST their signed traffic split");
         problems.bind(url, form.urlProblemProperty());
@@ -41,24 +41,16 @@ final class RouterFormView extends VBox {
                 "The NAME of the environment variable holding the signing secret; the secret is never written");
         problems.bind(secret, form.secretProblemProperty());
         Label secretStatus = Fields.note(StyleClasses.SECRET_STATUS, form.secretStatusProperty(),
-                form.secretSetProperty());
+                form.secretSetProperty(), form.secretSetProperty().not());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
-        int row = 0;
-        grid.addRow(row++, new Label("Router"), kind);
-        grid.add(kindProblem, 1, row++);
-        Label urlLabel = new Label("Webhook URL");
-        grid.addRow(row++, urlLabel, url);
-        Label secretLabel = new Label("Secret variable");
-        grid.addRow(row++, secretLabel, secret);
-        grid.add(secretStatus, 1, row);
-        GridPane.setHgrow(url, Priority.ALWAYS);
-        for (Node n : new Node[]{urlLabel, url, secretLabel, secret}) {
-            n.visibleProperty().bind(form.webhookProperty());
-            n.managedProperty().bind(form.webhookProperty());
-        }
-        getChildren().addAll(Fields.sectionTitle("Traffic router"), grid);
+        HBox urlRow = Fields.row("Webhook URL", url);
+        HBox secretRow = Fields.rowWithNotes("Secret variable", secret, new Node[]{secretStatus});
+        HBox.setHgrow(url, Priority.ALWAYS);
+        Fields.showWhen(form.webhookProperty(), urlRow, secretRow);
+        HBox kindProblemRow = Fields.row("", kindProblem);
+        Fields.bindVisible(kindProblemRow, form.kindProblemProperty());
+        Label hint = Fields.note(StyleClasses.NOTE, form.hintProperty());
+        getChildren().addAll(Fields.sectionTitle("Traffic router"), Fields.row("Router", kind), kindProblemRow, urlRow,
+                secretRow, hint);
     }
 }

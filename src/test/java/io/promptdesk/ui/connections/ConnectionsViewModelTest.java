@@ -234,8 +234,10 @@ class ConnectionsViewModelTest {
         ConnectionsViewModel vm = vm();
         RouterForm router = vm.router();
 
+        assertThat(router.hintProperty().get()).contains("embedded simulated service");
         router.kindProperty().set(RouterKind.MLFLOW);
         assertThat(router.kindProblemProperty().get()).contains("give the MLflow URL");
+        assertThat(router.hintProperty().get()).contains("canary alias");
         vm.mlflow().urlProperty().set("http://mlflow:5000");
         assertThat(router.kindProblemProperty().get()).isEmpty();
         assertThat(vm.canSave()).isTrue();
