@@ -16,6 +16,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import org.controlsfx.control.StatusBar;
@@ -59,6 +60,8 @@ public final class MainWindow extends BorderPane {
         engines.getStyleClass().add(StyleClasses.CONNECTION_STATUS);
         engines.textProperty().bind(connections.statusLineProperty());
         engines.setMinWidth(Region.USE_PREF_SIZE);
+        engines.setTooltip(new Tooltip("The engines the workspace's connections name (promptdesk.yaml and the "
+                + "PROMPTDESK_* variables), each with its last Test connection"));
         bar.getRightItems().addAll(engines, new Separator(Orientation.VERTICAL), problems,
                 new Separator(Orientation.VERTICAL), caret, new Separator(Orientation.VERTICAL), workspace);
         return bar;
