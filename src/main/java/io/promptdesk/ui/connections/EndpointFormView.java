@@ -1,14 +1,16 @@
 package io.promptdesk.ui.connections;
 
 import io.promptdesk.connections.EndpointSettings.AuthType;
+import io.promptdesk.ui.connections.EndpointForm.Field;
 import io.promptdesk.ui.common.StyleClasses;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -21,11 +23,10 @@ final class EndpointFormView extends VBox {
     EndpointFormView(String title, String idPrefix, String urlPrompt, EndpointForm form, EngineTest test,
                      Runnable chooseCaFile) {
         getStyleClass().add(StyleClasses.PANEL);
-        ProblemDecoration problems = new ProblemDecoration();
 
         TextField url = Fields.text(idPrefix + "-url", form.urlProperty(), urlPrompt,
                 "Leave empty to use the embedded engine");
-        problems.bind(url, form.problemProperty(EndpointForm.Field.URL));
+        Label urlProblem = problem(url, form, Field.URL);
         Button testButton = new Button("Test connection");
         testButton.setId(idPrefix + "-test");
         testButton.disableProperty().bind(test.canTestProperty().not());
@@ -51,52 +52,54 @@ final class EndpointFormView extends VBox {
         });
         TextField tokenEnv = Fields.text(idPrefix + "-token-env", form.tokenEnvProperty(), "e.g. PROMETHEUS_TOKEN",
                 "The NAME of the environment variable holding the bearer token; the token is never written");
-        problems.bind(tokenEnv, form.problemProperty(EndpointForm.Field.TOKEN_ENV));
+        Label tokenEnvProblem = problem(tokenEnv, form, Field.TOKEN_ENV);
         TextField username = Fields.text(idPrefix + "-username", form.usernameProperty(), "user name",
                 "The basic-auth user name");
-        problems.bind(username, form.problemProperty(EndpointForm.Field.USERNAME));
+        Label usernameProblem = problem(username, form, Field.USERNAME);
         TextField passwordEnv = Fields.text(idPrefix + "-password-env", form.passwordEnvProperty(),
                 "e.g. MLFLOW_PASSWORD", "The NAME of the environment variable holding the password; the password "
                         + "is never written");
-        problems.bind(passwordEnv, form.problemProperty(EndpointForm.Field.PASSWORD_ENV));
+        Label passwordEnvProblem = problem(passwordEnv, form, Field.PASSWORD_ENV);
         Label secret = Fields.note(StyleClasses.SECRET_STATUS, form.secretStatusProperty(), form.secretSetProperty(),
                 form.secretSetProperty().not());
         secret.setId(idPrefix + "-secret-status");
 
         TextField ca = Fields.text(idPrefix + "-ca", form.caFileProperty(), "system trust store",
                 "A PEM file of extra CA certificates for a private CA");
-        problems.bind(ca, form.problemProperty(EndpointForm.Field.CA_FILE));
+        Label caProblem = problem(ca, form, Field.CA_FILE);
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> chooseCaFile.run());
         TextField connect = Fields.text(idPrefix + "-connect-timeout", form.connectTimeoutProperty(), "default",
                 "Connect timeout in milliseconds; empty for the default");
         connect.setPrefColumnCount(7);
-        problems.bind(connect, form.problemProperty(EndpointForm.Field.CONNECT_TIMEOUT));
+        Label connectProblem = problem(connect, form, Field.CONNECT_TIMEOUT);
         TextField read = Fields.text(idPrefix + "-read-timeout", form.readTimeoutProperty(), "default",
                 "Read timeout in milliseconds; empty for the default");
         read.setPrefColumnCount(7);
-        problems.bind(read, form.problemProperty(EndpointForm.Field.READ_TIMEOUT));
+        Label readProblem = problem(read, form, Field.READ_TIMEOUT);
 
+        HBox timeouts = new HBox(8, new Label("connect"), connect, new Label("read"), read, new Label("ms"));
+        timeouts.setAlignment(Pos.CENTER_LEFT);
         Label override = Fields.note(StyleClasses.NOTE, form.overrideProperty());
-        HBox tokenRow = Fields.row("Token variable", tokenEnv);
-        HBox userRow = Fields.row("User name", username);
-        HBox passwordRow = Fields.row("Password variable", passwordEnv);
+        HBox tokenRow = Fields.rowWithNotes("Token variable", tokenEnv, new Node[]{tokenEnvProblem});
+        HBox userRow = Fields.rowWithNotes("User name", username, new Node[]{usernameProblem});
+        HBox passwordRow = Fields.rowWithNotes("Password variable", passwordEnv, new Node[]{passwordEnvProblem});
         HBox secretRow = Fields.row("", secret);
         Fields.bindVisible(secretRow, form.secretStatusProperty());
-        HBox.setHgrow(tokenEnv, Priority.ALWAYS);
-        HBox.setHgrow(username, Priority.ALWAYS);
-        HBox.setHgrow(passwordEnv, Priority.ALWAYS);
-        HBox.setHgrow(ca, Priority.ALWAYS);
         Fields.showWhen(form.authProperty().isEqualTo(AuthType.BEARER), tokenRow);
         Fields.showWhen(form.authProperty().isEqualTo(AuthType.BASIC), userRow, passwordRow);
         // Auth, CA and timeouts apply only to a remote engine.
         for (Node n : new Node[]{auth, tokenEnv, username, passwordEnv, ca, browse, connect, read}) {
             n.disableProperty().bind(form.remoteProperty().not());
         }
-        HBox urlRow = Fields.rowWithNotes("URL", url, new Node[]{result, override}, testButton);
+        HBox urlRow = Fields.rowWithNotes("URL", url, new Node[]{urlProblem, result, override}, testButton);
         getChildren().addAll(Fields.sectionTitle(title), urlRow,
                 Fields.row("Auth", auth), tokenRow, userRow, passwordRow, secretRow,
-                Fields.row("CA file", ca, browse),
-                Fields.row("Timeouts", new Label("connect"), connect, new Label("read"), read, new Label("ms")));
+                Fields.rowWithNotes("CA file", ca, new Node[]{caProblem}, browse),
+                Fields.rowWithNotes("Timeouts", timeouts, new Node[]{connectProblem, readProblem}));
+    }
+
+    private static Label problem(Control field, EndpointForm form, Field which) {
+        return ProblemDecoration.bind(field, form.problemProperty(which));
     }
 }

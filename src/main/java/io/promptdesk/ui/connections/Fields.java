@@ -89,7 +89,7 @@ final class Fields {
         HBox row = row(label, withNotes(field, notes));
         row.getChildren().addAll(after);
         row.setAlignment(Pos.TOP_LEFT);
-        ((Label) row.getChildren().get(0)).setPadding(new Insets(6, 0, 0, 0));
+        ((Label) row.getChildren().get(0)).setPadding(new Insets(8, 0, 0, 0));
         return row;
     }
 

@@ -7,7 +7,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -16,7 +15,6 @@ final class RouterFormView extends VBox {
 
     RouterFormView(RouterForm form) {
         getStyleClass().add(StyleClasses.PANEL);
-        ProblemDecoration problems = new ProblemDecoration();
         ComboBox<RouterKind> kind = new ComboBox<>();
         kind.setId("router-kind");
         kind.getItems().setAll(RouterKind.values());
@@ -32,25 +30,21 @@ final class RouterFormView extends VBox {
                 return RouterKind.of(s);
             }
         });
-        problems.bind(kind, form.kindProblemProperty());
-        Label kindProblem = Fields.note(StyleClasses.FORM_PROBLEM, form.kindProblemProperty());
+        Label kindProblem = ProblemDecoration.bind(kind, form.kindProblemProperty());
         TextField url = Fields.text("router-url", form.webhookUrlProperty(), "https://router.example/promptdesk",
                 "Where rollouts POST their signed traffic split");
-        problems.bind(url, form.urlProblemProperty());
+        Label urlProblem = ProblemDecoration.bind(url, form.urlProblemProperty());
         TextField secret = Fields.text("router-secret-env", form.secretEnvProperty(), "e.g. ROUTER_SECRET",
                 "The NAME of the environment variable holding the signing secret; the secret is never written");
-        problems.bind(secret, form.secretProblemProperty());
+        Label secretProblem = ProblemDecoration.bind(secret, form.secretProblemProperty());
         Label secretStatus = Fields.note(StyleClasses.SECRET_STATUS, form.secretStatusProperty(),
                 form.secretSetProperty(), form.secretSetProperty().not());
 
-        HBox urlRow = Fields.row("Webhook URL", url);
-        HBox secretRow = Fields.rowWithNotes("Secret variable", secret, new Node[]{secretStatus});
-        HBox.setHgrow(url, Priority.ALWAYS);
+        HBox urlRow = Fields.rowWithNotes("Webhook URL", url, new Node[]{urlProblem});
+        HBox secretRow = Fields.rowWithNotes("Secret variable", secret, new Node[]{secretProblem, secretStatus});
         Fields.showWhen(form.webhookProperty(), urlRow, secretRow);
-        HBox kindProblemRow = Fields.row("", kindProblem);
-        Fields.bindVisible(kindProblemRow, form.kindProblemProperty());
         Label hint = Fields.note(StyleClasses.NOTE, form.hintProperty());
-        getChildren().addAll(Fields.sectionTitle("Traffic router"), Fields.row("Router", kind), kindProblemRow, urlRow,
-                secretRow, hint);
+        HBox kindRow = Fields.rowWithNotes("Router", kind, new Node[]{kindProblem});
+        getChildren().addAll(Fields.sectionTitle("Traffic router"), kindRow, urlRow, secretRow, hint);
     }
 }

@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.controlsfx.control.decoration.Decorator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +23,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Connections page on a headless toolkit: decorations follow the view model, Save follows validity. */
+/** The Connections page on a headless toolkit: field problems follow the view model, Save follows validity. */
 @ExtendWith(ApplicationExtension.class)
 class ConnectionsViewFxTest {
     @TempDir
@@ -50,14 +49,18 @@ class ConnectionsViewFxTest {
         robot.clickOn(url).write("prometheus:9090");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(Decorator.getDecorations(url)).isNotEmpty();
+        Label problem = robot.lookup("#prometheus-url-problem").queryAs(Label.class);
         assertThat(url.getPseudoClassStates()).contains(Styles.STATE_DANGER);
+        assertThat(problem.isVisible()).isTrue();
+        assertThat(problem.getText()).contains("'prometheus:9090' is not an http:// or https:// URL");
+        assertThat(url.getTooltip().getText()).isEqualTo(problem.getText());
         assertThat(save.isDisabled()).isTrue();
 
         robot.interact(() -> url.setText("http://prometheus:9090"));
 
-        assertThat(Decorator.getDecorations(url)).isNullOrEmpty();
         assertThat(url.getPseudoClassStates()).doesNotContain(Styles.STATE_DANGER);
+        assertThat(problem.isVisible()).isFalse();
+        assertThat(url.getTooltip().getText()).isEqualTo("Leave empty to use the embedded engine");
         assertThat(save.isDisabled()).isFalse();
 
         robot.clickOn("#prometheus-test");
