@@ -59,8 +59,7 @@ public final class ConnectionsView extends BorderPane {
         revert.disableProperty().bind(vm.dirtyProperty().not());
         revert.setOnAction(e -> vm.revert());
         Button testAll = new Button("Test all");
-        testAll.disableProperty().bind(vm.prometheusTest().canTestProperty().not()
-                .and(vm.mlflowTest().canTestProperty().not()));
+        testAll.disableProperty().bind(vm.canTestAnyProperty().not());
         testAll.setOnAction(e -> vm.testAll());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

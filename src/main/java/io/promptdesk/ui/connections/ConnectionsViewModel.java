@@ -40,6 +40,7 @@ public final class ConnectionsViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canTestAny = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
 
@@ -53,6 +54,7 @@ public final class ConnectionsViewModel {
                 services.dialogs());
         mlflowTest = new EngineTest(mlflow, services.checks()::mlflow, services.runner(), services.dialogs());
         canSave.bind(valid.and(dirty).and(saving.not()));
+        canTestAny.bind(prometheusTest.canTestProperty().or(mlflowTest.canTestProperty()));
         load();
         // Listen only after loading, so that filling the forms does not count as an edit.
         List<Observable> inputs = new ArrayList<>(prometheus.inputs());
@@ -95,7 +97,7 @@ public final class ConnectionsViewModel {
     private void refresh() {
         boolean ok = prometheus.isValid() && mlflow.isValid() && router.isValid();
         valid.set(ok);
-        dirty.set(ok ? !edited().equals(saved.get()) : true);
+        dirty.set(!ok || !edited().equals(saved.get()));
     }
 
     private void updateStatusLine() {
@@ -145,7 +147,8 @@ public final class ConnectionsViewModel {
     /** Asks for a CA file for {@code form}. */
     public void chooseCaFile(EndpointForm form) {
         String current = form.caFileProperty().get();
-        Path folder = current == null || current.isBlank() ? services.workspace()
+        // Start where the current file is, when there is one; the workspace otherwise.
+        Path folder = FieldRules.blank(current) || !FieldRules.caFile(current).isEmpty() ? services.workspace()
                 : Path.of(current.strip()).toAbsolutePath().getParent();
         services.dialogs().chooseFileToOpen("CA certificates for " + form.engine(), folder, CA_FILES)
                 .ifPresent(p -> form.caFileProperty().set(p.toString()));
@@ -190,6 +193,11 @@ public final class ConnectionsViewModel {
 
     public ReadOnlyBooleanProperty canSaveProperty() {
         return canSave.getReadOnlyProperty();
+    }
+
+    /** At least one engine is remote and ready to test. */
+    public ReadOnlyBooleanProperty canTestAnyProperty() {
+        return canTestAny.getReadOnlyProperty();
     }
 
     public boolean canSave() {

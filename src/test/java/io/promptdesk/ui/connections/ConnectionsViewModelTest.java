@@ -292,6 +292,21 @@ class ConnectionsViewModelTest {
     }
 
     @Test
+    void aChosenCaFileFillsTheFieldAndAnExistingOneIsAccepted() throws IOException {
+        Path ca = Files.writeString(workspace.resolve("private-ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        ConnectionsViewModel vm = vm();
+        vm.prometheus().urlProperty().set("https://prom.internal/");
+        assertThat(vm.canTestAnyProperty().get()).isTrue();
+        dialogs.fileAnswers.add(ca);
+
+        vm.chooseCaFile(vm.prometheus());
+
+        assertThat(vm.prometheus().caFileProperty().get()).isEqualTo(ca.toString());
+        assertThat(vm.prometheus().problemProperty(EndpointForm.Field.CA_FILE).get()).isEmpty();
+        assertThat(vm.edited().prometheus().caFile()).isEqualTo(ca);
+    }
+
+    @Test
     void badTimeoutsAndMissingCaFilesAreCaught() {
         ConnectionsViewModel vm = vm();
         EndpointForm p = vm.prometheus();
