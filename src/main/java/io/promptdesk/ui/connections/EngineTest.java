@@ -39,10 +39,16 @@ public final class EngineTest {
         this.dialogs = dialogs;
         BooleanBinding can = form.remoteProperty().and(form.validProperty()).and(busy.not());
         canTest.bind(can);
-        failed.bind(Bindings.createBooleanBinding(() -> !busy.get() && probe.get() != null && !probe.get().ok(),
-                probe, busy));
-        passed.bind(Bindings.createBooleanBinding(() -> !busy.get() && probe.get() != null && probe.get().ok(),
-                probe, busy));
+        failed.bind(Bindings.createBooleanBinding(() -> !busy.get() && current() != null && !current().ok(),
+                probe, busy, form.urlProperty()));
+        passed.bind(Bindings.createBooleanBinding(() -> !busy.get() && current() != null && current().ok(),
+                probe, busy, form.urlProperty()));
+        // A result stays beside the URL it was for: editing the URL clears it, restoring the URL brings it back.
+        form.urlProperty().addListener((obs, old, now) -> {
+            if (!busy.get()) {
+                result.set(ConnectionsFormat.probe(current()));
+            }
+        });
     }
 
     /** Tests the engine as the form describes it (saved or not); does nothing unless {@link #canTest()}. */
@@ -62,6 +68,12 @@ public final class EngineTest {
             result.set("");
             dialogs.showError("Cannot test " + form.engine(), e.getMessage(), e);
         });
+    }
+
+    /** The last probe when it was of the URL the form now holds, else null. */
+    private Probe current() {
+        Probe p = probe.get();
+        return p != null && p.url().strip().equals(form.urlProperty().get().strip()) ? p : null;
     }
 
     public boolean canTest() {

@@ -196,6 +196,13 @@ class ConnectionsViewModelTest {
 
         assertThat(checks.tested).singleElement().satisfies(s -> assertThat(s.url()).isEqualTo("http://other:9090/"));
         assertThat(vm.statusLineProperty().get()).startsWith("metrics: Prometheus (untested)");
+        assertThat(vm.prometheusTest().resultProperty().get()).startsWith("✓");
+
+        vm.prometheus().urlProperty().set("http://prom.internal:9090/");
+        assertThat(vm.prometheusTest().resultProperty().get()).isEmpty();
+        assertThat(vm.prometheusTest().passedProperty().get()).isFalse();
+        vm.prometheus().urlProperty().set("http://other:9090/");
+        assertThat(vm.prometheusTest().resultProperty().get()).startsWith("✓");
     }
 
     @Test
