@@ -3,6 +3,8 @@ package io.promptdesk.engine.rollback;
 import io.promptdesk.metrics.Metric;
 import io.promptdesk.metrics.MetricsSource;
 import io.promptdesk.metrics.Percentiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Locale;
 
 /** Takes a health snapshot of one version: its recent requests against the controller's absolute limits. */
 final class HealthProbe {
+    private static final Logger LOG = LoggerFactory.getLogger(HealthProbe.class);
     private final MetricsSource metrics;
     private final RollbackSettings settings;
 
@@ -19,11 +22,24 @@ final class HealthProbe {
         this.settings = settings;
     }
 
+    /**
+     * A snapshot; when the metrics cannot be read it says so ({@code no_data}) rather than fail: an emergency
+     * rollback must not wait for the monitoring to come back.
+     */
     HealthSnapshot snapshot(String model, String version, Instant now) {
         Instant from = now.minus(settings.healthWindow());
-        double[] errors = metrics.samples(model, version, Metric.ERROR_RATE, from, now);
-        double[] latency = metrics.samples(model, version, Metric.LATENCY_P95, from, now);
-        double[] engagement = metrics.samples(model, version, Metric.ENGAGEMENT_RATE, from, now);
+        double[] errors;
+        double[] latency;
+        double[] engagement;
+        try {
+            errors = metrics.samples(model, version, Metric.ERROR_RATE, from, now);
+            latency = metrics.samples(model, version, Metric.LATENCY_P95, from, now);
+            engagement = metrics.samples(model, version, Metric.ENGAGEMENT_RATE, from, now);
+        } catch (RuntimeException e) {
+            LOG.warn("health of {} {} could not be read: {}", model, version, e.toString());
+            return new HealthSnapshot(now, version, HealthState.NO_DATA, 0, Double.NaN, Double.NaN, Double.NaN, from,
+                    now, version + ": metrics unavailable (" + e.getMessage() + ")");
+        }
         double errorRate = Percentiles.mean(errors);
         double p95 = Percentiles.of(latency, 95);
         double engagementRate = Percentiles.mean(engagement);
