@@ -258,15 +258,20 @@ public final class RollbackController {
                     + "; it goes on in the background: see the history", e);
         }
         if (!done) {
-            RollbackOutcome out = giveUp(r, listener);
+            RollbackOutcome out = giveUp(r, work, listener);
             settle(r.modelName(), mine, out, null);
             return out.as(s.origin());
         }
         return unwrap(work).as(s.origin());
     }
 
-    /** The SLA watchdog: the worker did not return in time; record the timeout, which fences the worker. */
-    private RollbackOutcome giveUp(RollbackRecord started, RollbackListener listener) {
+    /**
+     * The SLA watchdog: the worker did not return in time. Records the timeout, which fences the worker; if the
+     * worker recorded its own end just now, that end stands.
+     */
+    private RollbackOutcome giveUp(RollbackRecord started, CompletableFuture<RollbackOutcome> work,
+                                   RollbackListener listener) {
+        RollbackRecord[] ours = new RollbackRecord[1];
         RollbackRecord end = ledger.atomically(() -> {
             RollbackRecord cur = env.rollbacks().find(started.rollbackId()).orElseThrow();
             if (cur.status() != RollbackStatus.RUNNING) {
@@ -276,9 +281,15 @@ public final class RollbackController {
                     + " step did not return in time" + (cur.switched() ? "; the switch to " + cur.toVersion()
                     + " happened and is recorded" : "; the switch did not happen: " + cur.fromVersion()
                     + " still serves production");
-            return ledger.end(cur, RollbackStatus.TIMEOUT, why, List.of(StepRecord.of(cur.rollbackId(), ledger.now(),
-                    cur.step(), StepState.FAILED, "abandoned by the SLA watchdog")), settings.systemActor()).record();
+            ours[0] = ledger.end(cur, RollbackStatus.TIMEOUT, why, List.of(StepRecord.of(cur.rollbackId(),
+                    ledger.now(), cur.step(), StepState.FAILED, "abandoned by the SLA watchdog")),
+                    settings.systemActor()).record();
+            return ours[0];
         });
+        if (ours[0] == null) {
+            return work.isDone() ? unwrap(work) : new RollbackOutcome(RollbackResult.of(end, true), Origin.STARTED,
+                    null);
+        }
         LOG.error("rollback {} of {}: {}", end.rollbackId(), end.modelName(), end.error());
         RollbackResult result = RollbackResult.of(end, true);
         listener.onFinished(result);
