@@ -232,8 +232,9 @@ public final class RollbackController {
     private RollbackOutcome runOwned(RollbackAdmission.Start s, InFlight mine, RollbackListener listener) {
         RollbackRecord r = s.record();
         Instant now = ledger.now();
-        Instant workDeadline = s.origin() == Origin.RESUMED && r.deadline().isBefore(now.plus(settings.rollbackTimeout()))
-                ? now.plus(settings.rollbackTimeout()) : r.deadline();
+        // A resumed rollback gets a fresh SLA window for what is left; sla_met still counts from its start.
+        Instant fresh = now.plus(settings.rollbackTimeout());
+        Instant workDeadline = s.origin() == Origin.RESUMED && r.deadline().isBefore(fresh) ? fresh : r.deadline();
         CompletableFuture<RollbackOutcome> work = new CompletableFuture<>();
         work.whenComplete((o, t) -> settle(r.modelName(), mine, o, t));
         try {
@@ -279,8 +280,8 @@ public final class RollbackController {
             }
             String why = "exceeded the " + settings.rollbackTimeout().toSeconds() + " s SLA: the " + cur.step().key()
                     + " step did not return in time" + (cur.switched() ? "; the switch to " + cur.toVersion()
-                    + " happened and is recorded" : "; the switch did not happen: " + cur.fromVersion()
-                    + " still serves production");
+                    + " happened and is recorded" : "; the switch did not happen: production is still "
+                    + cur.fromVersion());
             ours[0] = ledger.end(cur, RollbackStatus.TIMEOUT, why, List.of(StepRecord.of(cur.rollbackId(),
                     ledger.now(), cur.step(), StepState.FAILED, "abandoned by the SLA watchdog")),
                     settings.systemActor()).record();

@@ -120,6 +120,8 @@ final class RollbackRun {
         RollbackLedger.Committed c = retry.call("switching " + r.modelName() + " to " + r.toVersion(), deadline,
                 () -> ledger.atomically(() -> {
                     Instant now = ledger.now();
+                    // Production may have moved since the rollback was recorded (a resume long after a crash).
+                    targets.requireDeployed(before.modelName(), before.fromVersion());
                     String what = switcher.apply(before, now);
                     return ledger.advance(before, before.switchedTo(RollbackStep.POST_HEALTH), List.of(
                                     step(now, RollbackStep.SWITCH, StepState.DONE, what),
@@ -161,8 +163,17 @@ final class RollbackRun {
 
     /** Whether the switch happened: what an operator must know first after a failure or timeout. */
     private String state() {
-        return r.switched() ? "; the switch to " + r.toVersion() + " happened and is recorded"
-                : "; the switch did not happen: " + r.fromVersion() + " still serves production";
+        if (r.switched()) {
+            return "; the switch to " + r.toVersion() + " happened and is recorded";
+        }
+        String production;
+        try {
+            production = env.registry().resolve(r.modelName(), ModelRegistry.PRODUCTION).map(ModelVersion::version)
+                    .orElse("not set");
+        } catch (RuntimeException e) {
+            production = "unknown (the registry cannot be read: " + e.getMessage() + ")";
+        }
+        return "; the switch did not happen: production is still " + production;
     }
 
     private void advance(RollbackRecord next, List<StepRecord> steps) {
