@@ -1,6 +1,8 @@
 package io.promptdesk;
 
 import io.promptdesk.cli.PromptDeskCommand;
+import io.promptdesk.engine.validation.RuleSettings;
+import io.promptdesk.engine.validation.Rules;
 
 /** Decides: a CLI subcommand runs headless; no argument opens the desktop console. */
 public final class Main {
@@ -17,6 +19,10 @@ public final class Main {
     }
 
     private static void launchConsole(String[] args) {
+        // The detectors load word lists and lexicons; do it on the second core while the toolkit starts.
+        Thread warm = new Thread(() -> Rules.resolve(Rules.ALL_NAMES, RuleSettings.defaults()), "promptdesk-warm-up");
+        warm.setDaemon(true);
+        warm.start();
         // Loaded by name so that the CLI never touches JavaFX classes.
         try {
             Class.forName("io.promptdesk.ui.ConsoleLauncher")

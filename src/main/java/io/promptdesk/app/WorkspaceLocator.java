@@ -107,6 +107,9 @@ public final class WorkspaceLocator {
                 files.add(entry.path("cases").asText());
             }
         }
+        for (JsonNode sample : manifest.path("samples")) {
+            files.add(sample.asText());
+        }
         for (String name : files) {
             try (InputStream in = open(name)) {
                 Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);

@@ -1,15 +1,35 @@
 package io.promptdesk.ui;
 
+import io.promptdesk.app.RunHistory;
 import io.promptdesk.app.WorkspaceLocator;
 import io.promptdesk.engine.testing.PromptTestRunner;
+import io.promptdesk.metrics.SimulatedService;
+import io.promptdesk.model.PromptDeskException;
+import io.promptdesk.registry.Attribution;
+import io.promptdesk.registry.EmbeddedModelRegistry;
+import io.promptdesk.registry.ModelRegistry;
+import io.promptdesk.store.Database;
+import io.promptdesk.store.SqliteRegistryRepository;
+import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.Workspace;
 import io.promptdesk.ui.author.AuthorServices;
 import io.promptdesk.ui.author.AuthorViewModel;
 import io.promptdesk.ui.author.RecentFiles;
+import io.promptdesk.ui.author.RegisterVersionModel;
 import io.promptdesk.ui.author.TemplateFiles;
 import io.promptdesk.ui.author.TestRequestFactory;
 import io.promptdesk.ui.common.FxBackgroundRunner;
+import io.promptdesk.ui.common.FxDebouncer;
 import io.promptdesk.ui.common.FxDialogService;
 import io.promptdesk.ui.common.Theme;
+import io.promptdesk.ui.regression.RegressionServices;
+import io.promptdesk.ui.regression.RegressionViewModel;
+import io.promptdesk.ui.rollout.LatestOnFx;
+import io.promptdesk.ui.rollout.RolloutConsole;
+import io.promptdesk.ui.rollout.RolloutDemo;
+import io.promptdesk.ui.rollout.RolloutDriver;
+import io.promptdesk.ui.rollout.RolloutServices;
+import io.promptdesk.ui.rollout.RolloutViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -21,11 +41,15 @@ import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The console's composition root: builds the services and the window, and owns the background executor. */
@@ -34,6 +58,10 @@ public final class ConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
     private ExecutorService background;
+    /** Drives the rollouts and the simulator, off the FX thread. */
+    private ScheduledExecutorService rolloutTicks;
+    private RolloutDriver rolloutDriver;
+    private Database database;
 
     @Override
     public void start(Stage stage) {
@@ -51,14 +79,36 @@ public final class ConsoleApp extends Application {
             Platform.exit();
             return;
         }
+        try {
+            // The CLI's --workspace store: the console and the CLI see the same registry and rollouts.
+            database = Database.open(Workspace.databaseFile(workspace));
+        } catch (PromptDeskException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+            alert.setHeaderText("Cannot open the workspace database");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        if (Screenshot.requested() != null && Screenshot.ROLLOUT.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
+            RolloutDemo.seed(database, Instant.now(), Attribution.currentUser());
+        }
         background = Executors.newFixedThreadPool(2, daemonThreads());
         FxDialogService dialogs = new FxDialogService(() -> stage);
+        FxBackgroundRunner runner = new FxBackgroundRunner(background);
+        RunHistory history = RunHistory.forWorkspace(workspace, Clock.systemUTC());
         AuthorViewModel author = new AuthorViewModel(new AuthorServices(workspace, new PromptTestRunner(),
-                new FxBackgroundRunner(background), dialogs, new TemplateFiles(),
-                RecentFiles.forWorkspace(workspace), TestRequestFactory.defaults()));
+                runner, dialogs, new TemplateFiles(), RecentFiles.forWorkspace(workspace),
+                TestRequestFactory.defaults(), history));
         author.start();
+        RegressionViewModel regression = new RegressionViewModel(new RegressionServices(workspace, runner, dialogs,
+                history, new FxDebouncer(javafx.util.Duration.millis(120))));
+        FxBackgroundRunner storeTasks = new FxBackgroundRunner(background);
+        ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(database), Clock.systemUTC());
+        RegisterVersionModel registration = new RegisterVersionModel(author, registry, storeTasks, dialogs,
+                Attribution.currentUser());
+        RolloutViewModel rollout = rolloutWorkspace(registry, storeTasks, dialogs);
 
-        MainWindow window = new MainWindow(author, theme, () -> {
+        MainWindow window = new MainWindow(author, registration, regression, rollout, theme, () -> {
             if (author.confirmLeave()) {
                 Platform.exit();
             }
@@ -78,7 +128,11 @@ public final class ConsoleApp extends Application {
                 workspace);
 
         Path shot = Screenshot.requested();
-        if (shot != null) {
+        if (shot != null && Screenshot.REGRESSION.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
+            Screenshot.regression(scene, shot, window, regression, workspace);
+        } else if (shot != null && Screenshot.ROLLOUT.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
+            Screenshot.rollout(scene, shot, window, rollout);
+        } else if (shot != null) {
             // Show a finished run in the screenshot: capture once the tests are done.
             author.run().runningProperty().addListener((obs, was, now) -> {
                 if (was && !now) {
@@ -89,10 +143,39 @@ public final class ConsoleApp extends Application {
         }
     }
 
+    /** The Rollout workspace's engines, driven every tick on {@link #rolloutTicks}. */
+    private RolloutViewModel rolloutWorkspace(ModelRegistry registry, FxBackgroundRunner runner,
+                                              FxDialogService dialogs) {
+        Clock clock = Clock.systemUTC();
+        RolloutConsole console = new RolloutConsole(new RolloutServices(new SqliteRolloutRepository(database),
+                registry, new SimulatedService(clock, System.nanoTime()), clock, Attribution.currentUser()));
+        RolloutViewModel vm = new RolloutViewModel(console, runner, dialogs, ZoneId.systemDefault());
+        rolloutTicks = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "promptdesk-rollout-ticks");
+            t.setDaemon(true);
+            return t;
+        });
+        rolloutDriver = new RolloutDriver(console, new LatestOnFx<>(vm::apply, Platform::runLater));
+        rolloutDriver.start(rolloutTicks, RolloutDriver.DEFAULT_PERIOD);
+        return vm;
+    }
+
     @Override
-    public void stop() {
+    public void stop() throws InterruptedException {
+        if (rolloutDriver != null) {
+            rolloutDriver.close();
+        }
+        if (rolloutTicks != null) {
+            rolloutTicks.shutdownNow();
+            // A tick under way must finish before its database closes.
+            rolloutTicks.awaitTermination(2, TimeUnit.SECONDS);
+        }
         if (background != null) {
             background.shutdownNow();
+            background.awaitTermination(2, TimeUnit.SECONDS);
+        }
+        if (database != null) {
+            database.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.promptdesk.ui;
 
 import io.promptdesk.ui.author.AuthorViewModel;
+import io.promptdesk.ui.author.RegisterVersionModel;
 import io.promptdesk.ui.common.Theme;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckMenuItem;
@@ -20,7 +21,7 @@ final class MainMenu {
     private MainMenu() {
     }
 
-    static MenuBar create(AuthorViewModel author, Theme theme, Runnable quit) {
+    static MenuBar create(AuthorViewModel author, RegisterVersionModel registration, Theme theme, Runnable quit) {
         MenuItem newItem = item("New", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 author::newTemplate);
         MenuItem open = item("Open...", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
@@ -32,9 +33,12 @@ final class MainMenu {
                 author::save);
         MenuItem saveAs = item("Save As...", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), author::saveAs);
+        MenuItem register = item("Register as New Version...", new KeyCodeCombination(KeyCode.R,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), registration::register);
+        register.disableProperty().bind(registration.canRegisterProperty().not());
         MenuItem quitItem = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit);
         Menu file = new Menu("File", null, newItem, open, recent, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), quitItem);
+                new SeparatorMenuItem(), register, new SeparatorMenuItem(), quitItem);
 
         MenuItem run = item("Run tests", new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
                 author::runTests);

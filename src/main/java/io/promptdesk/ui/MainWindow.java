@@ -2,8 +2,13 @@ package io.promptdesk.ui;
 
 import io.promptdesk.ui.author.AuthorView;
 import io.promptdesk.ui.author.AuthorViewModel;
+import io.promptdesk.ui.author.RegisterVersionModel;
 import io.promptdesk.ui.common.Theme;
+import io.promptdesk.ui.regression.RegressionView;
+import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.ui.common.WorkspaceNavigator;
+import io.promptdesk.ui.rollout.RolloutView;
+import io.promptdesk.ui.rollout.RolloutViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -15,14 +20,18 @@ import org.controlsfx.control.StatusBar;
 public final class MainWindow extends BorderPane {
 
     private final AuthorView authorView;
+    private final WorkspaceNavigator navigator;
 
-    public MainWindow(AuthorViewModel author, Theme theme, Runnable quit) {
-        authorView = new AuthorView(author);
-        WorkspaceNavigator navigator = new WorkspaceNavigator()
-                .add("Author", () -> authorView);
-        // Later workspaces are one line each, built lazily, e.g. .add("Regression", () -> new RegressionView(...))
+    public MainWindow(AuthorViewModel author, RegisterVersionModel registration, RegressionViewModel regression,
+                      RolloutViewModel rollout, Theme theme, Runnable quit) {
+        authorView = new AuthorView(author, registration);
+        // One line per workspace, each built the first time it is shown.
+        navigator = new WorkspaceNavigator()
+                .add("Author", () -> authorView)
+                .add("Regression", () -> new RegressionView(regression))
+                .add("Rollout", () -> new RolloutView(rollout));
 
-        setTop(MainMenu.create(author, theme, quit));
+        setTop(MainMenu.create(author, registration, theme, quit));
         setCenter(navigator);
         setBottom(statusBar(author));
     }
@@ -41,6 +50,11 @@ public final class MainWindow extends BorderPane {
         bar.getRightItems().addAll(problems, new Separator(Orientation.VERTICAL), caret,
                 new Separator(Orientation.VERTICAL), workspace);
         return bar;
+    }
+
+    /** Shows the workspace titled {@code title}; false when there is none. */
+    public boolean showWorkspace(String title) {
+        return navigator.select(title);
     }
 
     public AuthorView authorView() {

@@ -1,5 +1,8 @@
 package io.promptdesk.ui;
 
+import io.promptdesk.ui.regression.RegressionViewModel;
+import io.promptdesk.ui.regression.Verdict;
+import io.promptdesk.ui.rollout.RolloutViewModel;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -14,11 +17,17 @@ import java.nio.file.Path;
 
 /**
  * For the README: with {@code -Dpromptdesk.screenshot=PATH} the console saves its window as PNG once it is
- * ready and exits.
+ * ready and exits. {@code -Dpromptdesk.screenshot.workspace=regression} shows the Regression workspace with the
+ * sample workspace's latency files loaded instead of the Author workspace after a test run;
+ * {@code rollout} shows the Rollout workspace with demo rollouts (one half-way, one failed) seeded into an empty
+ * workspace store.
  */
 final class Screenshot {
 
     static final String PROPERTY = "promptdesk.screenshot";
+    static final String WORKSPACE_PROPERTY = "promptdesk.screenshot.workspace";
+    static final String REGRESSION = "regression";
+    static final String ROLLOUT = "rollout";
     private static final Logger LOG = LoggerFactory.getLogger(Screenshot.class);
 
     private Screenshot() {
@@ -27,6 +36,37 @@ final class Screenshot {
     static Path requested() {
         String value = System.getProperty(PROPERTY);
         return value == null || value.isBlank() ? null : Path.of(value);
+    }
+
+    /** The workspace to show, or null for the Author workspace. */
+    static String requestedWorkspace() {
+        return System.getProperty(WORKSPACE_PROPERTY);
+    }
+
+    /** Opens the Regression workspace on the sample latency files and captures it once they are analysed. */
+    static void regression(Scene scene, Path target, MainWindow window, RegressionViewModel vm, Path workspace) {
+        window.showWorkspace("Regression");
+        java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
+        vm.verdictProperty().addListener((obs, old, now) -> {
+            if (now.status() != Verdict.Status.WAITING && taken.compareAndSet(false, true)) {
+                // ChartFX draws its canvas on the pulse after the data changed: wait one more.
+                Platform.runLater(() -> takeAfterLayout(scene, target));
+            }
+        });
+        vm.baseline().loadFile(workspace.resolve("latency-baseline.csv"));
+        vm.current().loadFile(workspace.resolve("latency-current.csv"));
+    }
+
+    /** Opens the Rollout workspace and captures it once a rollout (the live demo one) is shown with its health. */
+    static void rollout(Scene scene, Path target, MainWindow window, RolloutViewModel vm) {
+        java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
+        vm.statusProperty().addListener((obs, old, now) -> {
+            if (now != null && taken.compareAndSet(false, true)) {
+                // ChartFX draws its canvas on the pulse after the data changed: wait one more.
+                Platform.runLater(() -> takeAfterLayout(scene, target));
+            }
+        });
+        window.showWorkspace("Rollout");
     }
 
     /** Saves the scene after the next layout pulse, then exits. */

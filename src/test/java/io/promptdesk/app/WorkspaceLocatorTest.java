@@ -55,7 +55,8 @@ class WorkspaceLocatorTest {
         try (Stream<Path> files = Files.list(ws)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("workspace.yaml",
                     "article-writer.prompt", "article-writer.cases.json", "support-reply.prompt",
-                    "support-reply.cases.json", "release-notes.prompt", "release-notes.cases.json");
+                    "support-reply.cases.json", "release-notes.prompt", "release-notes.cases.json",
+                    "latency-baseline.csv", "latency-current.csv");
         }
 
         Files.writeString(ws.resolve("article-writer.prompt"), "edited {topic}");

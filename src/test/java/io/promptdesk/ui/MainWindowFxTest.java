@@ -1,10 +1,12 @@
 package io.promptdesk.ui;
 
+import io.promptdesk.app.RunHistory;
 import io.promptdesk.engine.template.Diagnostic;
 import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.ui.author.AuthorServices;
 import io.promptdesk.ui.author.AuthorView;
 import io.promptdesk.ui.author.AuthorViewModel;
+import io.promptdesk.ui.author.RegisterVersionModel;
 import io.promptdesk.ui.author.ProblemsView;
 import io.promptdesk.ui.author.RecentFiles;
 import io.promptdesk.ui.author.ResultRow;
@@ -16,6 +18,18 @@ import io.promptdesk.ui.common.FakeDialogService;
 import io.promptdesk.ui.common.FxBackgroundRunner;
 import io.promptdesk.ui.common.StyleClasses;
 import io.promptdesk.ui.common.Theme;
+import io.promptdesk.ui.regression.RegressionServices;
+import io.promptdesk.ui.regression.RegressionViewModel;
+import io.promptdesk.metrics.SimulatedService;
+import io.promptdesk.registry.EmbeddedModelRegistry;
+import io.promptdesk.registry.ModelRegistry;
+import io.promptdesk.store.Database;
+import io.promptdesk.store.SqliteRegistryRepository;
+import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.Workspace;
+import io.promptdesk.ui.rollout.RolloutConsole;
+import io.promptdesk.ui.rollout.RolloutServices;
+import io.promptdesk.ui.rollout.RolloutViewModel;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -38,6 +52,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +66,7 @@ class MainWindowFxTest {
     @TempDir
     Path workspace;
     private ExecutorService background;
+    private Database db;
 
     @Start
     void start(Stage stage) throws IOException {
@@ -65,15 +81,29 @@ class MainWindowFxTest {
                 new FxBackgroundRunner(background), new FakeDialogService(), new TemplateFiles(),
                 RecentFiles.forWorkspace(workspace), TestRequestFactory.defaults()));
         vm.start();
-        Scene scene = new Scene(new MainWindow(vm, theme, () -> { }), 1200, 800);
+        RegressionViewModel regression = new RegressionViewModel(new RegressionServices(workspace,
+                new FxBackgroundRunner(background), new FakeDialogService(),
+                RunHistory.inMemory(Clock.systemUTC()), Runnable::run));
+        db = Database.open(Workspace.databaseFile(workspace));
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
+        FakeDialogService dialogs = new FakeDialogService();
+        FxBackgroundRunner runner = new FxBackgroundRunner(background);
+        RolloutViewModel rollout = new RolloutViewModel(new RolloutConsole(new RolloutServices(
+                new SqliteRolloutRepository(db), registry, new SimulatedService(clock, 1), clock, "ana")), runner,
+                dialogs, java.time.ZoneOffset.UTC);
+        RegisterVersionModel registration = new RegisterVersionModel(vm, registry, runner, dialogs, "ana");
+        Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout, theme, () -> { }), 1200, 800);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
         stage.show();
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         background.shutdownNow();
+        background.awaitTermination(5, TimeUnit.SECONDS);
+        db.close();
     }
 
     @Test
@@ -131,7 +161,7 @@ class MainWindowFxTest {
         TableView<ResultRow> results = awaitResults(robot, 3);
 
         assertThat(results.getItems()).extracting(ResultRow::passed).containsExactly(true, true, false);
-        assertThat(results.getSelectionModel().getSelectedItem().caseNumber()).isEqualTo(3);
+        assertThat(results.getSelectionModel().getSelectedItem().caseIndex()).isEqualTo(2);
         assertThat(results.isVisible()).isTrue();
         CodeArea area = robot.lookup("#" + TemplateEditorView.EDITOR_ID).queryAs(CodeArea.class);
         assertThat(area.getText()).doesNotContain("\n");

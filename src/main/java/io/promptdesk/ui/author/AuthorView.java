@@ -27,12 +27,13 @@ public final class AuthorView extends BorderPane {
 
     public static final String RUN_BUTTON_ID = "run-tests";
     public static final String DIALECT_BADGE_ID = "dialect-badge";
+    public static final String REGISTER_BUTTON_ID = "register-version";
 
     private final TemplateEditorView editor;
     private final TabPane bottomTabs;
     private final Tab resultsTab;
 
-    public AuthorView(AuthorViewModel vm) {
+    public AuthorView(AuthorViewModel vm, RegisterVersionModel registration) {
         TemplateDocument doc = vm.document();
         editor = new TemplateEditorView(doc);
         ProblemsView problems = new ProblemsView(doc, d -> editor.reveal(d.offset(), d.length()));
@@ -67,7 +68,7 @@ public final class AuthorView extends BorderPane {
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.58);
         BorderPane work = new BorderPane(main);
-        work.setTop(toolbar(vm));
+        work.setTop(toolbar(vm, registration));
 
         TemplateListView templates = new TemplateListView(vm);
         templates.setPrefWidth(200);
@@ -78,7 +79,7 @@ public final class AuthorView extends BorderPane {
         setCenter(outer);
     }
 
-    private static ToolBar toolbar(AuthorViewModel vm) {
+    private static ToolBar toolbar(AuthorViewModel vm, RegisterVersionModel registration) {
         TemplateDocument doc = vm.document();
         Label name = new Label();
         name.getStyleClass().add(StyleClasses.TOOLBAR_TITLE);
@@ -114,10 +115,17 @@ public final class AuthorView extends BorderPane {
         progress.setPrefWidth(140);
         runButton.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
 
+        Button register = new Button("Register version");
+        register.setId(REGISTER_BUTTON_ID);
+        register.setTooltip(new Tooltip("Register the saved template (and its last test report) as a new version "
+                + "of the model named after it"));
+        register.setOnAction(e -> registration.register());
+        register.disableProperty().bind(registration.canRegisterProperty().not());
+
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         return new ToolBar(name, gap, dialect, choice, new Separator(Orientation.VERTICAL),
-                runButton, rerun, cancel, progress);
+                runButton, rerun, cancel, progress, new Separator(Orientation.VERTICAL), register);
     }
 
     /** "Ln 3, Col 12" of the editor's caret. */

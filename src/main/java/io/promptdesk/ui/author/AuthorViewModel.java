@@ -55,7 +55,8 @@ public final class AuthorViewModel {
         this.files = services.files();
         this.recentStore = services.recentFiles();
         this.live = new LiveChecks(services.requests().settings());
-        this.run = new TestRunModel(services.engine(), services.runner(), dialogs, services.requests());
+        this.run = new TestRunModel(services.engine(), services.runner(), dialogs, services.requests(),
+                report -> services.history().record(document.nameProperty().get(), report));
         this.dirty = document.dirtyProperty().or(cases.dirtyProperty());
         this.title = Bindings.createStringBinding(() -> document.nameProperty().get() + (dirty.get() ? " *" : ""),
                 document.nameProperty(), dirty);

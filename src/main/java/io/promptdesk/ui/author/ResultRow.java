@@ -10,9 +10,10 @@ import java.util.Map;
 /**
  * One case's outcome as the results table shows it.
  *
- * @param caseNumber the 1-based number of the case in the test-case table (a re-run keeps the original number)
+ * @param caseIndex the case's 0-based position in the test-case table, the spec's {@code case_index} that every
+ *                  engine message and the CLI use (a re-run keeps the original index)
  */
-public record ResultRow(int caseNumber, CaseResult result) {
+public record ResultRow(int caseIndex, CaseResult result) {
 
     public boolean passed() {
         return result.passed();

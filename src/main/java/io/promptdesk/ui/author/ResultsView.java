@@ -95,7 +95,8 @@ public final class ResultsView extends BorderPane {
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setPlaceholder(new Label("Run the tests (Ctrl+Enter) to see results"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ResultRow, String> number = textColumn("#", r -> String.valueOf(r.caseNumber()), 50);
+        TableColumn<ResultRow, String> number = textColumn("case", r -> String.valueOf(r.caseIndex()), 50);
+        number.setComparator(ResultsView::byNumber);
         TableColumn<ResultRow, String> result = textColumn("Result", r -> r.passed() ? "pass" : "fail", 70);
         result.setCellFactory(c -> new StatusCell<>());
         TableColumn<ResultRow, String> time = textColumn("Time (ms)",
@@ -122,7 +123,12 @@ public final class ResultsView extends BorderPane {
         ruleRows.setAll(row.ruleRows());
         String rendered = row.result().output();
         output.setText(row.result().error() != null && rendered.isEmpty() ? row.result().error() : rendered);
-        detailTitle.setText("Case " + row.caseNumber() + (row.passed() ? ": passed" : ": failed"));
+        detailTitle.setText("case " + row.caseIndex() + (row.passed() ? ": passed" : ": failed"));
+    }
+
+    /** Sorts "10" after "9". */
+    private static int byNumber(String a, String b) {
+        return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
     }
 
     /** Up to {@code max} errors, one line each (the label cuts long ones with an ellipsis), and how many more. */

@@ -66,7 +66,7 @@ public final class TestCasesView extends BorderPane {
     }
 
     private void rebuildColumns() {
-        TableColumn<TestCase, TestCase> number = new TableColumn<>("#");
+        TableColumn<TestCase, TestCase> number = new TableColumn<>("case");
         number.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         number.setCellFactory(c -> new NumberCell());
         number.setEditable(false);
@@ -93,12 +93,12 @@ public final class TestCasesView extends BorderPane {
         return b;
     }
 
-    /** The case's 1-based position, which shifts as cases are added or deleted. */
+    /** The case's 0-based position (the engine's case_index), which shifts as cases are added or deleted. */
     private static final class NumberCell extends TableCell<TestCase, TestCase> {
         @Override
         protected void updateItem(TestCase item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : String.valueOf(getIndex() + 1));
+            setText(empty || item == null ? null : String.valueOf(getIndex()));
         }
     }
 

@@ -25,6 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the test cases through the engine off the FX thread, with progress, cancel and re-running of failed
@@ -32,16 +35,21 @@ import java.util.Map;
  */
 public final class TestRunModel {
 
+    private static final Pattern CASE_REFERENCE = Pattern.compile("\\bcase (\\d{1,9})\\b");
+
     private final PromptTestRunner engine;
     private final BackgroundRunner runner;
     private final DialogService dialogs;
     private final TestRequestFactory requests;
+    private final Consumer<TestReport> completeRuns;
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     /** 0..1 while running; -1 (indeterminate) before the first progress report. */
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Not run yet");
     private final ReadOnlyObjectWrapper<PerformanceMetrics> metrics = new ReadOnlyObjectWrapper<>();
+    /** The report of the last run of every case (not a re-run, not cancelled), kept with a registered version. */
+    private final ReadOnlyObjectWrapper<TestReport> lastReport = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper hasFailures = new ReadOnlyBooleanWrapper();
     private final ObservableList<ResultRow> results = FXCollections.observableArrayList();
     private final ObservableList<ResultRow> resultsView = FXCollections.unmodifiableObservableList(results);
@@ -51,35 +59,37 @@ public final class TestRunModel {
     /** Callbacks of a run started before the last {@link #clear()} are ignored. */
     private long generation;
 
+    /** @param completeRuns told of each run of every case that was not cancelled (re-runs are partial) */
     public TestRunModel(PromptTestRunner engine, BackgroundRunner runner, DialogService dialogs,
-                        TestRequestFactory requests) {
+                        TestRequestFactory requests, Consumer<TestReport> completeRuns) {
         this.engine = engine;
         this.runner = runner;
         this.dialogs = dialogs;
         this.requests = requests;
+        this.completeRuns = completeRuns;
     }
 
     /** Runs every case. */
     public void runAll(String template, TemplateDialect dialect, List<Map<String, Object>> cases) {
-        List<Integer> numbers = new ArrayList<>(cases.size());
-        for (int i = 1; i <= cases.size(); i++) {
-            numbers.add(i);
+        List<Integer> indexes = new ArrayList<>(cases.size());
+        for (int i = 0; i < cases.size(); i++) {
+            indexes.add(i);
         }
-        start(template, dialect, cases, numbers, false);
+        start(template, dialect, cases, indexes, false);
     }
 
     /** Runs again only the cases that failed last time, with their current values. */
     public void rerunFailed(String template, TemplateDialect dialect, List<Map<String, Object>> cases) {
-        List<Integer> numbers = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
         List<Map<String, Object>> subset = new ArrayList<>();
         for (ResultRow row : results) {
-            if (!row.passed() && row.caseNumber() <= cases.size()) {
-                numbers.add(row.caseNumber());
-                subset.add(cases.get(row.caseNumber() - 1));
+            if (!row.passed() && row.caseIndex() < cases.size()) {
+                indexes.add(row.caseIndex());
+                subset.add(cases.get(row.caseIndex()));
             }
         }
         if (!subset.isEmpty()) {
-            start(template, dialect, subset, numbers, true);
+            start(template, dialect, subset, indexes, true);
         }
     }
 
@@ -102,12 +112,13 @@ public final class TestRunModel {
         results.clear();
         errors.clear();
         metrics.set(null);
+        lastReport.set(null);
         hasFailures.set(false);
         summary.set("Not run yet");
     }
 
     private void start(String template, TemplateDialect dialect, List<Map<String, Object>> cases,
-                       List<Integer> numbers, boolean rerun) {
+                       List<Integer> indexes, boolean rerun) {
         if (running.get()) {
             return;
         }
@@ -125,7 +136,7 @@ public final class TestRunModel {
                 },
                 report -> {
                     if (mine == generation) {
-                        finished(report, numbers, rerun);
+                        finished(report, indexes, rerun);
                     }
                 },
                 e -> {
@@ -135,25 +146,33 @@ public final class TestRunModel {
                 });
     }
 
-    private void finished(TestReport report, List<Integer> numbers, boolean rerun) {
+    private void finished(TestReport report, List<Integer> indexes, boolean rerun) {
         boolean wasCancelled = task != null && task.isCancelled();
         task = null;
         running.set(false);
         progress.set(0);
         List<ResultRow> rows = new ArrayList<>(report.testCaseResults().size());
         for (CaseResult r : report.testCaseResults()) {
+            // A re-run sends a subset: map the engine's index within it back to the case's index in the table.
             int idx = r.caseIndex();
-            rows.add(new ResultRow(idx >= 0 && idx < numbers.size() ? numbers.get(idx) : idx + 1, r));
+            rows.add(new ResultRow(idx >= 0 && idx < indexes.size() ? indexes.get(idx) : idx, r));
         }
         if (rerun) {
             mergeRerun(rows);
         } else {
             results.setAll(rows);
         }
-        errors.setAll(report.errors());
+        errors.setAll(rerun ? report.errors().stream().map(e -> toTableIndexes(e, indexes)).toList()
+                : report.errors());
         metrics.set(report.performanceMetrics());
+        if (!rerun && !wasCancelled) {
+            lastReport.set(report);
+        }
         hasFailures.set(results.stream().anyMatch(r -> !r.passed()));
         summary.set(describe(report, rerun, wasCancelled));
+        if (!rerun && !wasCancelled) {
+            completeRuns.accept(report);
+        }
         DialogService.Outcome outcome = report.passed() && !wasCancelled
                 ? DialogService.Outcome.SUCCESS : DialogService.Outcome.WARNING;
         dialogs.notify(outcome, wasCancelled ? "Run cancelled" : "Run finished", summary.get());
@@ -163,12 +182,28 @@ public final class TestRunModel {
         List<ResultRow> merged = new ArrayList<>(results);
         for (ResultRow fresh : rerunRows) {
             for (int i = 0; i < merged.size(); i++) {
-                if (merged.get(i).caseNumber() == fresh.caseNumber()) {
+                if (merged.get(i).caseIndex() == fresh.caseIndex()) {
                     merged.set(i, fresh);
                 }
             }
         }
         results.setAll(merged);
+    }
+
+    /**
+     * A re-run sends only the failed cases, so the engine numbers them 0..k-1 in its messages; rewrite each
+     * "case N" to the case's index in the table so messages still match rows.
+     */
+    static String toTableIndexes(String message, List<Integer> indexes) {
+        Matcher m = CASE_REFERENCE.matcher(message);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            int idx = Integer.parseInt(m.group(1));
+            String mapped = idx < indexes.size() ? String.valueOf(indexes.get(idx)) : m.group(1);
+            m.appendReplacement(sb, "case " + mapped);
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     private void failed(RuntimeException e) {
@@ -205,6 +240,10 @@ public final class TestRunModel {
 
     public ReadOnlyObjectProperty<PerformanceMetrics> metricsProperty() {
         return metrics.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TestReport> lastReportProperty() {
+        return lastReport.getReadOnlyProperty();
     }
 
     /** True when the last results hold a failed case, i.e. "Re-run failed" has something to do. */

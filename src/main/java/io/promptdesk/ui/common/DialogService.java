@@ -19,6 +19,9 @@ public interface DialogService {
     /** Asks what to do with unsaved changes before they would be lost. */
     UnsavedChoice confirmUnsaved(String documentName);
 
+    /** Asks for one line of text, offering {@code initial}; empty when cancelled. */
+    Optional<String> askText(String title, String message, String initial);
+
     Optional<Path> chooseFileToOpen(String title, Path initialFolder, List<FileKind> kinds);
 
     Optional<Path> chooseFileToSave(String title, Path initialFolder, String initialName, List<FileKind> kinds);

@@ -4,6 +4,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextInputDialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -74,6 +75,15 @@ public final class FxDialogService implements DialogService {
             return UnsavedChoice.CANCEL;
         }
         return answer.get() == save ? UnsavedChoice.SAVE : UnsavedChoice.DISCARD;
+    }
+
+    @Override
+    public Optional<String> askText(String title, String message, String initial) {
+        TextInputDialog dialog = new TextInputDialog(initial);
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(message);
+        return dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
     }
 
     @Override

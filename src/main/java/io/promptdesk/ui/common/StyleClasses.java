@@ -17,6 +17,23 @@ public final class StyleClasses {
     public static final String BADGE_FAIL = "badge-fail";
     public static final String DIALECT_BADGE = "dialect-badge";
 
+    /** Rollout workspace (styled by ui/rollout/rollout.css; the stage timeline has its own stylesheet). */
+    public static final String ROLLOUT_WORKSPACE = "rollout-workspace";
+    public static final String ROLLOUT_TITLE = "rollout-title";
+    /** A rollout's status badge; the status is a pseudo-class: in_progress, paused, completed ... */
+    public static final String ROLLOUT_STATUS = "rollout-status";
+    public static final String ROLLOUT_LIST = "rollout-list";
+    public static final String ROLLOUT_SIDE = "rollout-side";
+    public static final String HEALTH_CHART = "health-chart";
+    /** A health verdict text; the outcome is a pseudo-class: healthy, inconclusive, unhealthy. */
+    public static final String HEALTH_VERDICT = "health-verdict";
+    public static final String LAST_CHECK = "last-check";
+    public static final String FORM_PROBLEM = "form-problem";
+    /** ChartFX dataset classes of the health charts. */
+    public static final String SERIES_CANARY = "canary";
+    public static final String SERIES_STABLE = "stable";
+    public static final String SERIES_THRESHOLD = "threshold";
+
     /** Panels and lists. */
     public static final String PANEL = "panel";
     public static final String PANEL_TITLE = "panel-title";
@@ -37,6 +54,25 @@ public final class StyleClasses {
     public static final String NAVIGATION = "workspace-nav";
     public static final String NAVIGATION_ITEM = "workspace-nav-item";
     public static final String TOOLBAR_TITLE = "toolbar-title";
+
+    /** Regression workspace. */
+    public static final String REGRESSION_WORKSPACE = "regression-workspace";
+    public static final String REGRESSION_CHART = "regression-chart";
+    public static final String CHART_PANE = "chart-pane";
+    public static final String SAMPLE_SLOT = "sample-slot";
+    public static final String SLOT_ERROR = "slot-error";
+    public static final String VERDICT = "verdict";
+    public static final String VERDICT_HEADLINE = "verdict-headline";
+    public static final String VERDICT_REGRESSION = "verdict-regression";
+    public static final String VERDICT_OK = "verdict-ok";
+    public static final String VERDICT_WAITING = "verdict-waiting";
+    public static final String VERDICT_FAILED = "verdict-failed";
+    public static final String VERDICT_LABEL = "verdict-label";
+    public static final String VERDICT_VALUE = "verdict-value";
+    public static final String VERDICT_WARNING = "verdict-warning";
+    public static final String LEGEND_SWATCH = "legend-swatch";
+    public static final String LEGEND_BASELINE = "legend-baseline";
+    public static final String LEGEND_CURRENT = "legend-current";
 
     private StyleClasses() {
     }

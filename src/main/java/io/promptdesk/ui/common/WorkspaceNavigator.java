@@ -54,6 +54,19 @@ public final class WorkspaceNavigator extends BorderPane {
         return this;
     }
 
+    /** Shows the workspace titled {@code title} (any case), as its button would; false when there is none. */
+    public boolean select(String title) {
+        for (Node n : items.getChildren()) {
+            if (n instanceof ToggleButton b && b.getText().equalsIgnoreCase(title)) {
+                if (!b.isSelected()) {
+                    b.fire();
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void show(String title, Supplier<? extends Node> view) {
         Node node = built.computeIfAbsent(title, t -> view.get());
         content.getChildren().setAll(node);

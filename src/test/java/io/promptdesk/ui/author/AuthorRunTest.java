@@ -1,5 +1,7 @@
 package io.promptdesk.ui.author;
 
+import io.promptdesk.app.RunHistory;
+import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.model.PromptDeskException;
 import io.promptdesk.ui.common.BackgroundRunner;
 import io.promptdesk.ui.common.FakeDialogService;
@@ -10,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +33,7 @@ class AuthorRunTest {
 
         TestRunModel run = vm.run();
         assertThat(run.runningProperty().get()).isFalse();
-        assertThat(run.results()).extracting(ResultRow::caseNumber).containsExactly(1, 2, 3);
+        assertThat(run.results()).extracting(ResultRow::caseIndex).containsExactly(0, 1, 2);
         assertThat(run.results()).extracting(ResultRow::passed).containsExactly(true, true, false);
         ResultRow failed = run.results().get(2);
         assertThat(failed.failedRules()).contains("template_variables");
@@ -55,12 +60,54 @@ class AuthorRunTest {
         vm.rerunFailed();
 
         TestRunModel run = vm.run();
-        assertThat(run.results()).extracting(ResultRow::caseNumber).containsExactly(1, 2, 3);
+        assertThat(run.results()).extracting(ResultRow::caseIndex).containsExactly(0, 1, 2);
         assertThat(run.results()).allMatch(ResultRow::passed);
         assertThat(run.results().get(0)).isSameAs(firstRow);
         assertThat(run.results().get(2).result().output()).contains("Linus");
         assertThat(run.summaryProperty().get()).startsWith("Re-ran 1 failed case(s): 1 passed, 0 failed");
         assertThat(run.hasFailuresProperty().get()).isFalse();
+    }
+
+    @Test
+    void messagesNameTheCaseIndexOfTheTableAlsoAfterARerun() throws IOException {
+        AuthorViewModel vm = open(SameThreadRunner.immediate());
+        vm.runTests();
+        assertThat(vm.run().errors()).anyMatch(e -> e.contains("first case 2:"));
+
+        vm.rerunFailed();
+
+        // The engine saw one case (its index 0); the message must still point at row "case 2".
+        assertThat(vm.run().results()).extracting(ResultRow::caseIndex).containsExactly(0, 1, 2);
+        assertThat(vm.run().errors()).anyMatch(e -> e.contains("first case 2:"))
+                .noneMatch(e -> e.contains("case 0"));
+    }
+
+    @Test
+    void completeRunsAreRecordedForTheRegressionWorkspaceButReRunsAreNot() throws IOException {
+        RunHistory history = RunHistory.inMemory(Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
+        AuthorViewModel vm = new AuthorViewModel(new AuthorServices(AuthorFixture.workspace(dir),
+                new PromptTestRunner(1), SameThreadRunner.immediate(), dialogs, new TemplateFiles(),
+                RecentFiles.forWorkspace(dir), TestRequestFactory.defaults(), history));
+        vm.start();
+
+        vm.runTests();
+        vm.rerunFailed();
+
+        assertThat(history.runs()).singleElement().satisfies(r -> {
+            assertThat(r.template()).isEqualTo("greeting.prompt");
+            assertThat(r.passed()).isEqualTo(2);
+            assertThat(r.failed()).isEqualTo(1);
+            assertThat(r.finishedAt()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+            assertThat(r.cases()).isBetween(1, 3);
+        });
+    }
+
+    @Test
+    void caseReferencesAreMappedWordForWord() {
+        assertThat(TestRunModel.toTableIndexes("2 case(s) could not be rendered, first case 1: missing",
+                java.util.List.of(4, 7))).isEqualTo("2 case(s) could not be rendered, first case 7: missing");
+        assertThat(TestRunModel.toTableIndexes("showcase 0 and case 5", java.util.List.of(4)))
+                .isEqualTo("showcase 0 and case 5");
     }
 
     @Test

@@ -16,6 +16,8 @@ public final class FakeDialogService implements DialogService {
     public final List<Shown> shown = new ArrayList<>();
     public final Deque<UnsavedChoice> unsavedAnswers = new ArrayDeque<>();
     public final Deque<Path> fileAnswers = new ArrayDeque<>();
+    /** Answers to text questions; when empty, the offered text is accepted. */
+    public final Deque<Optional<String>> textAnswers = new ArrayDeque<>();
     public int unsavedQuestions;
 
     @Override
@@ -32,6 +34,12 @@ public final class FakeDialogService implements DialogService {
     public UnsavedChoice confirmUnsaved(String documentName) {
         unsavedQuestions++;
         return unsavedAnswers.isEmpty() ? UnsavedChoice.CANCEL : unsavedAnswers.poll();
+    }
+
+    @Override
+    public Optional<String> askText(String title, String message, String initial) {
+        shown.add(new Shown("ASK", title, message + " [" + initial + "]", null));
+        return textAnswers.isEmpty() ? Optional.ofNullable(initial) : textAnswers.poll();
     }
 
     @Override

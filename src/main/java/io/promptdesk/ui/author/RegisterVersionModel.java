@@ -1,0 +1,109 @@
+package io.promptdesk.ui.author;
+
+import io.promptdesk.json.Json;
+import io.promptdesk.model.PromptDeskException;
+import io.promptdesk.model.TestReport;
+import io.promptdesk.registry.Attribution;
+import io.promptdesk.registry.ModelRegistry;
+import io.promptdesk.registry.ModelVersion;
+import io.promptdesk.registry.NewVersion;
+import io.promptdesk.registry.VersionStatus;
+import io.promptdesk.ui.common.BackgroundRunner;
+import io.promptdesk.ui.common.DialogService;
+import io.promptdesk.ui.common.ProgressListener;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "Register as new version": the saved template (with the report of its last full test run, if the text has not
+ * changed since) becomes a new version of the model named after the template, under a suggested next version
+ * number the person may change. A model's first version becomes its production version, so later ones can be
+ * rolled out against it; later ones are candidates. Registry work runs off the FX thread.
+ */
+public final class RegisterVersionModel {
+    private final TemplateDocument document;
+    private final ModelRegistry registry;
+    private final BackgroundRunner runner;
+    private final DialogService dialogs;
+    private final String actor;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final BooleanBinding canRegister;
+    private TestReport report;
+    private String reportedText;
+
+    public RegisterVersionModel(AuthorViewModel author, ModelRegistry registry, BackgroundRunner runner,
+                                DialogService dialogs, String actor) {
+        this.document = author.document();
+        this.registry = registry;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.actor = actor;
+        canRegister = document.pathProperty().isNotNull().and(document.dirtyProperty().not()).and(busy.not());
+        author.run().lastReportProperty().addListener((obs, old, now) -> {
+            report = now;
+            reportedText = now == null ? null : document.text();
+        });
+    }
+
+    /** Asks for the version (suggesting the next one), then registers it. */
+    public void register() {
+        if (!canRegister.get()) {
+            return;
+        }
+        String model = VersionNames.modelName(document.path());
+        String template = document.text();
+        String reportJson = report != null && template.equals(reportedText) ? Json.write(report) : null;
+        busy.set(true);
+        runner.run((progress, cancelled) -> existing(model), ProgressListener.NONE, known -> {
+            busy.set(false);
+            boolean first = !known.hasProduction();
+            String question = "Register " + document.nameProperty().get() + " as a new version of " + model
+                    + (first ? " - its first, so it becomes the production version" : " - as a candidate to roll out")
+                    + (reportJson != null ? ", with its last test report" : ", without a test report (none for "
+                    + "this text)");
+            dialogs.askText("Register as new version", question, VersionNames.next(known.versions()))
+                    .ifPresent(version -> store(new NewVersion(model, version, template, null, reportJson,
+                            first ? VersionStatus.STABLE : VersionStatus.CANDIDATE, Map.of())));
+        }, this::failed);
+    }
+
+    /** The model's versions, oldest first, and whether one of them is in production. */
+    private Existing existing(String model) {
+        return registry.models().stream().filter(m -> m.name().equals(model)).findFirst()
+                .map(m -> new Existing(registry.versions(model).stream().map(ModelVersion::version).toList(),
+                        m.aliases().containsKey(ModelRegistry.PRODUCTION)))
+                .orElse(new Existing(List.of(), false));
+    }
+
+    private record Existing(List<String> versions, boolean hasProduction) {
+    }
+
+    private void store(NewVersion request) {
+        busy.set(true);
+        runner.run((progress, cancelled) -> registry.register(request, Attribution.of(actor,
+                "registered from the Author workspace")), ProgressListener.NONE, v -> {
+            busy.set(false);
+            dialogs.notify(DialogService.Outcome.SUCCESS, "Registered " + v.model() + " " + v.version(),
+                    v.status() == VersionStatus.STABLE ? "It is the production version of " + v.model()
+                            : "A candidate: start its rollout in the Rollout workspace");
+        }, this::failed);
+    }
+
+    private void failed(RuntimeException e) {
+        busy.set(false);
+        dialogs.showError("Cannot register the version", e.getMessage(), e instanceof PromptDeskException ? null : e);
+    }
+
+    /** Enabled for a saved template without unsaved changes, while no registration is under way. */
+    public BooleanBinding canRegisterProperty() {
+        return canRegister;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}
