@@ -30,8 +30,14 @@ final class SvgCharts {
         if (all.length == 0) {
             return empty("no execution times");
         }
-        double lo = Arrays.stream(all).min().orElse(0);
-        double hi = Arrays.stream(all).max().orElse(1);
+        double[] sorted = all.clone();
+        Arrays.sort(sorted);
+        double lo = sorted[0];
+        // A cold first case can be 100x the others: the last bin collects everything above the 95th percentile.
+        double hi = sorted[(int) Math.floor(0.95 * (sorted.length - 1))];
+        if (hi - lo < 1e-9) {
+            hi = sorted[sorted.length - 1];
+        }
         if (hi - lo < 1e-9) {
             hi = lo + 1;
         }
@@ -39,7 +45,7 @@ final class SvgCharts {
         int[] c = bins(current, lo, hi);
         int max = Math.max(1, Math.max(Arrays.stream(b).max().orElse(0), Arrays.stream(c).max().orElse(0)));
         StringBuilder s = open("Distribution of per-case execution times, baseline and current");
-        axes(s, lo, hi, 0, max, "execution time (ms)", "cases");
+        axes(s, lo, hi, 0, max, "execution time (ms); the last bin holds slower cases too", "cases");
         bars(s, b, max, BASELINE_COLOUR);
         bars(s, c, max, CURRENT_COLOUR);
         legend(s, 0, BASELINE_COLOUR, "baseline (n " + baseline.length + ", mean " + fmt(mean(baseline)) + " ms)");
@@ -54,14 +60,18 @@ final class SvgCharts {
         }
         Instant t0 = events.get(0).at();
         Instant end = events.get(events.size() - 1).at();
-        double span = Math.max(1, Duration.between(t0, end).toMillis() / 60_000.0);
+        long spanMs = Math.max(1, Duration.between(t0, end).toMillis());
+        // Seconds for short (or time-scaled) rollouts, minutes for real ones.
+        double unit = spanMs < 120_000 ? 1000.0 : 60_000.0;
+        double span = spanMs / unit;
         StringBuilder s = open("Canary traffic through the rollout stages");
-        axes(s, 0, span, 0, 100, "minutes since the rollout started", "% of traffic");
+        axes(s, 0, span, 0, 100, (unit == 1000.0 ? "seconds" : "minutes") + " since the rollout started (clock "
+                + "time)", "% of traffic");
         StringBuilder path = new StringBuilder();
         double prevY = y(0, 100);
         for (int i = 0; i < events.size(); i++) {
             RolloutEvent e = events.get(i);
-            double x = x(Duration.between(t0, e.at()).toMillis() / 60_000.0, 0, span);
+            double x = x(Duration.between(t0, e.at()).toMillis() / unit, 0, span);
             double yy = y(e.toPercentage(), 100);
             path.append(i == 0 ? "M" : " L").append(f(x)).append(',').append(f(prevY)).append(" L").append(f(x))
                     .append(',').append(f(yy));
@@ -70,11 +80,11 @@ final class SvgCharts {
         s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(CURRENT_COLOUR)
                 .append("\" stroke-width=\"2\"/>");
         for (RolloutEvent e : events) {
-            double x = x(Duration.between(t0, e.at()).toMillis() / 60_000.0, 0, span);
+            double x = x(Duration.between(t0, e.at()).toMillis() / unit, 0, span);
             boolean bad = e.toStatus() == RolloutStatus.FAILED || e.toStatus() == RolloutStatus.ROLLED_BACK;
             s.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y(e.toPercentage(), 100)))
                     .append("\" r=\"4\" fill=\"").append(bad ? "#d62728" : BASELINE_COLOUR).append("\"><title>")
-                    .append(HtmlText.escape(e.kind() + " " + e.toStatus().key() + " at " + e.toPercentage() + "% ("
+                    .append(HtmlText.escape(e.kind().toString().toLowerCase(java.util.Locale.ROOT) + ": " + e.toStatus().key() + " at " + e.toPercentage() + "% ("
                             + e.at() + ")")).append("</title></circle>");
         }
         return s.append("</svg>").toString();
@@ -138,7 +148,7 @@ final class SvgCharts {
     private static int[] bins(double[] values, double lo, double hi) {
         int[] out = new int[BINS];
         for (double v : values) {
-            out[Math.min(BINS - 1, (int) ((v - lo) / (hi - lo) * BINS))]++;
+            out[Math.max(0, Math.min(BINS - 1, (int) ((v - lo) / (hi - lo) * BINS)))]++;
         }
         return out;
     }
