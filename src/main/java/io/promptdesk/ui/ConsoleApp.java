@@ -22,6 +22,9 @@ import io.promptdesk.ui.common.FxBackgroundRunner;
 import io.promptdesk.ui.common.FxDebouncer;
 import io.promptdesk.ui.common.FxDialogService;
 import io.promptdesk.ui.common.Theme;
+import io.promptdesk.ui.pipeline.PipelineSource;
+import io.promptdesk.ui.pipeline.PipelineViewModel;
+import io.promptdesk.ui.pipeline.WorkspacePipeline;
 import io.promptdesk.ui.regression.RegressionServices;
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.ui.rollout.LatestOnFx;
@@ -58,6 +61,8 @@ public final class ConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
     private ExecutorService background;
+    /** Set once the window exists; the Pipeline view's links go through it. */
+    private MainWindow window;
     /** Drives the rollouts and the simulator, off the FX thread. */
     private ScheduledExecutorService rolloutTicks;
     private RolloutDriver rolloutDriver;
@@ -108,7 +113,11 @@ public final class ConsoleApp extends Application {
                 Attribution.currentUser());
         RolloutViewModel rollout = rolloutWorkspace(registry, storeTasks, dialogs);
 
-        MainWindow window = new MainWindow(author, registration, regression, rollout, theme, () -> {
+        PipelineViewModel pipeline = new PipelineViewModel(new WorkspacePipeline(database, registry,
+                new PromptTestRunner(), history, Clock.systemUTC(), Attribution.currentUser()), storeTasks, dialogs,
+                () -> PipelineSource.of(author), title -> window.showWorkspace(title), Platform::runLater);
+
+        window = new MainWindow(author, registration, regression, rollout, pipeline, theme, () -> {
             if (author.confirmLeave()) {
                 Platform.exit();
             }

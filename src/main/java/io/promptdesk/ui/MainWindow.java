@@ -4,6 +4,8 @@ import io.promptdesk.ui.author.AuthorView;
 import io.promptdesk.ui.author.AuthorViewModel;
 import io.promptdesk.ui.author.RegisterVersionModel;
 import io.promptdesk.ui.common.Theme;
+import io.promptdesk.ui.pipeline.PipelineView;
+import io.promptdesk.ui.pipeline.PipelineViewModel;
 import io.promptdesk.ui.regression.RegressionView;
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.ui.common.WorkspaceNavigator;
@@ -23,13 +25,14 @@ public final class MainWindow extends BorderPane {
     private final WorkspaceNavigator navigator;
 
     public MainWindow(AuthorViewModel author, RegisterVersionModel registration, RegressionViewModel regression,
-                      RolloutViewModel rollout, Theme theme, Runnable quit) {
+                      RolloutViewModel rollout, PipelineViewModel pipeline, Theme theme, Runnable quit) {
         authorView = new AuthorView(author, registration);
         // One line per workspace, each built the first time it is shown.
         navigator = new WorkspaceNavigator()
                 .add("Author", () -> authorView)
                 .add("Regression", () -> new RegressionView(regression))
-                .add("Rollout", () -> new RolloutView(rollout));
+                .add("Rollout", () -> new RolloutView(rollout))
+                .add("Pipeline", () -> new PipelineView(pipeline));
 
         setTop(MainMenu.create(author, registration, theme, quit));
         setCenter(navigator);

@@ -18,6 +18,8 @@ import io.promptdesk.ui.common.FakeDialogService;
 import io.promptdesk.ui.common.FxBackgroundRunner;
 import io.promptdesk.ui.common.StyleClasses;
 import io.promptdesk.ui.common.Theme;
+import io.promptdesk.ui.pipeline.PipelineViewModel;
+import io.promptdesk.ui.pipeline.ScriptedLauncher;
 import io.promptdesk.ui.regression.RegressionServices;
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.metrics.SimulatedService;
@@ -93,7 +95,9 @@ class MainWindowFxTest {
                 new SqliteRolloutRepository(db), registry, new SimulatedService(clock, 1), clock, "ana")), runner,
                 dialogs, java.time.ZoneOffset.UTC);
         RegisterVersionModel registration = new RegisterVersionModel(vm, registry, runner, dialogs, "ana");
-        Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout, theme, () -> { }), 1200, 800);
+        Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout,
+                new PipelineViewModel(new ScriptedLauncher(), runner, dialogs, () -> null, t -> { }, Runnable::run),
+                theme, () -> { }), 1200, 800);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
         stage.show();
