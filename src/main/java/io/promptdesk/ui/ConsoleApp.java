@@ -141,6 +141,8 @@ public final class ConsoleApp extends Application {
             Screenshot.regression(scene, shot, window, regression, workspace);
         } else if (shot != null && Screenshot.ROLLOUT.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
             Screenshot.rollout(scene, shot, window, rollout);
+        } else if (shot != null && Screenshot.PIPELINE.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
+            Screenshot.pipeline(scene, shot, window, pipeline, author, workspace);
         } else if (shot != null) {
             // Show a finished run in the screenshot: capture once the tests are done.
             author.run().runningProperty().addListener((obs, was, now) -> {

@@ -15,6 +15,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -80,7 +81,11 @@ public final class PipelineView extends VBox {
             Label summary = new Label();
             summary.setWrapText(true);
             summary.textProperty().bind(s.summaryProperty());
-            stepsGrid.addRow(row++, new Label(s.title()), status, summary);
+            Label name = new Label(s.title());
+            // Names and badges keep their width; only the result wraps.
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            status.setMinWidth(Region.USE_PREF_SIZE);
+            stepsGrid.addRow(row++, name, status, summary);
         }
 
         Label status = new Label();
