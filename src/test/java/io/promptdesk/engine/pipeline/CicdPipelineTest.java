@@ -158,6 +158,28 @@ class CicdPipelineTest {
     }
 
     @Test
+    void aRollbackThatCannotSwitchRaisesRollbackTimeoutForAPerson() {
+        f.firstVersion();
+        f.rollbackRegistryDown = true;
+        PipelineListener faulty = new PipelineListener() {
+            @Override
+            public void onRollout(RolloutView rollout) {
+                f.sim.injectFault(PipelineFixture.MODEL, "1.1", 3, 0.08);
+            }
+        };
+
+        PipelineRollbackException e = catchThrowableOfType(() -> f.pipeline(1, f.config()).deployNewPrompt(
+                PipelineFixture.TEMPLATE + " Now.", "1.1", faulty, () -> false), PipelineRollbackException.class);
+
+        assertThat(e).isInstanceOf(io.promptdesk.engine.rollback.RollbackTimeoutException.class)
+                .hasMessageContaining("manual intervention required");
+        assertThat(e.report().failedStep()).isEqualTo(PipelineStep.ROLLBACK);
+        assertThat(e.report().rollback().status()).isEqualTo(RollbackStatus.FAILED);
+        assertThat(e.result()).isEqualTo(e.report().rollback());
+        assertThat(f.production()).isEqualTo("1.0");
+    }
+
+    @Test
     void withoutAutomaticRollbackAnUnhealthyStagePausesAndFails() {
         f.firstVersion();
         PipelineListener faulty = new PipelineListener() {

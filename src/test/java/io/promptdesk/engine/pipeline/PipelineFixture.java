@@ -78,10 +78,14 @@ final class PipelineFixture implements AutoCloseable {
                 (long) (pattern[(int) (reads.getAndIncrement() % pattern.length)] * factor)));
     }
 
+    /** When set, the rollback controller's registry fails every change: a rollback cannot switch. */
+    boolean rollbackRegistryDown;
+
     PipelineEnvironment env(PromptTestRunner runner) {
+        ModelRegistry rollbackRegistry = rollbackRegistryDown ? new BrokenSwitchRegistry(registry) : registry;
         RolloutEnvironment re = new RolloutEnvironment(rollouts, registry, sim, new RegressionHealthComparator(),
                 sim::route, clock, null);
-        RollbackController rollback = new RollbackController(new RollbackEnvironment(registry, rollouts, sim::route,
+        RollbackController rollback = new RollbackController(new RollbackEnvironment(rollbackRegistry, rollouts, sim::route,
                 sim, new SqliteRollbackRepository(db), audit, clock, Runnable::run, new Timer(), null),
                 RollbackSettings.defaults());
         return new PipelineEnvironment(runner, re, RolloutSettings.defaults("ci"), rollback, audit, clock, this::pass);
