@@ -45,8 +45,8 @@ import java.util.concurrent.Callable;
                 "The baseline is the production version's recorded test run unless --baseline names a file of "
                         + "per-case times in ms."},
         footer = {"", "Reports in --report-dir: pipeline-report.json, pipeline-junit.xml, pipeline-report.html.",
-                "Exit codes: 0 deployed (or, with --no-wait, rollout started), 1 a gate failed (named on stderr), "
-                        + "2 bad usage or input."})
+                "Exit codes: 0 deployed (with --no-wait: rollout started; with --gates-only: gates passed), "
+                        + "1 a gate failed (named on stderr), 2 bad usage or input."})
 public final class PipelineCommand extends CliCommand implements Callable<Integer> {
 
     @Mixin
@@ -94,6 +94,10 @@ public final class PipelineCommand extends CliCommand implements Callable<Intege
             description = "Drive the rollout to its end (default); --no-wait starts it and returns.")
     boolean waitForRollout;
 
+    @Option(names = "--gates-only", description = "Only the tests and the regression gate (for pull requests): "
+            + "nothing is registered or rolled out.")
+    boolean gatesOnly;
+
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Write the JSON, JUnit XML and HTML reports.")
     Path reportDir;
 
@@ -130,7 +134,7 @@ public final class PipelineCommand extends CliCommand implements Callable<Intege
         try (PipelineServices services = new PipelineServices(options.directory(), Clock.systemUTC())) {
             boolean rollsOut = services.registry.models().stream().anyMatch(m -> m.name().equals(deployment))
                     && services.registry.resolve(deployment, ModelRegistry.PRODUCTION).isPresent();
-            if (rollsOut && waitForRollout && !simulate) {
+            if (rollsOut && waitForRollout && !simulate && !gatesOnly) {
                 throw new BadInputException("--wait needs request metrics to judge the stages, and only --simulate "
                         + "provides them in this process: add --simulate, or use --no-wait and follow the rollout "
                         + "with promptdesk rollout watch");
@@ -159,7 +163,8 @@ public final class PipelineCommand extends CliCommand implements Callable<Intege
     private int run(CicdPipeline pipeline, String template, Progress progress) {
         PipelineReport report;
         try {
-            report = pipeline.deployNewPrompt(template, version, progress, () -> false);
+            report = gatesOnly ? pipeline.runGates(template, version, progress, () -> false)
+                    : pipeline.deployNewPrompt(template, version, progress, () -> false);
         } catch (PromptDeskException e) {
             if (!(e instanceof PipelineFailure f)) {
                 throw e;

@@ -160,6 +160,19 @@ class PipelineCliTest {
     }
 
     @Test
+    void gatesOnlyPassesWithoutWaitingOrRegistering() throws Exception {
+        first();
+
+        Result r = run("--template-file", template2.toString(), "--cases", cases.toString(), "--version", "pr-1",
+                "--deployment", "copy", "--gates-only", "--json");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = Json.mapper().readTree(r.out());
+        assertThat(json.path("status").asText()).isEqualTo("gates_passed");
+        assertThat(json.path("register_version").isNull()).isTrue();
+    }
+
+    @Test
     void badInputExitsTwo() {
         assertThat(run("--template-file", template.toString(), "--cases", dir.resolve("none.json").toString(),
                 "--version", "1.0", "--deployment", "copy").exit()).isEqualTo(2);

@@ -16,6 +16,7 @@ import io.promptdesk.registry.VersionStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,6 +60,32 @@ public final class CicdPipeline {
      */
     public PipelineReport deployNewPrompt(String template, String version, PipelineListener listener,
                                           BooleanSupplier cancelled) {
+        PipelineRun run = gates(template, version, listener, cancelled);
+        boolean firstVersion = registerVersion(run, template);
+        if (firstVersion) {
+            run.skip(PipelineStep.ROLLOUT, "the model's first version is production at once: nothing to roll out");
+            run.skip(PipelineStep.ROLLBACK, "not needed");
+            return run.report(PipelineStatus.DEPLOYED, null, run.deployment + " " + run.version
+                    + " is the first version and serves production");
+        }
+        return new RolloutStep(env, config, run).execute();
+    }
+
+    /**
+     * Only the gates, as a pull request's check: tests and the regression gate; nothing is registered or rolled
+     * out (those steps are recorded as skipped).
+     */
+    public PipelineReport runGates(String template, String version, PipelineListener listener,
+                                   BooleanSupplier cancelled) {
+        PipelineRun run = gates(template, version, listener, cancelled);
+        for (PipelineStep step : List.of(PipelineStep.REGISTER_VERSION, PipelineStep.ROLLOUT, PipelineStep.ROLLBACK)) {
+            run.skip(step, "gates only");
+        }
+        return run.report(PipelineStatus.GATES_PASSED, null, run.deployment + " " + run.version
+                + " passed the tests and the regression gate");
+    }
+
+    private PipelineRun gates(String template, String version, PipelineListener listener, BooleanSupplier cancelled) {
         if (template == null || template.isBlank()) {
             throw new BadInputException("the template is empty");
         }
@@ -70,14 +97,7 @@ public final class CicdPipeline {
         LOG.info("pipeline {}: {} {}", run.id, run.deployment, run.version);
         runTests(run, template, cancelled);
         detectRegression(run);
-        boolean firstVersion = registerVersion(run, template);
-        if (firstVersion) {
-            run.skip(PipelineStep.ROLLOUT, "the model's first version is production at once: nothing to roll out");
-            run.skip(PipelineStep.ROLLBACK, "not needed");
-            return run.report(PipelineStatus.DEPLOYED, null, run.deployment + " " + run.version
-                    + " is the first version and serves production");
-        }
-        return new RolloutStep(env, config, run).execute();
+        return run;
     }
 
     private void runTests(PipelineRun run, String template, BooleanSupplier cancelled) {

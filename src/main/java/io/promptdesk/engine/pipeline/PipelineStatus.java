@@ -7,10 +7,11 @@ import java.util.Locale;
 /**
  * Where a pipeline run ended: {@code deployed} (rolled out to 100%, or made production as the model's first
  * version), {@code rolling_out} (no-wait mode: the rollout was started and continues), {@code failed} (a gate
- * stopped it), {@code rolled_back} (an unhealthy stage was rolled back).
+ * stopped it), {@code rolled_back} (an unhealthy stage was rolled back), {@code gates_passed} (a gates-only run,
+ * as on a pull request: tested and gated, nothing registered or rolled out).
  */
 public enum PipelineStatus {
-    DEPLOYED, ROLLING_OUT, FAILED, ROLLED_BACK;
+    DEPLOYED, ROLLING_OUT, FAILED, ROLLED_BACK, GATES_PASSED;
 
     @JsonValue
     public String key() {

@@ -213,6 +213,19 @@ class CicdPipelineTest {
     }
 
     @Test
+    void gatesOnlyTestsAndGatesWithoutRegisteringAnything() {
+        f.firstVersion();
+
+        PipelineReport r = f.pipeline(1, f.config()).runGates(PipelineFixture.TEMPLATE + " PR.", "pr-7",
+                PipelineListener.NONE, () -> false);
+
+        assertThat(r.status()).isEqualTo(PipelineStatus.GATES_PASSED);
+        assertThat(r.step(PipelineStep.DETECT_REGRESSION).orElseThrow().status()).isEqualTo(StepStatus.PASSED);
+        assertThat(r.step(PipelineStep.ROLLOUT).orElseThrow().status()).isEqualTo(StepStatus.SKIPPED);
+        assertThat(f.registry.find(PipelineFixture.MODEL, "pr-7")).isEmpty();
+    }
+
+    @Test
     void reportJsonCarriesEverySpecDictionary() throws Exception {
         f.firstVersion();
         PipelineReport r = f.pipeline(1, f.config()).deployNewPrompt(PipelineFixture.TEMPLATE + " Fine.", "1.1");
