@@ -97,9 +97,4 @@ public record PipelineConfig(String deployment, List<Map<String, Object>> cases,
         return new PipelineConfig(deployment, cases, rules, ruleSettings, testTimeout, thresholds, regression,
                 register, plan, on, waitForRollout, maxRolloutTime, actor);
     }
-
-    public PipelineConfig withRules(List<String> r, RuleSettings settings) {
-        return new PipelineConfig(deployment, cases, r, settings, testTimeout, thresholds, regression, register, plan,
-                autoRollback, waitForRollout, maxRolloutTime, actor);
-    }
 }

@@ -54,9 +54,4 @@ public record PipelineReport(String pipelineId, String deploymentName, String ve
     public java.util.Optional<StepResult> step(PipelineStep step) {
         return steps.stream().filter(s -> s.step() == step).findFirst();
     }
-
-    /** True when the version reached all traffic (or production directly). */
-    public boolean deployed() {
-        return status == PipelineStatus.DEPLOYED;
-    }
 }

@@ -143,12 +143,10 @@ final class RolloutStep {
     }
 
     private PipelineRolloutException fail(String why) {
-        try {
+        // Only a rollout this run started belongs in its report (not another run's that blocked the start).
+        if (run.rollout != null) {
             run.rolloutEvents = manager.events();
             run.rollout = manager.getRolloutStatus();
-        } catch (RolloutException e) {
-            // No rollout was started: the report has none.
-            run.rolloutEvents = List.of();
         }
         run.end(PipelineStep.ROLLOUT, StepStatus.FAILED, why);
         return new PipelineRolloutException(why, run.report(PipelineStatus.FAILED, PipelineStep.ROLLOUT, why));

@@ -213,6 +213,20 @@ class CicdPipelineTest {
     }
 
     @Test
+    void aRolloutAlreadyRunningBlocksTheNextVersionWithoutReportingItAsThisRunsOwn() {
+        f.firstVersion();
+        f.pipeline(1, f.config().withWait(false)).deployNewPrompt(PipelineFixture.TEMPLATE + " Go.", "1.1");
+
+        PipelineRolloutException e = catchThrowableOfType(() -> f.pipeline(1, f.config().withWait(false))
+                .deployNewPrompt(PipelineFixture.TEMPLATE + " Again.", "1.2"), PipelineRolloutException.class);
+
+        assertThat(e.report().failedStep()).isEqualTo(PipelineStep.ROLLOUT);
+        assertThat(e).hasMessageContaining("already has rollout");
+        assertThat(e.report().rollout()).isNull();
+        assertThat(e.report().rolloutEvents()).isEmpty();
+    }
+
+    @Test
     void gatesOnlyTestsAndGatesWithoutRegisteringAnything() {
         f.firstVersion();
 
