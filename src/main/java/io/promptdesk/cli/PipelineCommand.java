@@ -18,6 +18,7 @@ import io.promptdesk.engine.rollout.UnhealthyPolicy;
 import io.promptdesk.engine.testing.CaseFiles;
 import io.promptdesk.engine.testing.TextFiles;
 import io.promptdesk.json.Json;
+import io.promptdesk.metrics.MetricsSource;
 import io.promptdesk.metrics.SimulatedService;
 import io.promptdesk.model.BadInputException;
 import io.promptdesk.model.PromptDeskException;
@@ -131,18 +132,20 @@ public final class PipelineCommand extends CliCommand implements Callable<Intege
                 UnhealthyPolicy.PAUSE);
         PipelineConfig config = new PipelineConfig(deployment, loaded, rules, null, null, null, gate, true, plan,
                 autoRollback, waitForRollout, null, options.actor());
-        try (PipelineServices services = new PipelineServices(options.directory(), Clock.systemUTC())) {
-            boolean rollsOut = services.registry.models().stream().anyMatch(m -> m.name().equals(deployment))
-                    && services.registry.resolve(deployment, ModelRegistry.PRODUCTION).isPresent();
-            if (rollsOut && waitForRollout && !simulate && !gatesOnly) {
-                throw new BadInputException("--wait needs request metrics to judge the stages, and only --simulate "
-                        + "provides them in this process: add --simulate, or use --no-wait and follow the rollout "
-                        + "with promptdesk rollout watch");
+        try (PipelineServices services = new PipelineServices(options)) {
+            ModelRegistry registry = services.registry();
+            boolean rollsOut = registry.models().stream().anyMatch(m -> m.name().equals(deployment))
+                    && registry.resolve(deployment, ModelRegistry.PRODUCTION).isPresent();
+            SimulatedService sim = simulate ? new SimulatedService(services.base.clock, seed) : null;
+            MetricsSource simulated = sim != null ? sim : RegistryCommand.Services.NO_METRICS;
+            if (rollsOut && waitForRollout && !gatesOnly && !services.hasMetrics(simulated)) {
+                throw new BadInputException("--wait needs request metrics to judge the stages, and none reach this "
+                        + "process: add --simulate, connect Prometheus (promptdesk connections), or use --no-wait "
+                        + "and follow the rollout with promptdesk rollout watch");
             }
-            SimulatedService sim = simulate ? new SimulatedService(services.clock, seed) : null;
             if (sim != null) {
                 sim.setDefaultRate(SimulatedService.DEFAULT_RATE * timeScale);
-                services.registry.resolve(deployment, ModelRegistry.PRODUCTION)
+                registry.resolve(deployment, ModelRegistry.PRODUCTION)
                         .ifPresent(p -> sim.route(deployment, p.version(), null, 0));
             }
             RolloutSettings settings = RolloutSettings.defaults(options.actor()).withTimeScale(timeScale);
@@ -152,11 +155,10 @@ public final class PipelineCommand extends CliCommand implements Callable<Intege
                     sim.catchUp();
                 }
             };
-            PipelineEnvironment env = sim != null
-                    ? services.environment(sim, sim::route, settings, pacer)
-                    : services.environment(RegistryCommand.Services.NO_METRICS, RegistryCommand.Services.NOT_ROUTED,
-                    settings, pacer);
-            return run(new CicdPipeline(env, config), template, new Progress(sim, services.clock, settings));
+            PipelineEnvironment env = services.environment(simulated,
+                    sim != null ? sim::route : RegistryCommand.Services.NOT_ROUTED, settings, pacer);
+            Progress progress = new Progress(sim, services.base.clock, settings);
+            return run(new CicdPipeline(env, config), template, progress);
         }
     }
 
