@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
  * {@code promptdesk pipeline}: the spec's CI/CD pipeline as one command: test, regression gate, register, roll out,
  * roll back on an unhealthy stage. Writes JSON, JUnit XML and HTML reports for CI dashboards.
  */
-@Command(name = "pipeline", mixinStandardHelpOptions = true,
+@Command(name = "pipeline",
         description = {"Test a template, gate on a regression of its per-case execution time, register it as a new "
                 + "version, roll it out through the stages and roll it back automatically when a stage turns "
                 + "unhealthy.",
@@ -52,6 +52,10 @@ public final class PipelineCommand extends CliCommand implements Callable<Intege
 
     @Mixin
     RegistryCommand.WorkspaceOptions options;
+
+    /** Declared here: the standard help mixin would also bring -V/--version, which names the version to ship. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--template-file", paramLabel = "F", required = true, description = "Template file (UTF-8).")
     Path templateFile;
@@ -113,7 +117,7 @@ public final class PipelineCommand extends CliCommand implements Callable<Intege
     long seed;
 
     @Option(names = "--fault-after", paramLabel = "S",
-            description = "With --simulate: S seconds into the rollout make the canary 3x slower with 8% errors.")
+            description = "With --simulate: S seconds into the rollout make the canary 3x slower with 8%% errors.")
     Double faultAfter;
 
     @Override

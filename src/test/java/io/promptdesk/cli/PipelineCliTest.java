@@ -173,6 +173,16 @@ class PipelineCliTest {
     }
 
     @Test
+    void helpWorksThoughVersionNamesTheVersionToShip() {
+        CommandLine cl = PromptDeskCommand.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+
+        assertThat(cl.execute("pipeline", "--help")).isZero();
+        assertThat(out.toString()).contains("--template-file=F", "--no-wait", "--report-dir=DIR", "Exit codes");
+    }
+
+    @Test
     void badInputExitsTwo() {
         assertThat(run("--template-file", template.toString(), "--cases", dir.resolve("none.json").toString(),
                 "--version", "1.0", "--deployment", "copy").exit()).isEqualTo(2);
