@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Author, test, gate, roll out and roll back LLM prompt templates.%n"
                 + "Run without arguments to open the desktop console.",
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, TestCommand.class,
-                RegressCommand.class, TrendCommand.class, CompareCommand.class,
+                RegressCommand.class, TrendCommand.class, CompareCommand.class, PipelineCommand.class,
                 RegistryCommand.class, RolloutCommand.class, SimulateCommand.class, ConnectionsCommand.class,
                 RollbackCommand.class, HistoryCommand.class, AuditCommand.class},
         footer = {"", "Exit codes: 0 passed, 1 gate failed, 2 bad usage or input."})

@@ -28,6 +28,9 @@ import io.promptdesk.ui.common.Theme;
 import io.promptdesk.ui.connections.ConnectionChecks;
 import io.promptdesk.ui.connections.ConnectionsServices;
 import io.promptdesk.ui.connections.ConnectionsViewModel;
+import io.promptdesk.ui.pipeline.PipelineSource;
+import io.promptdesk.ui.pipeline.PipelineViewModel;
+import io.promptdesk.ui.pipeline.WorkspacePipeline;
 import io.promptdesk.ui.regression.RegressionServices;
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.ui.rollout.LatestOnFx;
@@ -64,6 +67,8 @@ public final class ConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
     private ExecutorService background;
+    /** Set once the window exists; the Pipeline view's links go through it. */
+    private MainWindow window;
     /** Drives the rollouts and the simulator, off the FX thread. */
     private ScheduledExecutorService rolloutTicks;
     private RolloutDriver rolloutDriver;
@@ -117,7 +122,11 @@ public final class ConsoleApp extends Application {
                 ConnectionChecks.using(new ConnectionTester(System::getenv, Connections.DEFAULT_BUDGET, Sleeper.REAL)),
                 storeTasks, dialogs));
 
-        MainWindow window = new MainWindow(author, registration, regression, rollout, connections, theme, () -> {
+        PipelineViewModel pipeline = new PipelineViewModel(new WorkspacePipeline(database, registry,
+                new PromptTestRunner(), history, Clock.systemUTC(), Attribution.currentUser()), storeTasks, dialogs,
+                () -> PipelineSource.of(author), title -> window.showWorkspace(title), Platform::runLater);
+
+        window = new MainWindow(author, registration, regression, rollout, pipeline, connections, theme, () -> {
             if (author.confirmLeave()) {
                 Platform.exit();
             }
@@ -143,6 +152,8 @@ public final class ConsoleApp extends Application {
             Screenshot.rollout(scene, shot, window, rollout);
         } else if (shot != null && Screenshot.CONNECTIONS.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
             Screenshot.connections(scene, shot, window, connections);
+        } else if (shot != null && Screenshot.PIPELINE.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
+            Screenshot.pipeline(scene, shot, window, pipeline, author, workspace);
         } else if (shot != null) {
             // Show a finished run in the screenshot: capture once the tests are done.
             author.run().runningProperty().addListener((obs, was, now) -> {

@@ -7,6 +7,8 @@ import io.promptdesk.ui.common.StyleClasses;
 import io.promptdesk.ui.common.Theme;
 import io.promptdesk.ui.connections.ConnectionsView;
 import io.promptdesk.ui.connections.ConnectionsViewModel;
+import io.promptdesk.ui.pipeline.PipelineView;
+import io.promptdesk.ui.pipeline.PipelineViewModel;
 import io.promptdesk.ui.regression.RegressionView;
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.ui.common.WorkspaceNavigator;
@@ -30,13 +32,15 @@ public final class MainWindow extends BorderPane {
     private final WorkspaceNavigator navigator;
 
     public MainWindow(AuthorViewModel author, RegisterVersionModel registration, RegressionViewModel regression,
-                      RolloutViewModel rollout, ConnectionsViewModel connections, Theme theme, Runnable quit) {
+                      RolloutViewModel rollout, PipelineViewModel pipeline, ConnectionsViewModel connections,
+                      Theme theme, Runnable quit) {
         authorView = new AuthorView(author, registration);
         // One line per workspace, each built the first time it is shown.
         navigator = new WorkspaceNavigator()
                 .add("Author", () -> authorView)
                 .add("Regression", () -> new RegressionView(regression))
                 .add("Rollout", () -> new RolloutView(rollout))
+                .add("Pipeline", () -> new PipelineView(pipeline))
                 .add("Connections", () -> new ConnectionsView(connections));
 
         setTop(MainMenu.create(author, registration, theme, quit));

@@ -1,6 +1,8 @@
 package io.promptdesk.ui;
 
 import io.promptdesk.ui.connections.ConnectionsViewModel;
+import io.promptdesk.ui.author.AuthorViewModel;
+import io.promptdesk.ui.pipeline.PipelineViewModel;
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.ui.regression.Verdict;
 import io.promptdesk.ui.rollout.RolloutViewModel;
@@ -31,6 +33,7 @@ final class Screenshot {
     static final String REGRESSION = "regression";
     static final String ROLLOUT = "rollout";
     static final String CONNECTIONS = "connections";
+    static final String PIPELINE = "pipeline";
     private static final Logger LOG = LoggerFactory.getLogger(Screenshot.class);
 
     private Screenshot() {
@@ -87,6 +90,28 @@ final class Screenshot {
         vm.testAll();
         // Nothing remote to test: the page as it is.
         takeWhenDone.run();
+    }
+
+    /**
+     * Opens the sample release-notes template and runs it through the Pipeline workspace twice: 1.0 becomes
+     * production, then 1.1 passes the gate against it and starts its rollout; captured once the second run is done.
+     */
+    static void pipeline(Scene scene, Path target, MainWindow window, PipelineViewModel vm, AuthorViewModel author,
+                         Path workspace) {
+        author.openTemplate(workspace.resolve("release-notes.prompt"));
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        vm.busyProperty().addListener((obs, was, now) -> {
+            if (was && !now && runs.incrementAndGet() == 1) {
+                vm.versionProperty().set("1.1");
+                vm.run();
+            } else if (was && !now) {
+                takeAfterLayout(scene, target);
+            }
+        });
+        window.showWorkspace("Pipeline");
+        vm.deploymentProperty().set("product-copy");
+        vm.versionProperty().set("1.0");
+        vm.run();
     }
 
     /** Saves the scene after the next layout pulse, then exits. */

@@ -22,6 +22,8 @@ import io.promptdesk.ui.connections.ConnectionsServices;
 import io.promptdesk.ui.connections.ConnectionsView;
 import io.promptdesk.ui.connections.ConnectionsViewModel;
 import io.promptdesk.ui.connections.FakeChecks;
+import io.promptdesk.ui.pipeline.PipelineViewModel;
+import io.promptdesk.ui.pipeline.ScriptedLauncher;
 import io.promptdesk.ui.regression.RegressionServices;
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.metrics.SimulatedService;
@@ -99,8 +101,9 @@ class MainWindowFxTest {
         RegisterVersionModel registration = new RegisterVersionModel(vm, registry, runner, dialogs, "ana");
         ConnectionsViewModel connections = new ConnectionsViewModel(new ConnectionsServices(workspace, k -> null,
                 FakeChecks.answering(), runner, dialogs));
-        Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout, connections, theme, () -> { }),
-                1200, 800);
+        Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout,
+                new PipelineViewModel(new ScriptedLauncher(), runner, dialogs, () -> null, t -> { }, Runnable::run),
+                connections, theme, () -> { }), 1200, 800);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
         stage.show();
