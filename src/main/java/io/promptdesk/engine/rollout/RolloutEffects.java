@@ -44,7 +44,9 @@ final class RolloutEffects {
                 dropCanaryAlias(r, by);
                 registry.setStatus(d, v, r.status() == RolloutStatus.FAILED ? VersionStatus.FAILED
                         : VersionStatus.CANDIDATE, by);
-                router.route(d, r.stableVersion(), null, 0);
+                // Production, not the rollout's baseline: a rollback may have moved production meanwhile.
+                router.route(d, registry.resolve(d, ModelRegistry.PRODUCTION).map(p -> p.version())
+                        .orElse(r.stableVersion()), null, 0);
             }
         }
     }

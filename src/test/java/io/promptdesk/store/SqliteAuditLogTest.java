@@ -1,0 +1,144 @@
+package io.promptdesk.store;
+
+import io.promptdesk.engine.audit.AuditChain;
+import io.promptdesk.engine.audit.AuditEntry;
+import io.promptdesk.engine.audit.AuditRecord;
+import io.promptdesk.engine.audit.AuditVerification;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SqliteAuditLogTest {
+    private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Path file() {
+        return Workspace.databaseFile(dir);
+    }
+
+    private static AuditRecord action(int i) {
+        return new AuditRecord(T0.plusSeconds(i), "ana", "rollback_started", "rb-" + i, "hooks",
+                Map.of("from_version", "1." + i, "to_version", "1.0"), "reason " + i);
+    }
+
+    private void fill(int n) {
+        try (Database db = Database.open(file())) {
+            SqliteAuditLog log = new SqliteAuditLog(db);
+            for (int i = 1; i <= n; i++) {
+                log.append(action(i));
+            }
+        }
+    }
+
+    private AuditVerification verify() {
+        try (Database db = Database.open(file())) {
+            return new SqliteAuditLog(db).verify();
+        }
+    }
+
+    /** Tampering as someone with the file and the sqlite3 tool would: drop the guard trigger first. */
+    private void tamper(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER audit_log_no_update");
+            s.execute("DROP TRIGGER audit_log_no_delete");
+            s.execute(sql);
+        }
+    }
+
+    @Test
+    void appendsChainEachRowToThePreviousOne() {
+        try (Database db = Database.open(file())) {
+            SqliteAuditLog log = new SqliteAuditLog(db);
+            AuditEntry first = log.append(action(1));
+            AuditEntry second = log.append(action(2));
+            assertThat(first.seq()).isEqualTo(1);
+            assertThat(first.prevHash()).isEqualTo(AuditChain.GENESIS);
+            assertThat(second.prevHash()).isEqualTo(first.hash());
+            assertThat(second.hash()).isEqualTo(AuditChain.hashOf(first.hash(), second)).hasSize(64);
+            assertThat(first.details()).isEqualTo("{\"from_version\":\"1.1\",\"to_version\":\"1.0\"}");
+            assertThat(log.entries("hooks", 10)).extracting(AuditEntry::seq).containsExactly(2L, 1L);
+            assertThat(log.entries("other", 10)).isEmpty();
+            AuditVerification v = log.verify();
+            assertThat(v.intact()).isTrue();
+            assertThat(v.rows()).isEqualTo(2);
+            assertThat(v.headHash()).isEqualTo(second.hash());
+        }
+    }
+
+    @Test
+    void theStoreRefusesToChangeOrDeleteAuditRows() {
+        fill(2);
+        try (Database db = Database.open(file())) {
+            assertThatThrownBy(() -> db.write(c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate("UPDATE audit_log SET actor = 'mallory'");
+                }
+            })).isInstanceOf(StoreException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> db.write(c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate("DELETE FROM audit_log");
+                }
+            })).isInstanceOf(StoreException.class).hasMessageContaining("append-only");
+        }
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void anEditedRowIsNamed() throws Exception {
+        fill(5);
+        tamper("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 3");
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBadSeq()).isEqualTo(3);
+        assertThat(v.problem()).contains("row 3").contains("edited");
+        assertThat(v.rows()).isEqualTo(2);
+    }
+
+    @Test
+    void anEditWithARecomputedHashBreaksTheNextLink() throws Exception {
+        fill(5);
+        try (Database db = Database.open(file())) {
+            List<AuditEntry> rows = new SqliteAuditLog(db).entries(null, 10);
+            AuditEntry third = rows.get(2);
+            AuditEntry forged = new AuditEntry(third.seq(), third.at(), "mallory", third.action(), third.subjectId(),
+                    third.model(), third.details(), third.reason(), third.prevHash(), "");
+            String hash = AuditChain.hashOf(third.prevHash(), forged);
+            db.close();
+            tamper("UPDATE audit_log SET actor = 'mallory', hash = '" + hash + "' WHERE seq = 3");
+        }
+        AuditVerification v = verify();
+        assertThat(v.firstBadSeq()).isEqualTo(4);
+        assertThat(v.problem()).contains("link to row 3");
+    }
+
+    @Test
+    void aDeletedRowIsNamed() throws Exception {
+        fill(5);
+        tamper("DELETE FROM audit_log WHERE seq = 2");
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBadSeq()).isEqualTo(2);
+        assertThat(v.problem()).contains("row 2 is missing");
+    }
+
+    @Test
+    void anEmptyLogIsIntact() {
+        AuditVerification v = verify();
+        assertThat(v.intact()).isTrue();
+        assertThat(v.rows()).isZero();
+        assertThat(v.headHash()).isEqualTo(AuditChain.GENESIS);
+    }
+}
