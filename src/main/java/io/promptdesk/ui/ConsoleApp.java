@@ -2,6 +2,8 @@ package io.promptdesk.ui;
 
 import io.promptdesk.app.RunHistory;
 import io.promptdesk.app.WorkspaceLocator;
+import io.promptdesk.engine.audit.AuditingRolloutRepository;
+import io.promptdesk.engine.rollout.RolloutRepository;
 import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.metrics.SimulatedService;
 import io.promptdesk.model.PromptDeskException;
@@ -9,6 +11,7 @@ import io.promptdesk.registry.Attribution;
 import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.store.Database;
+import io.promptdesk.store.SqliteAuditLog;
 import io.promptdesk.store.SqliteRegistryRepository;
 import io.promptdesk.store.SqliteRolloutRepository;
 import io.promptdesk.store.Workspace;
@@ -24,6 +27,9 @@ import io.promptdesk.ui.common.FxDialogService;
 import io.promptdesk.ui.common.Theme;
 import io.promptdesk.ui.regression.RegressionServices;
 import io.promptdesk.ui.regression.RegressionViewModel;
+import io.promptdesk.ui.rollback.FxRollbackConfirmer;
+import io.promptdesk.ui.rollback.FxSlaTicker;
+import io.promptdesk.ui.rollback.RolloutLink;
 import io.promptdesk.ui.rollout.LatestOnFx;
 import io.promptdesk.ui.rollout.RolloutConsole;
 import io.promptdesk.ui.rollout.RolloutDemo;
@@ -58,6 +64,8 @@ public final class ConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
     private ExecutorService background;
+    /** Rollbacks and post-rollback health watches. */
+    private ExecutorService rollbackTasks;
     /** Drives the rollouts and the simulator, off the FX thread. */
     private ScheduledExecutorService rolloutTicks;
     private RolloutDriver rolloutDriver;
@@ -92,7 +100,7 @@ public final class ConsoleApp extends Application {
         if (Screenshot.requested() != null && Screenshot.ROLLOUT.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
             RolloutDemo.seed(database, Instant.now(), Attribution.currentUser());
         }
-        background = Executors.newFixedThreadPool(2, daemonThreads());
+        background = Executors.newFixedThreadPool(2, daemonThreads("promptdesk-background-"));
         FxDialogService dialogs = new FxDialogService(() -> stage);
         FxBackgroundRunner runner = new FxBackgroundRunner(background);
         RunHistory history = RunHistory.forWorkspace(workspace, Clock.systemUTC());
@@ -106,9 +114,19 @@ public final class ConsoleApp extends Application {
         ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(database), Clock.systemUTC());
         RegisterVersionModel registration = new RegisterVersionModel(author, registry, storeTasks, dialogs,
                 Attribution.currentUser());
-        RolloutViewModel rollout = rolloutWorkspace(registry, storeTasks, dialogs);
+        SqliteAuditLog audit = new SqliteAuditLog(database);
+        RolloutRepository rollouts = new AuditingRolloutRepository(new SqliteRolloutRepository(database), audit);
+        SimulatedService simulator = new SimulatedService(Clock.systemUTC(), System.nanoTime());
+        RolloutViewModel rollout = rolloutWorkspace(registry, rollouts, simulator, storeTasks, dialogs);
+        rollbackTasks = Executors.newCachedThreadPool(daemonThreads("promptdesk-rollback-"));
+        RollbackWiring rollbacks = RollbackWiring.create(new RollbackWiring.Parts(database, registry, rollouts, audit,
+                simulator::route, simulator, Clock.systemUTC(), rollbackTasks, storeTasks, dialogs,
+                new FxRollbackConfirmer(() -> stage), new FxSlaTicker(), Platform::runLater,
+                Attribution.currentUser(), ZoneId.systemDefault(), workspace));
+        RolloutLink.follow(rollout, rollbacks.rollback());
 
-        MainWindow window = new MainWindow(author, registration, regression, rollout, theme, () -> {
+        MainWindow window = new MainWindow(author, registration, regression, rollout, rollbacks.rollback(),
+                rollbacks.history(), theme, () -> {
             if (author.confirmLeave()) {
                 Platform.exit();
             }
@@ -144,11 +162,12 @@ public final class ConsoleApp extends Application {
     }
 
     /** The Rollout workspace's engines, driven every tick on {@link #rolloutTicks}. */
-    private RolloutViewModel rolloutWorkspace(ModelRegistry registry, FxBackgroundRunner runner,
+    private RolloutViewModel rolloutWorkspace(ModelRegistry registry, RolloutRepository rollouts,
+                                              SimulatedService simulator, FxBackgroundRunner runner,
                                               FxDialogService dialogs) {
         Clock clock = Clock.systemUTC();
-        RolloutConsole console = new RolloutConsole(new RolloutServices(new SqliteRolloutRepository(database),
-                registry, new SimulatedService(clock, System.nanoTime()), clock, Attribution.currentUser()));
+        RolloutConsole console = new RolloutConsole(new RolloutServices(rollouts, registry, simulator, clock,
+                Attribution.currentUser()));
         RolloutViewModel vm = new RolloutViewModel(console, runner, dialogs, ZoneId.systemDefault());
         rolloutTicks = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "promptdesk-rollout-ticks");
@@ -170,6 +189,10 @@ public final class ConsoleApp extends Application {
             // A tick under way must finish before its database closes.
             rolloutTicks.awaitTermination(2, TimeUnit.SECONDS);
         }
+        if (rollbackTasks != null) {
+            rollbackTasks.shutdownNow();
+            rollbackTasks.awaitTermination(2, TimeUnit.SECONDS);
+        }
         if (background != null) {
             background.shutdownNow();
             background.awaitTermination(2, TimeUnit.SECONDS);
@@ -185,10 +208,10 @@ public final class ConsoleApp extends Application {
                 .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "promptdesk-background-" + n.incrementAndGet());
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

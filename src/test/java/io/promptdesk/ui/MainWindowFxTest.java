@@ -27,10 +27,13 @@ import io.promptdesk.store.Database;
 import io.promptdesk.store.SqliteRegistryRepository;
 import io.promptdesk.store.SqliteRolloutRepository;
 import io.promptdesk.store.Workspace;
+import io.promptdesk.store.SqliteAuditLog;
+import io.promptdesk.ui.rollback.FxSlaTicker;
 import io.promptdesk.ui.rollout.RolloutConsole;
 import io.promptdesk.ui.rollout.RolloutServices;
 import io.promptdesk.ui.rollout.RolloutViewModel;
 import javafx.geometry.Point2D;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -53,6 +56,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -93,7 +97,14 @@ class MainWindowFxTest {
                 new SqliteRolloutRepository(db), registry, new SimulatedService(clock, 1), clock, "ana")), runner,
                 dialogs, java.time.ZoneOffset.UTC);
         RegisterVersionModel registration = new RegisterVersionModel(vm, registry, runner, dialogs, "ana");
-        Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout, theme, () -> { }), 1200, 800);
+        SimulatedService sim = new SimulatedService(clock, 1);
+        SqliteAuditLog audit = new SqliteAuditLog(db);
+        RollbackWiring rollbacks = RollbackWiring.create(new RollbackWiring.Parts(db, registry,
+                new SqliteRolloutRepository(db), audit, sim::route, sim, clock, background, runner, dialogs,
+                (action, reason) -> Optional.empty(), new FxSlaTicker(), Platform::runLater, "ana",
+                java.time.ZoneOffset.UTC, workspace));
+        Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout, rollbacks.rollback(),
+                rollbacks.history(), theme, () -> { }), 1200, 800);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
         stage.show();
