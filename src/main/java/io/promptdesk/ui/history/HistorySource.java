@@ -6,6 +6,7 @@ import io.promptdesk.engine.rollback.RollbackResult;
 import io.promptdesk.engine.rollout.Rollout;
 import io.promptdesk.engine.rollout.RolloutEvent;
 import io.promptdesk.engine.rollout.RolloutRepository;
+import io.promptdesk.engine.rollout.RolloutView;
 import io.promptdesk.json.Json;
 
 import java.time.Instant;
@@ -63,7 +64,7 @@ public final class HistorySource {
     private static HistoryRow rollout(Rollout r, List<RolloutEvent> events) {
         RolloutEvent first = events.isEmpty() ? null : events.get(0);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("rollout", r);
+        details.put("rollout", RolloutView.of(r));
         details.put("events", events);
         return new HistoryRow(HistoryRow.ROLLOUT, r.rolloutId(), r.deploymentName(), r.stableVersion(),
                 r.newVersion(), r.status().key(), first == null ? null : first.actor(), r.startTime(), r.endedAt(),
