@@ -1,5 +1,6 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.engine.audit.AuditingRolloutRepository;
 import io.promptdesk.engine.rollout.GradualRolloutManager;
 import io.promptdesk.engine.rollout.RegressionHealthComparator;
 import io.promptdesk.engine.rollout.RolloutEnvironment;
@@ -12,6 +13,7 @@ import io.promptdesk.registry.Attribution;
 import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.store.Database;
+import io.promptdesk.store.SqliteAuditLog;
 import io.promptdesk.store.SqliteRegistryRepository;
 import io.promptdesk.store.SqliteRolloutRepository;
 import io.promptdesk.store.Workspace;
@@ -81,7 +83,7 @@ public final class RegistryCommand implements Runnable {
             this.db = db;
             this.clock = clock;
             this.registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
-            this.rollouts = new SqliteRolloutRepository(db);
+            this.rollouts = new AuditingRolloutRepository(new SqliteRolloutRepository(db), new SqliteAuditLog(db));
         }
 
         static Services open(WorkspaceOptions options) {

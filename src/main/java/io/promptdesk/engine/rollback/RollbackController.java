@@ -4,8 +4,6 @@ import io.promptdesk.engine.rollback.RollbackOutcome.Origin;
 import io.promptdesk.model.BadInputException;
 import io.promptdesk.model.PromptDeskException;
 import io.promptdesk.registry.Attribution;
-import io.promptdesk.registry.ModelRegistry;
-import io.promptdesk.registry.ModelVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,26 +39,12 @@ public final class RollbackController {
     private final RollbackLedger ledger;
     private final RollbackTargets targets;
     private final PostRollbackMonitor monitor;
+    private final RollbackAdmission admission;
     /** Rollbacks this controller runs now, by model: a second trigger in this process waits for the first. */
     private final ConcurrentHashMap<String, InFlight> inFlight = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Object> modelLocks = new ConcurrentHashMap<>();
 
     private record InFlight(String rollbackId, CompletableFuture<RollbackOutcome> outcome) {
-    }
-
-    /** What the store said a trigger should do: run a rollback, wait for another process's, or report one. */
-    private record Start(RollbackRecord record, Origin origin, List<StepRecord> steps, boolean waitForOther) {
-        static Start run(RollbackLedger.Committed c, Origin origin) {
-            return new Start(c.record(), origin, c.steps(), false);
-        }
-
-        static Start done(RollbackRecord r) {
-            return new Start(r, Origin.JOINED, List.of(), false);
-        }
-
-        static Start waitFor(RollbackRecord r) {
-            return new Start(r, Origin.JOINED, List.of(), true);
-        }
     }
 
     public RollbackController(RollbackEnvironment env, RollbackSettings settings) {
@@ -70,6 +53,10 @@ public final class RollbackController {
         this.ledger = new RollbackLedger(env.rollbacks(), env.audit(), env.clock());
         this.targets = new RollbackTargets(env.registry(), env.rollouts());
         this.monitor = new PostRollbackMonitor(env, new HealthProbe(env.metrics(), settings));
+        this.admission = new RollbackAdmission(env, settings, ledger, targets, (model, id) -> {
+            InFlight f = inFlight.get(model);
+            return f != null && f.rollbackId().equals(id);
+        });
     }
 
     public RollbackSettings settings() {
@@ -91,7 +78,7 @@ public final class RollbackController {
      * @throws PromptDeskException when the store cannot be used (locked, damaged); nothing half-done is left
      */
     public RollbackOutcome trigger(RollbackRequest request, RollbackListener listener) {
-        return drive(request.modelName(), () -> start(request), listener);
+        return drive(request.modelName(), () -> admission.trigger(request), listener);
     }
 
     /** Resumes one interrupted rollback where it stopped (or reports it if it already ended). */
@@ -99,7 +86,7 @@ public final class RollbackController {
         RollbackRecord r = env.rollbacks().find(rollbackId).orElseThrow(() ->
                 new RollbackException("no rollback " + rollbackId + " in this workspace"));
         String by = actor == null || actor.isBlank() ? Attribution.currentUser() : actor;
-        return drive(r.modelName(), () -> startResume(rollbackId, by), listener);
+        return drive(r.modelName(), () -> admission.resume(rollbackId, by), listener);
     }
 
     /** Marks rollbacks whose process is gone as interrupted; returns every interrupted rollback, oldest first. */
@@ -109,11 +96,7 @@ public final class RollbackController {
             RollbackRecord now = r;
             if (r.status() == RollbackStatus.RUNNING) {
                 synchronized (lockOf(r.modelName())) {
-                    now = ledger.atomically(() -> {
-                        RollbackRecord cur = env.rollbacks().find(r.rollbackId()).orElseThrow();
-                        return cur.status() == RollbackStatus.RUNNING && abandoned(cur, ledger.now())
-                                ? ledger.interrupt(cur, whyAbandoned(cur), settings.systemActor()).record() : cur;
-                    });
+                    now = admission.recover(r.rollbackId());
                 }
             }
             if (now.status() == RollbackStatus.INTERRUPTED) {
@@ -213,11 +196,11 @@ public final class RollbackController {
 
     // ---- running ----
 
-    private RollbackOutcome drive(String model, Supplier<Start> decide, RollbackListener listener) {
+    private RollbackOutcome drive(String model, Supplier<RollbackAdmission.Start> decide, RollbackListener listener) {
         RollbackListener l = listener == null ? RollbackListener.NONE : listener;
         while (true) {
             InFlight local;
-            Start s;
+            RollbackAdmission.Start s;
             InFlight mine = null;
             synchronized (lockOf(model)) {
                 local = inFlight.get(model);
@@ -246,7 +229,7 @@ public final class RollbackController {
         }
     }
 
-    private RollbackOutcome runOwned(Start s, InFlight mine, RollbackListener listener) {
+    private RollbackOutcome runOwned(RollbackAdmission.Start s, InFlight mine, RollbackListener listener) {
         RollbackRecord r = s.record();
         Instant now = ledger.now();
         Instant workDeadline = s.origin() == Origin.RESUMED && r.deadline().isBefore(now.plus(settings.rollbackTimeout()))
@@ -309,83 +292,6 @@ public final class RollbackController {
             mine.outcome().complete(outcome);
         }
         inFlight.remove(model, mine);
-    }
-
-    /** In one store transaction: join, report, resume or insert, deciding across processes. */
-    private Start start(RollbackRequest q) {
-        return ledger.atomically(() -> {
-            String model = q.modelName();
-            Instant now = ledger.now();
-            Optional<RollbackRecord> running = env.rollbacks().running(model);
-            if (running.isPresent()) {
-                if (!abandoned(running.get(), now)) {
-                    return Start.waitFor(running.get());
-                }
-                ledger.interrupt(running.get(), whyAbandoned(running.get()), settings.systemActor());
-            }
-            Optional<RollbackRecord> latest = env.rollbacks().latest(model);
-            if (latest.isPresent() && latest.get().fromVersion().equals(q.currentVersion())) {
-                RollbackRecord l = latest.get();
-                if (l.status() == RollbackStatus.INTERRUPTED) {
-                    return Start.run(ledger.resume(l, env.liveness().self(), q.triggeredBy()), Origin.RESUMED);
-                }
-                if (l.switched() && l.status().isFinal() && l.toVersion().equals(production(model))) {
-                    return Start.done(l);
-                }
-            }
-            targets.requireDeployed(model, q.currentVersion());
-            String to = q.targetVersion() != null ? env.registry().get(model, q.targetVersion()).version()
-                    : targets.previousStable(model, q.currentVersion()).orElseThrow(() -> new RollbackException(
-                    model + " has no earlier stable version to roll " + q.currentVersion() + " back to: name one "
-                            + "with a target version (valid ones: " + targets.validTargets(model, q.currentVersion())
-                            + ")"));
-            String id = "rb-" + UUID.randomUUID().toString().substring(0, 13);
-            RollbackStep first = q.skipValidation() ? RollbackStep.PRE_HEALTH : RollbackStep.VALIDATE;
-            RollbackRecord r = new RollbackRecord(id, model, q.currentVersion(), to, q.reason(), q.triggeredBy(),
-                    q.skipValidation(), RollbackStatus.RUNNING, first, false, now,
-                    now.plus(settings.rollbackTimeout()), null, null, null, null, env.liveness().self(), 1);
-            List<StepRecord> steps = q.skipValidation()
-                    ? List.of(StepRecord.of(id, now, RollbackStep.VALIDATE, StepState.SKIPPED,
-                    "skipped on request (emergency mode)"), StepRecord.of(id, now, first, StepState.STARTED, null))
-                    : List.of(StepRecord.of(id, now, first, StepState.STARTED, to));
-            return Start.run(ledger.start(r, steps), Origin.STARTED);
-        });
-    }
-
-    private Start startResume(String id, String actor) {
-        return ledger.atomically(() -> {
-            RollbackRecord r = env.rollbacks().find(id).orElseThrow();
-            if (r.status() == RollbackStatus.RUNNING) {
-                if (!abandoned(r, ledger.now())) {
-                    return Start.waitFor(r);
-                }
-                r = ledger.interrupt(r, whyAbandoned(r), settings.systemActor()).record();
-            }
-            if (r.status() != RollbackStatus.INTERRUPTED) {
-                return Start.done(r);
-            }
-            return Start.run(ledger.resume(r, env.liveness().self(), actor), Origin.RESUMED);
-        });
-    }
-
-    /** Its runner died, or it is far past its deadline, or it is ours but no longer running here. */
-    private boolean abandoned(RollbackRecord r, Instant now) {
-        if (r.owner().equals(env.liveness().self())) {
-            InFlight f = inFlight.get(r.modelName());
-            return f == null || !f.rollbackId().equals(r.rollbackId());
-        }
-        return env.liveness().isGone(r.owner()) || now.isAfter(r.deadline().plus(settings.staleAfter()));
-    }
-
-    private static String whyAbandoned(RollbackRecord r) {
-        return "interrupted at " + r.step().key() + ": the process running it stopped" + (r.switched()
-                ? "; the switch to " + r.toVersion() + " happened and is recorded"
-                : "; the switch did not happen: " + r.fromVersion() + " still serves production")
-                + "; resume it to finish";
-    }
-
-    private String production(String model) {
-        return env.registry().resolve(model, ModelRegistry.PRODUCTION).map(ModelVersion::version).orElse(null);
     }
 
     private Object lockOf(String model) {

@@ -45,35 +45,46 @@ final class RollbackRun {
 
     RollbackOutcome execute() {
         try {
-            if (running(RollbackStep.VALIDATE)) {
-                validate();
-            }
-            if (running(RollbackStep.PRE_HEALTH)) {
-                preHealth();
-            }
-            if (running(RollbackStep.SWITCH)) {
-                doSwitch();
-            }
-            if (running(RollbackStep.POST_HEALTH)) {
-                postHealth();
+            try {
+                steps();
+            } catch (RollbackTimeoutException e) {
+                finish(RollbackStatus.TIMEOUT, timeoutMessage(e.getMessage()), List.of());
+            } catch (RollbackLedger.Fenced e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // Whatever a step's collaborators throw, the rollback must end recorded, not stay "running".
+                failedStep = r.step();
+                LOG.warn("rollback {} failed at {}: {}", r.rollbackId(), r.step().key(), e.toString());
+                try {
+                    finish(RollbackStatus.FAILED, r.step().key() + " failed: " + e.getMessage() + state(), List.of());
+                } catch (RollbackLedger.Fenced fenced) {
+                    throw fenced;
+                } catch (RuntimeException recording) {
+                    recording.addSuppressed(e);
+                    throw recording;
+                }
             }
         } catch (RollbackLedger.Fenced e) {
+            // The watchdog or a recovering process decided this rollback's fate meanwhile; report what it recorded.
             LOG.info("{}", e.getMessage());
             r = env.rollbacks().find(r.rollbackId()).orElse(r);
-        } catch (RollbackTimeoutException e) {
-            finish(RollbackStatus.TIMEOUT, timeoutMessage(e.getMessage()), List.of());
-        } catch (RuntimeException e) {
-            // Whatever a step's collaborators throw, the rollback must end recorded, not stay "running".
-            failedStep = r.step();
-            LOG.warn("rollback {} failed at {}: {}", r.rollbackId(), r.step().key(), e.toString());
-            try {
-                finish(RollbackStatus.FAILED, r.step().key() + " failed: " + e.getMessage() + state(), List.of());
-            } catch (RuntimeException recording) {
-                recording.addSuppressed(e);
-                throw recording;
-            }
         }
         return new RollbackOutcome(RollbackResult.of(r, true), RollbackOutcome.Origin.STARTED, failedStep);
+    }
+
+    private void steps() {
+        if (running(RollbackStep.VALIDATE)) {
+            validate();
+        }
+        if (running(RollbackStep.PRE_HEALTH)) {
+            preHealth();
+        }
+        if (running(RollbackStep.SWITCH)) {
+            doSwitch();
+        }
+        if (running(RollbackStep.POST_HEALTH)) {
+            postHealth();
+        }
     }
 
     private boolean running(RollbackStep step) {

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Which versions a model may roll back to, read from the registry's history.
@@ -160,9 +159,5 @@ final class RollbackTargets {
             }
             return h;
         }
-    }
-
-    static String versionsOf(List<ModelVersion> versions) {
-        return versions.stream().map(ModelVersion::version).collect(Collectors.joining(", "));
     }
 }

@@ -28,8 +28,11 @@ final class ControlledRegistry implements ModelRegistry {
     volatile int failuresLeft;
     volatile Duration writeDelay = Duration.ZERO;
     volatile boolean delayFailures;
-    /** While set, the first call of any kind signals {@code entered} and waits for {@code release}. */
+    /** While set, the first call made on the thread named {@code gateThread} signals {@code entered} and waits. */
     volatile CountDownLatch gate;
+    volatile String gateThread;
+    /** The gate applies only to changes (the switch), not to reads. */
+    volatile boolean gateWritesOnly;
     final CountDownLatch entered = new CountDownLatch(1);
 
     ControlledRegistry(ModelRegistry delegate, SimulatedClock clock) {
@@ -38,8 +41,14 @@ final class ControlledRegistry implements ModelRegistry {
     }
 
     private void call() {
+        if (!gateWritesOnly) {
+            pass();
+        }
+    }
+
+    private void pass() {
         CountDownLatch g = gate;
-        if (g != null) {
+        if (g != null && Thread.currentThread().getName().equals(gateThread)) {
             gate = null;
             entered.countDown();
             try {
@@ -52,7 +61,7 @@ final class ControlledRegistry implements ModelRegistry {
     }
 
     private void write() {
-        call();
+        pass();
         writes.incrementAndGet();
         if (failuresLeft > 0) {
             failuresLeft--;

@@ -1,0 +1,96 @@
+package io.promptdesk.cli;
+
+import io.promptdesk.engine.rollback.HealthSnapshot;
+import io.promptdesk.engine.rollback.RollbackOutcome;
+import io.promptdesk.engine.rollback.RollbackRequest;
+import io.promptdesk.engine.rollback.RollbackResult;
+import io.promptdesk.engine.rollback.RollbackStatus;
+import io.promptdesk.engine.rollback.RollbackListener;
+import io.promptdesk.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code promptdesk rollback}: the spec's trigger_rollback, under its 30-second SLA. */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = "Put a model's previous good version back in production now: the running rollout of the "
+                + "model is stopped, the bad version marked failed, and every step recorded.",
+        footer = {"", "Exit codes: 0 rolled back, 1 failed or exceeded the SLA, 2 bad usage or input "
+                + "(unknown model or version, refused target)."})
+public final class RollbackCommand extends CliCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "M", required = true, description = "Model (deployment) name.")
+    String model;
+
+    @Option(names = "--current-version", paramLabel = "V", required = true,
+            description = "The version serving now, to roll back from.")
+    String currentVersion;
+
+    @Option(names = "--target-version", paramLabel = "V",
+            description = "The version to return to (default: the previous stable version).")
+    String targetVersion;
+
+    @Option(names = "--reason", paramLabel = "R", description = "Why, up to 10,000 characters (default: \""
+            + RollbackRequest.DEFAULT_REASON + "\").")
+    String reason;
+
+    @Option(names = "--triggered-by", paramLabel = "U", description = "Who (default: the operating-system user).")
+    String triggeredBy;
+
+    @Option(names = "--skip-validation", description = "Emergency mode: do not check the target's eligibility.")
+    boolean skipValidation;
+
+    @Option(names = "--json", description = "Print the result as the spec's JSON.")
+    boolean json;
+
+    @Option(names = "--workspace", paramLabel = "DIR",
+            description = "Workspace folder holding promptdesk.db (default: the user's data directory).")
+    Path workspace;
+
+    @Override
+    public Integer call() {
+        RollbackRequest request = new RollbackRequest(model, currentVersion, targetVersion, reason, triggeredBy,
+                skipValidation);
+        RollbackOutcome o;
+        try (RollbackServices services = RollbackServices.open(WorkspacePath.of(workspace))) {
+            o = services.controller.trigger(request, RollbackListener.NONE);
+        }
+        RollbackResult r = o.result();
+        if (o.joined()) {
+            err().println("promptdesk rollback: " + model + " " + currentVersion + " is already being (or was) rolled "
+                    + "back by " + r.rollbackId() + ": not rolled back twice");
+        }
+        if (json) {
+            out().println(Json.pretty(r));
+        } else {
+            print(r, out());
+        }
+        if (r.status() != RollbackStatus.SUCCESS) {
+            err().println("promptdesk rollback: " + r.status().key() + ": " + r.error());
+        }
+        out().flush();
+        err().flush();
+        if (o.rejected()) {
+            return PromptDeskCommand.EXIT_BAD_INPUT;
+        }
+        return r.status() == RollbackStatus.SUCCESS ? PromptDeskCommand.EXIT_OK : PromptDeskCommand.EXIT_GATE_FAILED;
+    }
+
+    static void print(RollbackResult r, PrintWriter out) {
+        out.println(String.format(Locale.ROOT, "%s %s -> %s: %s%s  [%s]", r.modelName(), r.fromVersion(),
+                r.toVersion(), r.status().key(), r.durationSeconds() == null ? "" : String.format(Locale.ROOT,
+                        " in %.2f s (SLA %s)", r.durationSeconds(), r.slaMet() ? "met" : "breached"), r.rollbackId()));
+        HealthSnapshot pre = r.healthCheckResults().preRollback();
+        HealthSnapshot post = r.healthCheckResults().postRollback();
+        if (pre != null) {
+            out.println("before  " + pre.summary());
+        }
+        if (post != null) {
+            out.println("after   " + post.summary());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.promptdesk.cli;
+
+import io.promptdesk.engine.rollback.RollbackController;
+import io.promptdesk.engine.rollback.RollbackEnvironment;
+import io.promptdesk.engine.rollback.RollbackSettings;
+import io.promptdesk.engine.rollback.RollbackTimer;
+import io.promptdesk.engine.rollback.RunnerLiveness;
+import io.promptdesk.store.SqliteAuditLog;
+import io.promptdesk.store.SqliteRollbackRepository;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The rollback controller on a workspace, for the length of one command. The rollback runs on its own daemon
+ * thread so that the SLA watchdog can give up on a stuck step and the command still exits.
+ */
+final class RollbackServices implements AutoCloseable {
+    final RegistryCommand.Services base;
+    final SqliteAuditLog audit;
+    final RollbackController controller;
+    private final ExecutorService executor;
+
+    private RollbackServices(RegistryCommand.Services base) {
+        this.base = base;
+        this.audit = new SqliteAuditLog(base.db);
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "rollback");
+            t.setDaemon(true);
+            return t;
+        });
+        RollbackEnvironment env = new RollbackEnvironment(base.registry, base.rollouts,
+                RegistryCommand.Services.NOT_ROUTED, RegistryCommand.Services.NO_METRICS,
+                new SqliteRollbackRepository(base.db), audit, base.clock, executor, RollbackTimer.SYSTEM,
+                RunnerLiveness.ofProcess());
+        this.controller = new RollbackController(env, RollbackSettings.defaults());
+    }
+
+    static RollbackServices open(Path workspace) {
+        RegistryCommand.WorkspaceOptions options = new RegistryCommand.WorkspaceOptions();
+        options.workspace = workspace;
+        return new RollbackServices(RegistryCommand.Services.open(options));
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        base.close();
+    }
+}

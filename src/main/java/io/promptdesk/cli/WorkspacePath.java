@@ -1,0 +1,15 @@
+package io.promptdesk.cli;
+
+import io.promptdesk.store.Workspace;
+
+import java.nio.file.Path;
+
+/** The workspace a command works in: --workspace, else the user's data directory. */
+final class WorkspacePath {
+    private WorkspacePath() {
+    }
+
+    static Path of(Path option) {
+        return option != null ? option : Workspace.defaultDirectory();
+    }
+}
