@@ -27,7 +27,6 @@ import io.promptdesk.ui.common.FxDialogService;
 import io.promptdesk.ui.common.Theme;
 import io.promptdesk.ui.regression.RegressionServices;
 import io.promptdesk.ui.regression.RegressionViewModel;
-import io.promptdesk.ui.rollback.FxRollbackConfirmer;
 import io.promptdesk.ui.rollback.FxSlaTicker;
 import io.promptdesk.ui.rollback.RolloutLink;
 import io.promptdesk.ui.rollout.LatestOnFx;
@@ -97,7 +96,7 @@ public final class ConsoleApp extends Application {
             Platform.exit();
             return;
         }
-        if (Screenshot.requested() != null && Screenshot.ROLLOUT.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
+        if (Screenshot.seedsDemo()) {
             RolloutDemo.seed(database, Instant.now(), Attribution.currentUser());
         }
         background = Executors.newFixedThreadPool(2, daemonThreads("promptdesk-background-"));
@@ -121,7 +120,7 @@ public final class ConsoleApp extends Application {
         rollbackTasks = Executors.newCachedThreadPool(daemonThreads("promptdesk-rollback-"));
         RollbackWiring rollbacks = RollbackWiring.create(new RollbackWiring.Parts(database, registry, rollouts, audit,
                 simulator::route, simulator, Clock.systemUTC(), rollbackTasks, storeTasks, dialogs,
-                new FxRollbackConfirmer(() -> stage), new FxSlaTicker(), Platform::runLater,
+                Screenshot.confirmer(() -> stage), new FxSlaTicker(), Platform::runLater,
                 Attribution.currentUser(), ZoneId.systemDefault(), workspace));
         RolloutLink.follow(rollout, rollbacks.rollback());
 
@@ -150,6 +149,10 @@ public final class ConsoleApp extends Application {
             Screenshot.regression(scene, shot, window, regression, workspace);
         } else if (shot != null && Screenshot.ROLLOUT.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
             Screenshot.rollout(scene, shot, window, rollout);
+        } else if (shot != null && (Screenshot.ROLLBACK.equalsIgnoreCase(Screenshot.requestedWorkspace())
+                || Screenshot.HISTORY.equalsIgnoreCase(Screenshot.requestedWorkspace()))) {
+            Screenshot.rollback(scene, shot, window, rollbacks.rollback(), rollbacks.history(),
+                    Screenshot.HISTORY.equalsIgnoreCase(Screenshot.requestedWorkspace()));
         } else if (shot != null) {
             // Show a finished run in the screenshot: capture once the tests are done.
             author.run().runningProperty().addListener((obs, was, now) -> {

@@ -87,18 +87,23 @@ public final class HistoryView extends BorderPane {
         TableView<HistoryRow> t = new TableView<>(vm.rows());
         t.setId(TABLE_ID);
         t.getColumns().add(column("Kind", 80, HistoryRow::kind));
-        t.getColumns().add(column("Model", 150, HistoryRow::model));
+        t.getColumns().add(column("Model", 140, HistoryRow::model));
         t.getColumns().add(column("From", 70, HistoryRow::fromVersion));
         t.getColumns().add(column("To", 70, HistoryRow::toVersion));
         t.getColumns().add(column("Status", 100, HistoryRow::status));
         t.getColumns().add(column("SLA", 80, r -> r.slaMet() == null ? "" : r.slaMet() ? "sla_met" : "missed"));
         t.getColumns().add(column("Who", 100, HistoryRow::triggeredBy));
-        t.getColumns().add(column("Started", 150, r -> vm.time(r.startTime())));
-        t.getColumns().add(column("Ended", 150, r -> vm.time(r.endTime())));
-        t.getColumns().add(column("Reason", 320, HistoryRow::reason));
+        t.getColumns().add(column("Started", 175, r -> vm.time(r.startTime())));
+        t.getColumns().add(column("Ended", 175, r -> vm.time(r.endTime())));
+        t.getColumns().add(column("Reason", 300, HistoryRow::reason));
         t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         t.setPlaceholder(new Label("No rollbacks or rollouts match the filters"));
         t.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.selectedProperty().set(now));
+        vm.selectedProperty().addListener((obs, old, now) -> {
+            if (now != t.getSelectionModel().getSelectedItem()) {
+                t.getSelectionModel().select(now);
+            }
+        });
         return t;
     }
 

@@ -47,6 +47,8 @@ public final class HistoryViewModel {
     private final FilteredList<HistoryRow> shown = new FilteredList<>(all);
     private final ObservableList<String> models = FXCollections.observableArrayList(HistoryFilter.ALL);
     private final ObservableList<String> statuses = FXCollections.observableArrayList(HistoryFilter.ALL);
+    private final ObservableList<String> modelsView = FXCollections.unmodifiableObservableList(models);
+    private final ObservableList<String> statusesView = FXCollections.unmodifiableObservableList(statuses);
     private final StringProperty model = new SimpleStringProperty(HistoryFilter.ALL);
     private final StringProperty status = new SimpleStringProperty(HistoryFilter.ALL);
     private final StringProperty who = new SimpleStringProperty("");
@@ -80,11 +82,16 @@ public final class HistoryViewModel {
 
     private void apply(HistorySnapshot s) {
         HistoryRow keep = selected.get();
+        String keepModel = model.get();
+        String keepStatus = status.get();
         all.setAll(s.rows());
         models.setAll(Stream.concat(Stream.of(HistoryFilter.ALL),
                 s.rows().stream().map(HistoryRow::model).distinct().sorted()).toList());
         statuses.setAll(Stream.concat(Stream.of(HistoryFilter.ALL),
                 s.rows().stream().map(HistoryRow::status).distinct().sorted()).toList());
+        // A combo box clears its value when its items are replaced: put the filters back.
+        model.set(models.contains(keepModel) ? keepModel : HistoryFilter.ALL);
+        status.set(statuses.contains(keepStatus) ? keepStatus : HistoryFilter.ALL);
         selected.set(keep == null ? null : s.rows().stream()
                 .filter(r -> Objects.equals(r.id(), keep.id())).findFirst().orElse(null));
         AuditVerification v = s.audit();
@@ -127,11 +134,11 @@ public final class HistoryViewModel {
     }
 
     public ObservableList<String> models() {
-        return FXCollections.unmodifiableObservableList(models);
+        return modelsView;
     }
 
     public ObservableList<String> statuses() {
-        return FXCollections.unmodifiableObservableList(statuses);
+        return statusesView;
     }
 
     public StringProperty modelProperty() {

@@ -26,7 +26,7 @@ final class PostHealthChart extends StackPane {
         DefaultNumericAxis x = new DefaultNumericAxis("since rollback", "s");
         x.setForceZeroInRange(true);
         x.setAutoUnitScaling(false);
-        DefaultNumericAxis y = new DefaultNumericAxis("value");
+        DefaultNumericAxis y = new DefaultNumericAxis("error rate (%) and p95 latency (s)");
         y.setForceZeroInRange(true);
         y.setAutoUnitScaling(false);
         XYChart chart = new XYChart(x, y);

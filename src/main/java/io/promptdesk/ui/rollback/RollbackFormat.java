@@ -21,6 +21,12 @@ public final class RollbackFormat {
         return String.format(Locale.ROOT, "%.1f s left of the %d s SLA", Math.max(0, secondsLeft), sla.toSeconds());
     }
 
+    /** Once finished: "finished with 29.9 s of the 30 s SLA to spare". */
+    public static String spare(double secondsLeft, Duration sla) {
+        return String.format(Locale.ROOT, "finished with %.1f s of the %d s SLA to spare", Math.max(0, secondsLeft),
+                sla.toSeconds());
+    }
+
     /** "0.04 s of the 30 s SLA". */
     public static String duration(RollbackResult r, Duration sla) {
         if (r.durationSeconds() == null) {

@@ -44,6 +44,9 @@ public final class RollbackRunModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper preHealth = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper postHealthText = new ReadOnlyStringWrapper("");
+    // One wrapper each: an unmodifiable view listens weakly to its list, so a fresh one per call loses listeners.
+    private final ObservableList<StepRow> stepsView = FXCollections.unmodifiableObservableList(steps);
+    private final ObservableList<HealthSnapshot> postHealthView = FXCollections.unmodifiableObservableList(postHealth);
     private Instant startedAt;
 
     RollbackRunModel(Clock clock, SlaTicker ticker, Duration sla) {
@@ -89,7 +92,7 @@ public final class RollbackRunModel {
         error.set(r.error() == null ? "" : r.error());
         if (r.durationSeconds() != null) {
             secondsLeft.set(Math.max(0, sla.toMillis() / 1000.0 - r.durationSeconds()));
-            countdown.set(RollbackFormat.countdown(secondsLeft.get(), sla));
+            countdown.set(RollbackFormat.spare(secondsLeft.get(), sla));
         }
         RollbackResult.HealthCheckResults h = r.healthCheckResults();
         preHealth.set(RollbackFormat.health(h == null ? null : h.preRollback()));
@@ -127,12 +130,12 @@ public final class RollbackRunModel {
     }
 
     public ObservableList<StepRow> steps() {
-        return FXCollections.unmodifiableObservableList(steps);
+        return stepsView;
     }
 
     /** Post-rollback health snapshots, oldest first. */
     public ObservableList<HealthSnapshot> postHealth() {
-        return FXCollections.unmodifiableObservableList(postHealth);
+        return postHealthView;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -46,6 +46,8 @@ public final class RollbackViewModel {
     private final RollbackRunModel run;
     private final ObservableList<String> models = FXCollections.observableArrayList();
     private final ObservableList<String> targets = FXCollections.observableArrayList();
+    private final ObservableList<String> modelsView = FXCollections.unmodifiableObservableList(models);
+    private final ObservableList<String> targetsView = FXCollections.unmodifiableObservableList(targets);
     private final StringProperty model = new SimpleStringProperty();
     private final ObjectProperty<String> target = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper();
@@ -127,9 +129,14 @@ public final class RollbackViewModel {
             return new Choice(null, List.of(), m + " has nothing deployed to roll back", stopped);
         }
         List<String> valid = controller.validTargets(m, cur.get());
-        String why = valid.isEmpty() ? controller.validateRollbackTarget(m, cur.get(),
-                controller.previousStableVersion(m, cur.get()).orElse(cur.get())).errorMessage() : "";
-        return new Choice(cur.get(), valid, why == null ? "" : why, stopped);
+        String why = "";
+        if (valid.isEmpty()) {
+            Optional<String> previous = controller.previousStableVersion(m, cur.get());
+            why = "No valid target to roll " + m + " " + cur.get() + " back to: " + previous
+                    .map(p -> controller.validateRollbackTarget(m, cur.get(), p).errorMessage())
+                    .orElse("no earlier version was stable in production");
+        }
+        return new Choice(cur.get(), valid, why, stopped);
     }
 
     private void apply(Choice c) {
@@ -236,7 +243,14 @@ public final class RollbackViewModel {
         BatchOnFx<HealthSnapshot> batch = new BatchOnFx<>(run::health, services.fxThread());
         services.runner().run((p, c) -> controller.monitorPostRollbackHealth(m,
                         (int) services.monitorDuration().toSeconds(), (int) services.monitorInterval().toSeconds(),
-                        batch::accept), ProgressListener.NONE, f -> monitor = f,
+                        batch::accept), ProgressListener.NONE, f -> {
+                    monitor = f;
+                    f.whenComplete((health, t) -> {
+                        if (t != null && !(t instanceof java.util.concurrent.CancellationException)) {
+                            LOG.warn("the health watch of {} after its rollback stopped: {}", m, t.getMessage());
+                        }
+                    });
+                },
                 e -> LOG.warn("cannot watch the health of {} after its rollback: {}", m, e.getMessage()));
     }
 
@@ -257,7 +271,7 @@ public final class RollbackViewModel {
     }
 
     public ObservableList<String> models() {
-        return FXCollections.unmodifiableObservableList(models);
+        return modelsView;
     }
 
     public StringProperty modelProperty() {
@@ -265,7 +279,7 @@ public final class RollbackViewModel {
     }
 
     public ObservableList<String> targets() {
-        return FXCollections.unmodifiableObservableList(targets);
+        return targetsView;
     }
 
     public ObjectProperty<String> targetProperty() {

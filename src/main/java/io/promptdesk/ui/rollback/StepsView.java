@@ -18,8 +18,9 @@ final class StepsView extends ListView<StepRow> {
         setId(ID);
         getStyleClass().add("rollback-steps");
         setFocusTraversable(false);
-        setPrefHeight(5 * 30 + 4);
-        setMinHeight(5 * 30 + 4);
+        setFixedCellSize(32);
+        setPrefHeight(5 * 32 + 6);
+        setMinHeight(5 * 32 + 6);
         setCellFactory(v -> new Cell());
     }
 
@@ -28,7 +29,9 @@ final class StepsView extends ListView<StepRow> {
 
         Cell() {
             state.getStyleClass().add("step-state");
-            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            state.setMinWidth(64);
+            setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+            setGraphicTextGap(10);
         }
 
         @Override
@@ -44,7 +47,7 @@ final class StepsView extends ListView<StepRow> {
                 setTooltip(null);
                 return;
             }
-            setText(row.label() + (row.detail().isEmpty() ? "" : "  -  " + row.detail()));
+            setText(row.label() + (row.detail().isEmpty() ? "" : ": " + row.detail()));
             state.setText(row.state());
             setGraphic(state);
             setTooltip(row.detail().isEmpty() ? null : new Tooltip(row.detail()));
