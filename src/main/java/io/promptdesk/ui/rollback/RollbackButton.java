@@ -11,6 +11,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /**
  * The emergency button: large, danger-coloured, naming exactly what it will do, enabled only when a valid target
@@ -32,10 +33,12 @@ public final class RollbackButton extends HBox {
         button.disableProperty().bind(vm.canRollbackProperty().not());
         button.setTooltip(new Tooltip("Asks for a reason first (" + SHORTCUT.getDisplayText() + ")"));
         button.setOnAction(e -> vm.requestRollback());
+        button.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<String> target = new ComboBox<>(vm.targets());
         target.setId(TARGET_ID);
         target.valueProperty().bindBidirectional(vm.targetProperty());
         target.disableProperty().bind(vm.run().runningProperty());
+        target.setMinWidth(90);
         target.setTooltip(new Tooltip("Valid rollback targets, the most recently in production first"));
         Label outcome = new Label();
         outcome.setId(OUTCOME_ID);

@@ -61,11 +61,11 @@ public final class RolloutView extends BorderPane {
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.64);
         BorderPane main = new BorderPane(body);
-        HBox header = header(vm);
+        VBox top = new VBox(header(vm), timeline(vm), new RolloutActionsBar(vm));
         if (emergency != null) {
-            header.getChildren().add(emergency);
+            top.getChildren().add(1, emergency);
         }
-        main.setTop(new VBox(header, timeline(vm), new RolloutActionsBar(vm)));
+        main.setTop(top);
 
         SplitPane outer = new SplitPane(side, main);
         outer.setDividerPositions(0.27);
