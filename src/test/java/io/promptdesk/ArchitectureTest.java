@@ -21,7 +21,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule enginesKnowNeitherUiNorCli = noClasses()
             .that().resideInAnyPackage("io.promptdesk.engine..", "io.promptdesk.model..", "io.promptdesk.store..",
-                    "io.promptdesk.metrics..", "io.promptdesk.registry..", "io.promptdesk.json..")
+                    "io.promptdesk.metrics..", "io.promptdesk.registry..", "io.promptdesk.json..",
+                    "io.promptdesk.remote..", "io.promptdesk.connections..", "io.promptdesk.routing..",
+                    "io.promptdesk.app..")
             .should().dependOnClassesThat().resideInAnyPackage("io.promptdesk.ui..", "io.promptdesk.cli..");
 
     @ArchTest

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
                 + "Run without arguments to open the desktop console.",
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, TestCommand.class,
                 RegressCommand.class, TrendCommand.class, CompareCommand.class,
-                RegistryCommand.class, RolloutCommand.class, SimulateCommand.class, RollbackCommand.class, HistoryCommand.class, AuditCommand.class},
+                RegistryCommand.class, RolloutCommand.class, SimulateCommand.class, ConnectionsCommand.class,
+                RollbackCommand.class, HistoryCommand.class, AuditCommand.class},
         footer = {"", "Exit codes: 0 passed, 1 gate failed, 2 bad usage or input."})
 public final class PromptDeskCommand implements Runnable {
 

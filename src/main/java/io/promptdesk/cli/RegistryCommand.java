@@ -8,12 +8,18 @@ import io.promptdesk.engine.rollout.RolloutListener;
 import io.promptdesk.engine.rollout.RolloutRepository;
 import io.promptdesk.engine.rollout.RolloutSettings;
 import io.promptdesk.engine.rollout.TrafficRouter;
+import io.promptdesk.connections.ConnectionSettings;
+import io.promptdesk.connections.Connections;
+import io.promptdesk.connections.ConnectionsFile;
+import io.promptdesk.connections.EndpointSettings;
+import io.promptdesk.connections.RouterKind;
 import io.promptdesk.metrics.MetricsSource;
 import io.promptdesk.registry.Attribution;
 import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.store.Database;
 import io.promptdesk.store.SqliteAuditLog;
+import io.promptdesk.store.SqliteRegistryHistory;
 import io.promptdesk.store.SqliteRegistryRepository;
 import io.promptdesk.store.SqliteRolloutRepository;
 import io.promptdesk.store.Workspace;
@@ -53,6 +59,37 @@ public final class RegistryCommand implements Runnable {
                 description = "Who acts, as recorded in the history (default: the operating-system user).")
         String actor;
 
+        @Option(names = "--prometheus-url", paramLabel = "URL",
+                description = "Health metrics from this Prometheus (default: promptdesk.yaml's connections, "
+                        + "$PROMPTDESK_PROMETHEUS_URL, else the embedded engine).")
+        String prometheusUrl;
+
+        @Option(names = "--mlflow-url", paramLabel = "URL",
+                description = "Use this MLflow server's prompt registry (default: promptdesk.yaml's connections, "
+                        + "$PROMPTDESK_MLFLOW_URL, else the workspace's embedded registry).")
+        String mlflowUrl;
+
+        @Option(names = "--router", paramLabel = "KIND",
+                description = "Where traffic changes go: embedded, webhook or mlflow (default: promptdesk.yaml's "
+                        + "connections, $PROMPTDESK_ROUTER, else embedded).")
+        String router;
+
+        /** The workspace file's connections, overridden by the environment, then by these options. */
+        ConnectionSettings connections() {
+            ConnectionSettings s = ConnectionsFile.withEnvironment(ConnectionsFile.read(directory()), System::getenv);
+            if (prometheusUrl != null) {
+                s = s.withPrometheus(s.prometheus() == null ? EndpointSettings.of(prometheusUrl)
+                        : s.prometheus().withUrl(prometheusUrl));
+            }
+            if (mlflowUrl != null) {
+                s = s.withMlflow(s.mlflow() == null ? EndpointSettings.of(mlflowUrl) : s.mlflow().withUrl(mlflowUrl));
+            }
+            if (router != null) {
+                s = s.withRouter(RouterKind.of(router));
+            }
+            return s;
+        }
+
         Path directory() {
             return workspace != null ? workspace : Workspace.defaultDirectory();
         }
@@ -78,16 +115,31 @@ public final class RegistryCommand implements Runnable {
         final ModelRegistry registry;
         final RolloutRepository rollouts;
         final Clock clock;
+        final Connections connections;
 
-        private Services(Database db, Clock clock) {
+        private Services(Database db, Clock clock, Connections connections) {
             this.db = db;
             this.clock = clock;
-            this.registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
+            this.connections = connections;
+            this.registry = connections.registry(new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock),
+                    new SqliteRegistryHistory(db));
             this.rollouts = new AuditingRolloutRepository(new SqliteRolloutRepository(db), new SqliteAuditLog(db));
         }
 
         static Services open(WorkspaceOptions options) {
-            return new Services(Database.open(Workspace.databaseFile(options.directory())), Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            Connections connections = new Connections(options.connections(), System::getenv, clock);
+            return new Services(Database.open(Workspace.databaseFile(options.directory())), clock, connections);
+        }
+
+        /** Prometheus when one is set, else {@code fallback} (the simulator, or no metrics). */
+        MetricsSource metrics(MetricsSource fallback) {
+            return connections.prometheus().<MetricsSource>map(p -> p).orElse(fallback);
+        }
+
+        /** The router the connections choose; {@code embedded} when they choose the embedded one. */
+        TrafficRouter router(TrafficRouter embedded, WorkspaceOptions options) {
+            return connections.router(embedded, registry, Attribution.of(options.actor(), "rollout traffic change"));
         }
 
         RolloutEnvironment environment(MetricsSource metrics, TrafficRouter router, RolloutListener listener) {
@@ -95,15 +147,22 @@ public final class RegistryCommand implements Runnable {
                     listener);
         }
 
-        /** A manager for a one-shot command: no metrics, no routing in this process. */
+        /**
+         * A manager for a one-shot command: Prometheus metrics if set (a forced or gated advance runs a check),
+         * and the chosen router; the embedded engine routes nothing in this process.
+         */
         GradualRolloutManager manager(String deployment, WorkspaceOptions options) {
-            return new GradualRolloutManager(deployment, environment(NO_METRICS, NOT_ROUTED, null),
-                    RolloutSettings.defaults(options.actor()));
+            return new GradualRolloutManager(deployment, environment(metrics(NO_METRICS), router(NOT_ROUTED, options),
+                    null), RolloutSettings.defaults(options.actor()));
         }
 
         @Override
         public void close() {
-            db.close();
+            try {
+                connections.close();
+            } finally {
+                db.close();
+            }
         }
     }
 }

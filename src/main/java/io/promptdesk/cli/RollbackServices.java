@@ -13,8 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The rollback controller on a workspace, for the length of one command. The rollback runs on its own daemon
- * thread so that the SLA watchdog can give up on a stuck step and the command still exits.
+ * The rollback controller on a workspace, for the length of one command, on the registry, metrics and router the
+ * workspace's connections choose. The rollback runs on its own daemon thread so that the SLA watchdog can give up
+ * on a stuck step and the command still exits.
  */
 final class RollbackServices implements AutoCloseable {
     final RegistryCommand.Services base;
@@ -22,7 +23,7 @@ final class RollbackServices implements AutoCloseable {
     final RollbackController controller;
     private final ExecutorService executor;
 
-    private RollbackServices(RegistryCommand.Services base) {
+    private RollbackServices(RegistryCommand.Services base, RegistryCommand.WorkspaceOptions options) {
         this.base = base;
         this.audit = new SqliteAuditLog(base.db);
         this.executor = Executors.newSingleThreadExecutor(r -> {
@@ -31,16 +32,16 @@ final class RollbackServices implements AutoCloseable {
             return t;
         });
         RollbackEnvironment env = new RollbackEnvironment(base.registry, base.rollouts,
-                RegistryCommand.Services.NOT_ROUTED, RegistryCommand.Services.NO_METRICS,
-                new SqliteRollbackRepository(base.db), audit, base.clock, executor, RollbackTimer.SYSTEM,
-                RunnerLiveness.ofProcess());
+                base.router(RegistryCommand.Services.NOT_ROUTED, options),
+                base.metrics(RegistryCommand.Services.NO_METRICS), new SqliteRollbackRepository(base.db), audit,
+                base.clock, executor, RollbackTimer.SYSTEM, RunnerLiveness.ofProcess());
         this.controller = new RollbackController(env, RollbackSettings.defaults());
     }
 
     static RollbackServices open(Path workspace) {
         RegistryCommand.WorkspaceOptions options = new RegistryCommand.WorkspaceOptions();
         options.workspace = workspace;
-        return new RollbackServices(RegistryCommand.Services.open(options));
+        return new RollbackServices(RegistryCommand.Services.open(options), options);
     }
 
     @Override

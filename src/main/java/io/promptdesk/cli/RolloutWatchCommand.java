@@ -10,6 +10,7 @@ import io.promptdesk.engine.rollout.RolloutSettings;
 import io.promptdesk.engine.rollout.RolloutStatus;
 import io.promptdesk.engine.rollout.RolloutView;
 import io.promptdesk.json.Json;
+import io.promptdesk.metrics.MetricsSource;
 import io.promptdesk.metrics.SimulatedService;
 import io.promptdesk.model.BadInputException;
 import picocli.CommandLine.Command;
@@ -67,15 +68,16 @@ public final class RolloutWatchCommand extends CliCommand implements Callable<In
                 sim.setDefaultRate(rate * timeScale);
             }
             RolloutSettings settings = RolloutSettings.defaults(options.actor()).withTimeScale(timeScale);
-            GradualRolloutManager manager = new GradualRolloutManager(deployment, services.environment(
-                    sim != null ? sim : RegistryCommand.Services.NO_METRICS,
-                    sim != null ? sim::route : RegistryCommand.Services.NOT_ROUTED, new Lines()), settings);
+            MetricsSource metrics = services.metrics(sim != null ? sim : RegistryCommand.Services.NO_METRICS);
+            GradualRolloutManager manager = new GradualRolloutManager(deployment, services.environment(metrics,
+                    services.router(sim != null ? sim::route : RegistryCommand.Services.NOT_ROUTED, options),
+                    new Lines()), settings);
             Rollout r = manager.recover().orElseThrow(() -> new RolloutException("no rollout has been started on "
                     + deployment + ": start one with promptdesk rollout start"));
             line("status", RolloutView.of(r));
-            if (sim == null && r.status().active()) {
-                err().println("promptdesk rollout watch: without --simulate no request metrics reach this process, "
-                        + "so health checks are inconclusive and stages hold");
+            if (metrics == RegistryCommand.Services.NO_METRICS && r.status().active()) {
+                err().println("promptdesk rollout watch: without --simulate or a Prometheus (--prometheus-url) no "
+                        + "metrics reach this process, so health checks are inconclusive and stages hold");
                 err().flush();
             }
             Instant faultAt = faultAfter == null || sim == null ? null

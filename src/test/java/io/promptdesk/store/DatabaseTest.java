@@ -39,7 +39,7 @@ class DatabaseTest {
     @Test
     void appliesEveryMigrationOnceInOrderAndRecordsIt() {
         List<Migration> known = Migrations.known();
-        assertThat(known).extracting(Migration::version).containsExactly(1, 2, 3);
+        assertThat(known).extracting(Migration::version).containsExactly(1, 2, 3, 4);
         try (Database db = Database.open(file())) {
             assertThat(db.schemaVersion()).isEqualTo(known.size());
         }
@@ -54,7 +54,8 @@ class DatabaseTest {
                 }
                 return out;
             });
-            assertThat(rows).containsExactly("1 registry", "2 rollouts", "3 rollbacks and audit");
+            assertThat(rows).containsExactly("1 registry", "2 rollouts", "3 remote registry history",
+                    "4 rollbacks and audit");
         }
     }
 

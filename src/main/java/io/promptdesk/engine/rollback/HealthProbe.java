@@ -2,15 +2,23 @@ package io.promptdesk.engine.rollback;
 
 import io.promptdesk.metrics.Metric;
 import io.promptdesk.metrics.MetricsSource;
-import io.promptdesk.metrics.Percentiles;
+import io.promptdesk.metrics.Observation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Takes a health snapshot of one version: its recent requests against the controller's absolute limits. */
+/**
+ * Takes a health snapshot of one version: its recent traffic against the controller's absolute limits. Works on
+ * per-request samples (the simulated service) and on aggregated series (Prometheus) alike, through
+ * {@link MetricsSource#observe}.
+ */
 final class HealthProbe {
+    private static final Logger LOG = LoggerFactory.getLogger(HealthProbe.class);
+
     private final MetricsSource metrics;
     private final RollbackSettings settings;
 
@@ -19,20 +27,32 @@ final class HealthProbe {
         this.settings = settings;
     }
 
+    /**
+     * A snapshot; when the metrics cannot be read it says so ({@code no_data}) rather than fail: an emergency
+     * rollback must not wait for the monitoring to come back.
+     */
     HealthSnapshot snapshot(String model, String version, Instant now) {
         Instant from = now.minus(settings.healthWindow());
-        double[] errors = metrics.samples(model, version, Metric.ERROR_RATE, from, now);
-        double[] latency = metrics.samples(model, version, Metric.LATENCY_P95, from, now);
-        double[] engagement = metrics.samples(model, version, Metric.ENGAGEMENT_RATE, from, now);
-        double errorRate = Percentiles.mean(errors);
-        double p95 = Percentiles.of(latency, 95);
-        double engagementRate = Percentiles.mean(engagement);
-        int n = errors.length;
-        HealthState state;
-        String summary;
+        Observation errors;
+        Observation latency;
+        Observation engagement;
+        try {
+            errors = metrics.observe(model, version, Metric.ERROR_RATE, from, now);
+            latency = metrics.observe(model, version, Metric.LATENCY_P95, from, now);
+            engagement = metrics.observe(model, version, Metric.ENGAGEMENT_RATE, from, now);
+        } catch (RuntimeException e) {
+            LOG.warn("health of {} {} could not be read: {}", model, version, e.toString());
+            return new HealthSnapshot(now, version, HealthState.NO_DATA, 0, Double.NaN, Double.NaN, Double.NaN, from,
+                    now, version + ": metrics unavailable (" + e.getMessage() + ")");
+        }
+        double errorRate = errors.value();
+        double p95 = latency.value();
+        int n = (int) Math.min(Integer.MAX_VALUE, Math.max(0, errors.requests()));
         String window = " over " + n + " request" + (n == 1 ? "" : "s") + " in the last "
                 + settings.healthWindow().toSeconds() + " s";
-        if (n < settings.minRequests()) {
+        HealthState state;
+        String summary;
+        if (!enough(errors)) {
             state = HealthState.NO_DATA;
             summary = version + " served too little traffic to judge: " + n + " request" + (n == 1 ? "" : "s")
                     + " in the last " + settings.healthWindow().toSeconds() + " s, " + settings.minRequests()
@@ -53,6 +73,12 @@ final class HealthProbe {
                     errorRate * 100, p95 * 1000) + window
                     : version + " unhealthy: " + String.join(", ", beyond) + window;
         }
-        return new HealthSnapshot(now, version, state, n, errorRate, p95, engagementRate, from, now, summary);
+        return new HealthSnapshot(now, version, state, n, errorRate, p95, engagement.value(), from, now, summary);
+    }
+
+    /** Enough traffic for a verdict; an aggregating source that cannot count requests needs some data at least. */
+    private boolean enough(Observation o) {
+        return o.requests() < 0 ? o.points().length > 0 && !Double.isNaN(o.value())
+                : o.requests() >= settings.minRequests();
     }
 }

@@ -2,13 +2,15 @@ package io.promptdesk.engine.rollback;
 
 import io.promptdesk.model.BadInputException;
 import io.promptdesk.model.PromptDeskException;
+import io.promptdesk.remote.RemoteUnavailableException;
 
 import java.time.Duration;
 
 /**
  * The spec's retry strategy for steps that talk to a registry: a few attempts with exponential backoff. Only
- * transient failures are retried - an unexpected (I/O) failure of a client; a domain error (an unknown version, a
- * store problem, which the store has already waited out for its busy timeout) is final.
+ * transient failures are retried - a remote registry that could not be reached, an unexpected (I/O) failure of a
+ * client; a domain error (an unknown version, a refused request, a store problem, which the store has already
+ * waited out for its busy timeout) is final.
  */
 public record RetryPolicy(int attempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
 
@@ -33,6 +35,6 @@ public record RetryPolicy(int attempts, Duration initialBackoff, double multipli
     }
 
     public static boolean isTransient(RuntimeException e) {
-        return !(e instanceof PromptDeskException);
+        return e instanceof RemoteUnavailableException || !(e instanceof PromptDeskException);
     }
 }

@@ -123,7 +123,7 @@ final class RollbackAdmission {
     private static String whyAbandoned(RollbackRecord r) {
         return "interrupted at " + r.step().key() + ": the process running it stopped" + (r.switched()
                 ? "; the switch to " + r.toVersion() + " happened and is recorded"
-                : "; the switch did not happen: " + r.fromVersion() + " still serves production")
+                : "; the switch did not happen: production is still " + r.fromVersion())
                 + "; resume it to finish";
     }
 

@@ -232,8 +232,9 @@ public final class RollbackController {
     private RollbackOutcome runOwned(RollbackAdmission.Start s, InFlight mine, RollbackListener listener) {
         RollbackRecord r = s.record();
         Instant now = ledger.now();
-        Instant workDeadline = s.origin() == Origin.RESUMED && r.deadline().isBefore(now.plus(settings.rollbackTimeout()))
-                ? now.plus(settings.rollbackTimeout()) : r.deadline();
+        // A resumed rollback gets a fresh SLA window for what is left; sla_met still counts from its start.
+        Instant fresh = now.plus(settings.rollbackTimeout());
+        Instant workDeadline = s.origin() == Origin.RESUMED && r.deadline().isBefore(fresh) ? fresh : r.deadline();
         CompletableFuture<RollbackOutcome> work = new CompletableFuture<>();
         work.whenComplete((o, t) -> settle(r.modelName(), mine, o, t));
         try {
@@ -258,15 +259,20 @@ public final class RollbackController {
                     + "; it goes on in the background: see the history", e);
         }
         if (!done) {
-            RollbackOutcome out = giveUp(r, listener);
+            RollbackOutcome out = giveUp(r, work, listener);
             settle(r.modelName(), mine, out, null);
             return out.as(s.origin());
         }
         return unwrap(work).as(s.origin());
     }
 
-    /** The SLA watchdog: the worker did not return in time; record the timeout, which fences the worker. */
-    private RollbackOutcome giveUp(RollbackRecord started, RollbackListener listener) {
+    /**
+     * The SLA watchdog: the worker did not return in time. Records the timeout, which fences the worker; if the
+     * worker recorded its own end just now, that end stands.
+     */
+    private RollbackOutcome giveUp(RollbackRecord started, CompletableFuture<RollbackOutcome> work,
+                                   RollbackListener listener) {
+        RollbackRecord[] ours = new RollbackRecord[1];
         RollbackRecord end = ledger.atomically(() -> {
             RollbackRecord cur = env.rollbacks().find(started.rollbackId()).orElseThrow();
             if (cur.status() != RollbackStatus.RUNNING) {
@@ -274,11 +280,17 @@ public final class RollbackController {
             }
             String why = "exceeded the " + settings.rollbackTimeout().toSeconds() + " s SLA: the " + cur.step().key()
                     + " step did not return in time" + (cur.switched() ? "; the switch to " + cur.toVersion()
-                    + " happened and is recorded" : "; the switch did not happen: " + cur.fromVersion()
-                    + " still serves production");
-            return ledger.end(cur, RollbackStatus.TIMEOUT, why, List.of(StepRecord.of(cur.rollbackId(), ledger.now(),
-                    cur.step(), StepState.FAILED, "abandoned by the SLA watchdog")), settings.systemActor()).record();
+                    + " happened and is recorded" : "; the switch did not happen: production is still "
+                    + cur.fromVersion());
+            ours[0] = ledger.end(cur, RollbackStatus.TIMEOUT, why, List.of(StepRecord.of(cur.rollbackId(),
+                    ledger.now(), cur.step(), StepState.FAILED, "abandoned by the SLA watchdog")),
+                    settings.systemActor()).record();
+            return ours[0];
         });
+        if (ours[0] == null) {
+            return work.isDone() ? unwrap(work) : new RollbackOutcome(RollbackResult.of(end, true), Origin.STARTED,
+                    null);
+        }
         LOG.error("rollback {} of {}: {}", end.rollbackId(), end.modelName(), end.error());
         RollbackResult result = RollbackResult.of(end, true);
         listener.onFinished(result);

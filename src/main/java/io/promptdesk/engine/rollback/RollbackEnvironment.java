@@ -32,11 +32,6 @@ public record RollbackEnvironment(ModelRegistry registry, RolloutRepository roll
         liveness = liveness == null ? RunnerLiveness.ofProcess() : liveness;
     }
 
-    public RollbackEnvironment withRegistry(ModelRegistry r) {
-        return new RollbackEnvironment(r, rollouts, router, metrics, rollbacks, audit, clock, executor, timer,
-                liveness);
-    }
-
     public RollbackEnvironment withMetrics(MetricsSource m) {
         return new RollbackEnvironment(registry, rollouts, router, m, rollbacks, audit, clock, executor, timer,
                 liveness);

@@ -120,6 +120,11 @@ final class RollbackRun {
         RollbackLedger.Committed c = retry.call("switching " + r.modelName() + " to " + r.toVersion(), deadline,
                 () -> ledger.atomically(() -> {
                     Instant now = ledger.now();
+                    // Production may have moved since the rollback was recorded (a resume long after a crash);
+                    // already on the target means a remote registry took part of the switch before a crash.
+                    if (!before.toVersion().equals(production())) {
+                        targets.requireDeployed(before.modelName(), before.fromVersion());
+                    }
                     String what = switcher.apply(before, now);
                     return ledger.advance(before, before.switchedTo(RollbackStep.POST_HEALTH), List.of(
                                     step(now, RollbackStep.SWITCH, StepState.DONE, what),
@@ -131,10 +136,14 @@ final class RollbackRun {
         env.router().route(r.modelName(), r.toVersion(), null, 0);
     }
 
+    private String production() {
+        return env.registry().resolve(r.modelName(), ModelRegistry.PRODUCTION).map(ModelVersion::version)
+                .orElse(null);
+    }
+
     private void postHealth() {
         checkDeadline("before the post-rollback check");
-        String production = env.registry().resolve(r.modelName(), ModelRegistry.PRODUCTION)
-                .map(ModelVersion::version).orElse(null);
+        String production = production();
         if (!r.toVersion().equals(production)) {
             failedStep = RollbackStep.POST_HEALTH;
             String why = "after the switch production is " + production + ", not " + r.toVersion()
@@ -161,8 +170,17 @@ final class RollbackRun {
 
     /** Whether the switch happened: what an operator must know first after a failure or timeout. */
     private String state() {
-        return r.switched() ? "; the switch to " + r.toVersion() + " happened and is recorded"
-                : "; the switch did not happen: " + r.fromVersion() + " still serves production";
+        if (r.switched()) {
+            return "; the switch to " + r.toVersion() + " happened and is recorded";
+        }
+        String production;
+        try {
+            production = env.registry().resolve(r.modelName(), ModelRegistry.PRODUCTION).map(ModelVersion::version)
+                    .orElse("not set");
+        } catch (RuntimeException e) {
+            production = "unknown (the registry cannot be read: " + e.getMessage() + ")";
+        }
+        return "; the switch did not happen: production is still " + production;
     }
 
     private void advance(RollbackRecord next, List<StepRecord> steps) {

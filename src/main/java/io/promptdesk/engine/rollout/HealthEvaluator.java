@@ -2,7 +2,8 @@ package io.promptdesk.engine.rollout;
 
 import io.promptdesk.metrics.Metric;
 import io.promptdesk.metrics.MetricsSource;
-import io.promptdesk.metrics.Percentiles;
+import io.promptdesk.metrics.MetricsUnavailableException;
+import io.promptdesk.metrics.Observation;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,15 +12,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs one health check: for each metric of the plan, the canary's and the stable version's requests over the
+ * Runs one health check: for each metric of the plan, the canary's and the stable version's observations over the
  * same window, the comparison, and the absolute threshold.
  * <p>
  * The window slides: the last four check intervals (at least one interval, at most one stage), widened to the
  * whole current stage while the sliding window holds too little data; from the rollout's
  * start at the earliest. It does not restart with each stage, so the first checks of a stage still compare
  * hundreds of requests (small samples are where false alarms come from), and a fault shows within a few intervals.
+ * <p>
+ * A source that sees every request is compared request by request; one that keeps aggregates (Prometheus) is
+ * compared step by step of its series. A source that cannot answer makes the metric inconclusive, never healthy.
  */
 public final class HealthEvaluator {
+    /** Steps of an aggregated series each version needs for a comparison of the two series to mean anything. */
+    public static final int MIN_STEPS = 5;
+
     private final MetricsSource metrics;
     private final HealthComparator comparator;
     private final int minSamples;
@@ -43,18 +50,22 @@ public final class HealthEvaluator {
         if (from.isAfter(now)) {
             from = now;
         }
-        List<MetricVerdict> verdicts = new ArrayList<>();
-        HealthOutcome overall = HealthOutcome.HEALTHY;
+        List<Metric> wanted = r.plan().healthMetrics();
+        Pair first = wanted.isEmpty() ? null : observe(r, wanted.get(0), from, now);
         // Too little data in the sliding window (a small canary share, a quiet service): widen the window to
         // the whole current stage, where the traffic split has not changed, so that evidence accumulates.
         Instant stageFrom = later(r.startTime(), r.stageStartedAt());
-        if (stageFrom.isBefore(from) && !enoughData(r, from, now)) {
+        if (stageFrom.isBefore(from) && first != null && !first.enough(minSamples)) {
             from = stageFrom;
+            first = null;
         }
-        for (Metric m : r.plan().healthMetrics()) {
-            double[] stable = metrics.samples(r.deploymentName(), r.stableVersion(), m, from, now);
-            double[] canary = metrics.samples(r.deploymentName(), r.newVersion(), m, from, now);
-            MetricVerdict v = judge(m, stable, canary, r.plan().thresholds().get(m));
+        List<MetricVerdict> verdicts = new ArrayList<>();
+        HealthOutcome overall = HealthOutcome.HEALTHY;
+        for (Metric m : wanted) {
+            Pair p = first != null && m == wanted.get(0) ? first : observe(r, m, from, now);
+            Double threshold = r.plan().thresholds().get(m);
+            MetricVerdict v = p.failure() != null ? unavailable(m, p.failure(), threshold)
+                    : judge(m, p.stable(), p.canary(), threshold);
             verdicts.add(v);
             overall = overall.and(v.outcome());
         }
@@ -62,44 +73,71 @@ public final class HealthEvaluator {
                 from, now, verdicts);
     }
 
-    private boolean enoughData(Rollout r, Instant from, Instant now) {
-        if (r.plan().healthMetrics().isEmpty()) {
-            return true;
+    /** Both versions' observations of a metric, or why the source could not give them. */
+    private record Pair(Observation stable, Observation canary, MetricsUnavailableException failure) {
+        boolean enough(int minSamples) {
+            return failure == null && HealthEvaluator.enough(stable, minSamples)
+                    && HealthEvaluator.enough(canary, minSamples);
         }
-        Metric m = r.plan().healthMetrics().get(0);
-        return metrics.samples(r.deploymentName(), r.stableVersion(), m, from, now).length >= minSamples
-                && metrics.samples(r.deploymentName(), r.newVersion(), m, from, now).length >= minSamples;
     }
 
-    private MetricVerdict judge(Metric m, double[] stable, double[] canary, Double threshold) {
-        double cv = value(m, canary);
-        double sv = value(m, stable);
-        if (canary.length < minSamples || stable.length < minSamples) {
-            return new MetricVerdict(m, HealthOutcome.INCONCLUSIVE, cv, sv, canary.length, stable.length, Double.NaN,
-                    Double.NaN, threshold, "too little data: the canary served " + canary.length
-                    + " and the stable version " + stable.length + " requests in the window, " + minSamples
-                    + " each are needed");
+    private Pair observe(Rollout r, Metric m, Instant from, Instant now) {
+        try {
+            return new Pair(metrics.observe(r.deploymentName(), r.stableVersion(), m, from, now),
+                    metrics.observe(r.deploymentName(), r.newVersion(), m, from, now), null);
+        } catch (MetricsUnavailableException e) {
+            return new Pair(null, null, e);
+        }
+    }
+
+    static boolean enough(Observation o, int minSamples) {
+        return o.granularity() == Observation.Granularity.REQUEST ? o.points().length >= minSamples
+                : o.points().length >= MIN_STEPS && (o.requests() < 0 || o.requests() >= minSamples);
+    }
+
+    private static MetricVerdict unavailable(Metric m, MetricsUnavailableException e, Double threshold) {
+        return new MetricVerdict(m, HealthOutcome.INCONCLUSIVE, Double.NaN, Double.NaN, 0, 0, Double.NaN, Double.NaN,
+                threshold, "no metrics: " + e.getMessage());
+    }
+
+    private MetricVerdict judge(Metric m, Observation stableObs, Observation canaryObs, Double threshold) {
+        double cv = canaryObs.value();
+        double sv = stableObs.value();
+        int cn = (int) Math.min(Integer.MAX_VALUE, canaryObs.count());
+        int sn = (int) Math.min(Integer.MAX_VALUE, stableObs.count());
+        if (!enough(canaryObs, minSamples) || !enough(stableObs, minSamples)) {
+            return new MetricVerdict(m, HealthOutcome.INCONCLUSIVE, cv, sv, cn, sn, Double.NaN, Double.NaN, threshold,
+                    tooLittle(canaryObs, stableObs));
         }
         boolean higherIsWorse = m != Metric.ENGAGEMENT_RATE;
-        HealthComparator.Comparison c = comparator.compare(m, thin(stable), thin(canary), higherIsWorse);
+        HealthComparator.Comparison c = comparator.compare(m, thin(stableObs.points()), thin(canaryObs.points()),
+                higherIsWorse);
         String versus = "canary " + format(m, cv) + " vs stable " + format(m, sv) + String.format(Locale.ROOT,
                 " (p=%.3g, effect size %.2f)", c.pValue(), c.effectSize());
         if (threshold != null && (higherIsWorse ? cv > threshold : cv < threshold)) {
-            return new MetricVerdict(m, HealthOutcome.UNHEALTHY, cv, sv, canary.length, stable.length, c.pValue(),
-                    c.effectSize(), threshold, "canary " + format(m, cv) + " is " + (higherIsWorse ? "above" : "below")
-                    + " the limit " + format(m, threshold));
+            return new MetricVerdict(m, HealthOutcome.UNHEALTHY, cv, sv, cn, sn, c.pValue(), c.effectSize(), threshold,
+                    "canary " + format(m, cv) + " is " + (higherIsWorse ? "above" : "below") + " the limit "
+                            + format(m, threshold));
         }
         if (c.worse()) {
-            return new MetricVerdict(m, HealthOutcome.UNHEALTHY, cv, sv, canary.length, stable.length, c.pValue(),
-                    c.effectSize(), threshold, (higherIsWorse ? "increased: " : "decreased: ") + versus);
+            return new MetricVerdict(m, HealthOutcome.UNHEALTHY, cv, sv, cn, sn, c.pValue(), c.effectSize(), threshold,
+                    (higherIsWorse ? "increased: " : "decreased: ") + versus);
         }
-        return new MetricVerdict(m, HealthOutcome.HEALTHY, cv, sv, canary.length, stable.length, c.pValue(),
-                c.effectSize(), threshold, "no harmful change: " + versus);
+        return new MetricVerdict(m, HealthOutcome.HEALTHY, cv, sv, cn, sn, c.pValue(), c.effectSize(), threshold,
+                "no harmful change: " + versus);
     }
 
-    /** The value a person reads: the rate, or latency's 95th percentile. */
-    static double value(Metric m, double[] samples) {
-        return m == Metric.LATENCY_P95 ? Percentiles.of(samples, 95) : Percentiles.mean(samples);
+    private String tooLittle(Observation canary, Observation stable) {
+        if (canary.granularity() == Observation.Granularity.REQUEST) {
+            return "too little data: the canary served " + canary.points().length + " and the stable version "
+                    + stable.points().length + " requests in the window, " + minSamples + " each are needed";
+        }
+        return "too little data: the canary has " + steps(canary) + " and the stable version " + steps(stable)
+                + " in the window; " + MIN_STEPS + " steps and " + minSamples + " requests each are needed";
+    }
+
+    private static String steps(Observation o) {
+        return o.points().length + " steps with data" + (o.requests() < 0 ? "" : " (" + o.requests() + " requests)");
     }
 
     static String format(Metric m, double v) {

@@ -210,4 +210,23 @@ class RollbackConcurrencyTest {
         return new RollbackRecord("rb-other", "hooks", "1.1", "1.0", "their reason", "bob", false,
                 RollbackStatus.RUNNING, step, false, now, now.plusSeconds(30), null, null, null, null, owner, 1);
     }
+
+    @Test
+    void resumingARollbackWhoseVersionIsNoLongerDeployedChangesNothing() {
+        try (RollbackFixture f = new RollbackFixture(dir).promoted("hooks")) {
+            RollbackRecord stale = otherProcessRollback(f, "host/4/0/dead", RollbackStep.SWITCH);
+            new RollbackLedger(f.rollbacks, f.audit, f.clock).start(stale, List.of());
+            f.liveness.gone.add("host/4/0/dead");
+            f.register("hooks", "1.2", VersionStatus.STABLE);
+            int events = f.registryEvents("hooks");
+            RollbackController c = f.controller();
+            List<RollbackOutcome> resumed = c.resumeInterrupted("bob");
+            assertThat(resumed).singleElement().satisfies(o -> {
+                assertThat(o.result().status()).isEqualTo(RollbackStatus.FAILED);
+                assertThat(o.result().error()).contains("1.1 is not deployed").contains("production is 1.2");
+            });
+            assertThat(f.registryEvents("hooks")).isEqualTo(events);
+            assertThat(f.production("hooks")).isEqualTo("1.2");
+        }
+    }
 }

@@ -223,4 +223,18 @@ class RollbackControllerTest {
         assertThat(h.state()).isEqualTo(HealthState.HEALTHY);
         assertThat(h.snapshots()).isEqualTo(heard);
     }
+
+    @Test
+    void unreadableMetricsDoNotHoldUpTheRollback() {
+        f.promoted("hooks");
+        f.withMetrics((deployment, version, metric, from, to) -> {
+            throw new java.io.UncheckedIOException(new java.io.IOException("prometheus: connection refused"));
+        });
+        RollbackResult r = f.controller().triggerRollback("hooks", "1.1", null, "spike", "ana", false);
+        assertThat(r.status()).isEqualTo(RollbackStatus.SUCCESS);
+        assertThat(r.healthCheckResults().preRollback().state()).isEqualTo(HealthState.NO_DATA);
+        assertThat(r.healthCheckResults().preRollback().summary()).contains("metrics unavailable")
+                .contains("connection refused");
+        assertThat(f.production("hooks")).isEqualTo("1.0");
+    }
 }

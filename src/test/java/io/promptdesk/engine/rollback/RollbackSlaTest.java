@@ -57,7 +57,7 @@ class RollbackSlaTest {
         assertThat(r.status()).isEqualTo(RollbackStatus.TIMEOUT);
         assertThat(r.slaMet()).isFalse();
         assertThat(r.error()).contains("30 s SLA").contains("before the switch")
-                .contains("the switch did not happen: 1.1 still serves production");
+                .contains("the switch did not happen: production is still 1.1");
         assertThat(f.production("hooks")).isEqualTo("1.1");
         assertThat(f.registryEvents("hooks")).isEqualTo(events);
         assertThat(steps(r)).endsWith("switch started", "switch failed", "result done");
@@ -105,7 +105,7 @@ class RollbackSlaTest {
         assertThat(o.failedStep()).isEqualTo(RollbackStep.SWITCH);
         assertThat(o.rejected()).isFalse();
         assertThat(r.error()).contains("switching hooks to 1.0 failed after 3 attempts")
-                .contains("registry unavailable").contains("1.1 still serves production");
+                .contains("registry unavailable").contains("production is still 1.1");
         assertThat(f.production("hooks")).isEqualTo("1.1");
         assertThat(f.registryEvents("hooks")).isEqualTo(events);
         assertThat(f.registry.failedWrites.get()).isEqualTo(3);
@@ -156,7 +156,7 @@ class RollbackSlaTest {
         RollbackResult r = o.result();
         assertThat(r.status()).isEqualTo(RollbackStatus.TIMEOUT);
         assertThat(r.error()).contains("the validate step did not return in time")
-                .contains("1.1 still serves production");
+                .contains("production is still 1.1");
         release.countDown();
         worker.shutdown();
         assertThat(worker.awaitTermination(30, TimeUnit.SECONDS)).isTrue();

@@ -1,10 +1,11 @@
 -- Rollbacks: the current state of each rollback (one row, updated in place with a revision number so that a
 -- watchdog or a recovering process can fence a worker that was given up on), the append-only record of its steps,
 -- each written before the step is acted on, and the hash-chained audit log of every rollout and rollback action.
+-- No foreign keys to the registry's tables: with a remote registry (MLflow) the models do not live here.
 
 CREATE TABLE rollbacks (
     rollback_id     VARCHAR(64)  NOT NULL PRIMARY KEY,
-    model_name      VARCHAR(200) NOT NULL REFERENCES models (name),
+    model_name      VARCHAR(200) NOT NULL,
     from_version    VARCHAR(100) NOT NULL,
     to_version      VARCHAR(100) NOT NULL,
     reason          TEXT         NOT NULL,
@@ -21,9 +22,7 @@ CREATE TABLE rollbacks (
     post_rollback   TEXT,
     error           TEXT,
     owner           VARCHAR(300) NOT NULL,
-    revision        INTEGER      NOT NULL,
-    FOREIGN KEY (model_name, from_version) REFERENCES model_versions (model_name, version),
-    FOREIGN KEY (model_name, to_version) REFERENCES model_versions (model_name, version)
+    revision        INTEGER      NOT NULL
 );
 
 -- One running rollback per model, whatever process starts it: a double click never rolls back twice.

@@ -1,0 +1,11 @@
+package io.promptdesk.connections;
+
+/**
+ * The outcome of testing one connection: whether the engine answered, how fast, its version, and otherwise why not.
+ *
+ * @param latencyMillis how long the test took, retries included
+ * @param version the engine's version, or "unknown"; null when it did not answer
+ * @param problem why it did not answer; null when it did
+ */
+public record Probe(String engine, String url, boolean ok, long latencyMillis, String version, String problem) {
+}

@@ -1,0 +1,50 @@
+package io.promptdesk.routing;
+
+import io.promptdesk.engine.rollout.TrafficRouter;
+import io.promptdesk.model.PromptDeskException;
+import io.promptdesk.registry.Attribution;
+import io.promptdesk.registry.ModelRegistry;
+import io.promptdesk.registry.mlflow.MlflowClient;
+import io.promptdesk.registry.mlflow.MlflowModelRegistry;
+
+import java.time.Duration;
+
+/**
+ * Routes traffic for serving layers that read MLflow: the {@code canary} alias names the canary version and the
+ * registered model's tag {@value #PERCENT_TAG} its share of traffic (0 when there is none). The alias moves go
+ * through the registry, so they are recorded in our history. Failures raise {@link TrafficRoutingException}.
+ */
+public final class MlflowAliasTrafficRouter implements TrafficRouter {
+    public static final String PERCENT_TAG = "promptdesk.canary_percentage";
+
+    private final MlflowModelRegistry registry;
+    private final MlflowClient client;
+    private final Attribution by;
+    private final Duration budget;
+
+    public MlflowAliasTrafficRouter(MlflowModelRegistry registry, MlflowClient client, Attribution by,
+                                    Duration budget) {
+        this.registry = registry;
+        this.client = client;
+        this.by = by;
+        this.budget = budget;
+    }
+
+    @Override
+    public void route(String deployment, String stableVersion, String canaryVersion, int canaryPercent) {
+        try {
+            if (canaryVersion == null || canaryPercent == 0) {
+                client.setRegisteredModelTag(deployment, PERCENT_TAG, "0", budget);
+                registry.removeAlias(deployment, ModelRegistry.CANARY, by);
+            } else {
+                // The alias first: a reader that sees the new share also finds the version it belongs to.
+                registry.setAlias(deployment, ModelRegistry.CANARY, canaryVersion, by);
+                client.setRegisteredModelTag(deployment, PERCENT_TAG, Integer.toString(canaryPercent), budget);
+            }
+        } catch (PromptDeskException e) {
+            throw new TrafficRoutingException("the traffic change of " + deployment + " (" + (canaryVersion == null
+                    ? "all traffic to " + stableVersion : canaryPercent + "% to " + canaryVersion)
+                    + ") did not reach MLflow: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.promptdesk.routing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.promptdesk.engine.rollout.TrafficRouter;
+import io.promptdesk.remote.HttpReply;
+import io.promptdesk.remote.RemoteEndpoint;
+import io.promptdesk.remote.RemoteHttp;
+import io.promptdesk.remote.RemoteUnavailableException;
+import io.promptdesk.remote.Secret;
+import io.promptdesk.remote.Sleeper;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Routes traffic through a team's own router: each change is a JSON POST of the deployment, the canary version,
+ * its percentage and the stable version, signed with an HMAC-SHA256 of the shared secret in
+ * {@value #SIGNATURE_HEADER} ({@code sha256=<hex>} of the exact body bytes). The body carries {@code sent_at}, so a
+ * receiver can refuse replays. A change states the whole split, so it is safe to resend and is retried; a change
+ * that is not acknowledged with a 2xx raises {@link TrafficRoutingException}. Thread-safe.
+ */
+public final class WebhookTrafficRouter implements TrafficRouter, AutoCloseable {
+    public static final String SIGNATURE_HEADER = "X-PromptDesk-Signature";
+    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+
+    private final RemoteHttp http;
+    private final Secret secret;
+    private final Clock clock;
+    private final Duration budget;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public WebhookTrafficRouter(RemoteEndpoint endpoint, Secret secret, Clock clock, Duration budget,
+                                Sleeper sleeper) {
+        this.http = new RemoteHttp(endpoint, sleeper);
+        this.secret = secret;
+        this.clock = clock;
+        this.budget = budget;
+    }
+
+    @Override
+    public void route(String deployment, String stableVersion, String canaryVersion, int canaryPercent) {
+        ObjectNode body = json.createObjectNode().put("deployment", deployment)
+                .put("version", canaryVersion).put("percentage", canaryVersion == null ? 0 : canaryPercent)
+                .put("stable_version", stableVersion).put("sent_at", clock.instant().toString());
+        byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Request request = new Request.Builder().url(http.endpoint().baseUrl())
+                .header(SIGNATURE_HEADER, "sha256=" + secret.hmacSha256(bytes))
+                .post(RequestBody.create(bytes, JSON_TYPE)).build();
+        String change = deployment + ": " + (canaryVersion == null ? "all traffic to " + stableVersion
+                : canaryPercent + "% to " + canaryVersion + ", the rest to " + stableVersion);
+        HttpReply reply;
+        try {
+            reply = http.send(request, true, budget);
+        } catch (RemoteUnavailableException e) {
+            throw new TrafficRoutingException("the traffic change (" + change + ") did not reach the webhook: "
+                    + e.getMessage());
+        }
+        if (!reply.ok()) {
+            throw new TrafficRoutingException("the traffic webhook at " + http.endpoint().baseUrl() + " refused the "
+                    + "change (" + change + ") with HTTP " + reply.status()
+                    + (reply.excerpt().isEmpty() ? "" : ": " + reply.excerpt()) + "; traffic stays as it was");
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}
