@@ -22,4 +22,9 @@ public record HistoryRow(String kind, String id, String model, String fromVersio
                          String reason, @JsonIgnore String details) {
     public static final String ROLLBACK = "rollback";
     public static final String ROLLOUT = "rollout";
+
+    /** The SLA column: {@code sla_met}, {@code missed}, or empty for a rollout (or a rollback still running). */
+    public String slaText() {
+        return slaMet == null ? "" : slaMet ? "sla_met" : "missed";
+    }
 }

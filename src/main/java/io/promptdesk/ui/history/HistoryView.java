@@ -91,7 +91,7 @@ public final class HistoryView extends BorderPane {
         t.getColumns().add(column("From", 70, HistoryRow::fromVersion));
         t.getColumns().add(column("To", 70, HistoryRow::toVersion));
         t.getColumns().add(column("Status", 100, HistoryRow::status));
-        t.getColumns().add(column("SLA", 80, r -> r.slaMet() == null ? "" : r.slaMet() ? "sla_met" : "missed"));
+        t.getColumns().add(column("SLA", 80, HistoryRow::slaText));
         t.getColumns().add(column("Who", 100, HistoryRow::triggeredBy));
         t.getColumns().add(column("Started", 175, r -> vm.time(r.startTime())));
         t.getColumns().add(column("Ended", 175, r -> vm.time(r.endTime())));

@@ -68,6 +68,7 @@ class HistoryViewModelTest {
                 org.assertj.core.groups.Tuple.tuple("rollback", "hooks", "success", "bob"));
         HistoryRow rollback = vm.rows().get(1);
         assertThat(rollback.slaMet()).isTrue();
+        assertThat(rollback.slaText()).isEqualTo("sla_met");
         assertThat(rollback.fromVersion()).isEqualTo("1.1");
         assertThat(rollback.toVersion()).isEqualTo("1.0");
         assertThat(vm.auditIntactProperty().get()).isTrue();
