@@ -4,6 +4,8 @@ import io.promptdesk.app.RunHistory;
 import io.promptdesk.app.WorkspaceLocator;
 import io.promptdesk.connections.ConnectionTester;
 import io.promptdesk.connections.Connections;
+import io.promptdesk.engine.audit.AuditingRolloutRepository;
+import io.promptdesk.engine.rollout.RolloutRepository;
 import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.metrics.SimulatedService;
 import io.promptdesk.model.PromptDeskException;
@@ -12,6 +14,7 @@ import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.remote.Sleeper;
 import io.promptdesk.store.Database;
+import io.promptdesk.store.SqliteAuditLog;
 import io.promptdesk.store.SqliteRegistryRepository;
 import io.promptdesk.store.SqliteRolloutRepository;
 import io.promptdesk.store.Workspace;
@@ -33,6 +36,8 @@ import io.promptdesk.ui.pipeline.PipelineViewModel;
 import io.promptdesk.ui.pipeline.WorkspacePipeline;
 import io.promptdesk.ui.regression.RegressionServices;
 import io.promptdesk.ui.regression.RegressionViewModel;
+import io.promptdesk.ui.rollback.FxSlaTicker;
+import io.promptdesk.ui.rollback.RolloutLink;
 import io.promptdesk.ui.rollout.LatestOnFx;
 import io.promptdesk.ui.rollout.RolloutConsole;
 import io.promptdesk.ui.rollout.RolloutDemo;
@@ -69,6 +74,8 @@ public final class ConsoleApp extends Application {
     private ExecutorService background;
     /** Set once the window exists; the Pipeline view's links go through it. */
     private MainWindow window;
+    /** Rollbacks and post-rollback health watches. */
+    private ExecutorService rollbackTasks;
     /** Drives the rollouts and the simulator, off the FX thread. */
     private ScheduledExecutorService rolloutTicks;
     private RolloutDriver rolloutDriver;
@@ -100,10 +107,10 @@ public final class ConsoleApp extends Application {
             Platform.exit();
             return;
         }
-        if (Screenshot.requested() != null && Screenshot.ROLLOUT.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
+        if (Screenshot.seedsDemo()) {
             RolloutDemo.seed(database, Instant.now(), Attribution.currentUser());
         }
-        background = Executors.newFixedThreadPool(2, daemonThreads());
+        background = Executors.newFixedThreadPool(2, daemonThreads("promptdesk-background-"));
         FxDialogService dialogs = new FxDialogService(() -> stage);
         FxBackgroundRunner runner = new FxBackgroundRunner(background);
         RunHistory history = RunHistory.forWorkspace(workspace, Clock.systemUTC());
@@ -117,7 +124,17 @@ public final class ConsoleApp extends Application {
         ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(database), Clock.systemUTC());
         RegisterVersionModel registration = new RegisterVersionModel(author, registry, storeTasks, dialogs,
                 Attribution.currentUser());
-        RolloutViewModel rollout = rolloutWorkspace(registry, storeTasks, dialogs);
+        SqliteAuditLog audit = new SqliteAuditLog(database);
+        RolloutRepository rollouts = new AuditingRolloutRepository(new SqliteRolloutRepository(database), audit);
+        SimulatedService simulator = new SimulatedService(Clock.systemUTC(), System.nanoTime());
+        RolloutViewModel rollout = rolloutWorkspace(registry, rollouts, simulator, storeTasks, dialogs);
+        rollbackTasks = Executors.newCachedThreadPool(daemonThreads("promptdesk-rollback-"));
+        RollbackWiring rollbacks = RollbackWiring.create(new RollbackWiring.Parts(database, registry, rollouts, audit,
+                simulator::route, simulator, Clock.systemUTC(), rollbackTasks, storeTasks, dialogs,
+                Screenshot.confirmer(() -> stage), new FxSlaTicker(), Platform::runLater,
+                Attribution.currentUser(), ZoneId.systemDefault(), workspace));
+        RolloutLink.follow(rollout, rollbacks.rollback());
+
         ConnectionsViewModel connections = new ConnectionsViewModel(new ConnectionsServices(workspace, System::getenv,
                 ConnectionChecks.using(new ConnectionTester(System::getenv, Connections.DEFAULT_BUDGET, Sleeper.REAL)),
                 storeTasks, dialogs));
@@ -126,7 +143,8 @@ public final class ConsoleApp extends Application {
                 new PromptTestRunner(), history, Clock.systemUTC(), Attribution.currentUser()), storeTasks, dialogs,
                 () -> PipelineSource.of(author), title -> window.showWorkspace(title), Platform::runLater);
 
-        window = new MainWindow(author, registration, regression, rollout, pipeline, connections, theme, () -> {
+        window = new MainWindow(author, registration, regression, rollout, rollbacks.rollback(), rollbacks.history(),
+                pipeline, connections, theme, () -> {
             if (author.confirmLeave()) {
                 Platform.exit();
             }
@@ -154,6 +172,10 @@ public final class ConsoleApp extends Application {
             Screenshot.connections(scene, shot, window, connections);
         } else if (shot != null && Screenshot.PIPELINE.equalsIgnoreCase(Screenshot.requestedWorkspace())) {
             Screenshot.pipeline(scene, shot, window, pipeline, author, workspace);
+        } else if (shot != null && (Screenshot.ROLLBACK.equalsIgnoreCase(Screenshot.requestedWorkspace())
+                || Screenshot.HISTORY.equalsIgnoreCase(Screenshot.requestedWorkspace()))) {
+            Screenshot.rollback(scene, shot, window, rollbacks.rollback(), rollbacks.history(),
+                    Screenshot.HISTORY.equalsIgnoreCase(Screenshot.requestedWorkspace()));
         } else if (shot != null) {
             // Show a finished run in the screenshot: capture once the tests are done.
             author.run().runningProperty().addListener((obs, was, now) -> {
@@ -166,11 +188,12 @@ public final class ConsoleApp extends Application {
     }
 
     /** The Rollout workspace's engines, driven every tick on {@link #rolloutTicks}. */
-    private RolloutViewModel rolloutWorkspace(ModelRegistry registry, FxBackgroundRunner runner,
+    private RolloutViewModel rolloutWorkspace(ModelRegistry registry, RolloutRepository rollouts,
+                                              SimulatedService simulator, FxBackgroundRunner runner,
                                               FxDialogService dialogs) {
         Clock clock = Clock.systemUTC();
-        RolloutConsole console = new RolloutConsole(new RolloutServices(new SqliteRolloutRepository(database),
-                registry, new SimulatedService(clock, System.nanoTime()), clock, Attribution.currentUser()));
+        RolloutConsole console = new RolloutConsole(new RolloutServices(rollouts, registry, simulator, clock,
+                Attribution.currentUser()));
         RolloutViewModel vm = new RolloutViewModel(console, runner, dialogs, ZoneId.systemDefault());
         rolloutTicks = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "promptdesk-rollout-ticks");
@@ -192,6 +215,10 @@ public final class ConsoleApp extends Application {
             // A tick under way must finish before its database closes.
             rolloutTicks.awaitTermination(2, TimeUnit.SECONDS);
         }
+        if (rollbackTasks != null) {
+            rollbackTasks.shutdownNow();
+            rollbackTasks.awaitTermination(2, TimeUnit.SECONDS);
+        }
         if (background != null) {
             background.shutdownNow();
             background.awaitTermination(2, TimeUnit.SECONDS);
@@ -207,10 +234,10 @@ public final class ConsoleApp extends Application {
                 .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "promptdesk-background-" + n.incrementAndGet());
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

@@ -12,6 +12,11 @@ import io.promptdesk.ui.pipeline.PipelineViewModel;
 import io.promptdesk.ui.regression.RegressionView;
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.ui.common.WorkspaceNavigator;
+import io.promptdesk.ui.history.HistoryView;
+import io.promptdesk.ui.history.HistoryViewModel;
+import io.promptdesk.ui.rollback.RollbackButton;
+import io.promptdesk.ui.rollback.RollbackView;
+import io.promptdesk.ui.rollback.RollbackViewModel;
 import io.promptdesk.ui.rollout.RolloutView;
 import io.promptdesk.ui.rollout.RolloutViewModel;
 import javafx.beans.binding.Bindings;
@@ -32,14 +37,16 @@ public final class MainWindow extends BorderPane {
     private final WorkspaceNavigator navigator;
 
     public MainWindow(AuthorViewModel author, RegisterVersionModel registration, RegressionViewModel regression,
-                      RolloutViewModel rollout, PipelineViewModel pipeline, ConnectionsViewModel connections,
-                      Theme theme, Runnable quit) {
+                      RolloutViewModel rollout, RollbackViewModel rollback, HistoryViewModel history,
+                      PipelineViewModel pipeline, ConnectionsViewModel connections, Theme theme, Runnable quit) {
         authorView = new AuthorView(author, registration);
         // One line per workspace, each built the first time it is shown.
         navigator = new WorkspaceNavigator()
                 .add("Author", () -> authorView)
                 .add("Regression", () -> new RegressionView(regression))
-                .add("Rollout", () -> new RolloutView(rollout))
+                .add("Rollout", () -> new RolloutView(rollout, new RollbackButton(rollback)))
+                .add("Rollback", () -> new RollbackView(rollback))
+                .add("History", () -> new HistoryView(history))
                 .add("Pipeline", () -> new PipelineView(pipeline))
                 .add("Connections", () -> new ConnectionsView(connections));
 

@@ -5,11 +5,21 @@ import io.promptdesk.ui.author.AuthorViewModel;
 import io.promptdesk.ui.pipeline.PipelineViewModel;
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.ui.regression.Verdict;
+import io.promptdesk.engine.rollback.HealthSnapshot;
+import io.promptdesk.ui.history.HistoryRow;
+import io.promptdesk.ui.history.HistoryView;
+import io.promptdesk.ui.history.HistoryViewModel;
+import io.promptdesk.ui.rollback.FxRollbackConfirmer;
+import io.promptdesk.ui.rollback.RollbackConfirmer;
+import io.promptdesk.ui.rollback.RollbackViewModel;
+import io.promptdesk.ui.rollout.RolloutDemo;
 import io.promptdesk.ui.rollout.RolloutViewModel;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +27,9 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * For the README: with {@code -Dpromptdesk.screenshot=PATH} the console saves its window as PNG once it is
@@ -24,7 +37,9 @@ import java.nio.file.Path;
  * sample workspace's latency files loaded instead of the Author workspace after a test run;
  * {@code rollout} shows the Rollout workspace with demo rollouts (one half-way, one failed) seeded into an empty
  * workspace store; {@code connections} shows the Connections page after testing the engines the workspace's
- * {@code promptdesk.yaml} names.
+ * {@code promptdesk.yaml} names;
+ * workspace store; {@code rollback} rolls the live demo rollout back and shows the result with the post-rollback
+ * health; {@code history} does the same and shows the History workspace.
  */
 final class Screenshot {
 
@@ -34,6 +49,8 @@ final class Screenshot {
     static final String ROLLOUT = "rollout";
     static final String CONNECTIONS = "connections";
     static final String PIPELINE = "pipeline";
+    static final String ROLLBACK = "rollback";
+    static final String HISTORY = "history";
     private static final Logger LOG = LoggerFactory.getLogger(Screenshot.class);
 
     private Screenshot() {
@@ -112,6 +129,63 @@ final class Screenshot {
         vm.deploymentProperty().set("product-copy");
         vm.versionProperty().set("1.0");
         vm.run();
+    }
+
+    /** True when the requested screenshot needs the demo rollouts in the store. */
+    static boolean seedsDemo() {
+        String w = requestedWorkspace();
+        return requested() != null && (ROLLOUT.equalsIgnoreCase(w) || ROLLBACK.equalsIgnoreCase(w)
+                || HISTORY.equalsIgnoreCase(w));
+    }
+
+    /** The rollback confirmation: answered at once for the screenshots that roll back, else the real dialog. */
+    static RollbackConfirmer confirmer(Supplier<Window> owner) {
+        String w = requestedWorkspace();
+        if (requested() != null && (ROLLBACK.equalsIgnoreCase(w) || HISTORY.equalsIgnoreCase(w))) {
+            return (action, reason) -> Optional.of("p95 latency tripled on the canary");
+        }
+        return new FxRollbackConfirmer(owner);
+    }
+
+    /**
+     * Rolls the live demo rollout back from the Rollback workspace (or, for {@code history}, shows the History
+     * workspace afterwards) and captures it once the result and a few post-rollback health snapshots are shown.
+     */
+    static void rollback(Scene scene, Path target, MainWindow window, RollbackViewModel vm, HistoryViewModel history,
+                         boolean showHistory) {
+        AtomicBoolean taken = new AtomicBoolean();
+        AtomicBoolean pressed = new AtomicBoolean();
+        vm.canRollbackProperty().addListener((obs, was, can) -> {
+            if (can && pressed.compareAndSet(false, true)) {
+                vm.requestRollback();
+            }
+        });
+        if (showHistory) {
+            history.rows().addListener((javafx.collections.ListChangeListener<HistoryRow>) c -> {
+                if (history.rows().stream().noneMatch(r -> r.kind().equals(HistoryRow.ROLLBACK))) {
+                    return;
+                }
+                // The first time, build the History workspace: it reads the history again, and then it is shown.
+                if (scene.lookup("#" + HistoryView.TABLE_ID) == null) {
+                    window.showWorkspace("History");
+                } else if (taken.compareAndSet(false, true)) {
+                    // After the table has taken in the change (which clears its selection).
+                    Platform.runLater(() -> {
+                        ((TableView<?>) scene.lookup("#" + HistoryView.TABLE_ID)).getSelectionModel().select(0);
+                        takeAfterLayout(scene, target);
+                    });
+                }
+            });
+        } else {
+            vm.run().postHealth().addListener((javafx.collections.ListChangeListener<HealthSnapshot>) c -> {
+                if (vm.run().postHealth().size() >= 3 && taken.compareAndSet(false, true)) {
+                    // ChartFX draws its canvas on the pulse after the data changed: wait one more.
+                    Platform.runLater(() -> takeAfterLayout(scene, target));
+                }
+            });
+        }
+        window.showWorkspace("Rollback");
+        vm.selectModel(RolloutDemo.LIVE);
     }
 
     /** Saves the scene after the next layout pulse, then exits. */

@@ -33,10 +33,13 @@ import io.promptdesk.store.Database;
 import io.promptdesk.store.SqliteRegistryRepository;
 import io.promptdesk.store.SqliteRolloutRepository;
 import io.promptdesk.store.Workspace;
+import io.promptdesk.store.SqliteAuditLog;
+import io.promptdesk.ui.rollback.FxSlaTicker;
 import io.promptdesk.ui.rollout.RolloutConsole;
 import io.promptdesk.ui.rollout.RolloutServices;
 import io.promptdesk.ui.rollout.RolloutViewModel;
 import javafx.geometry.Point2D;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -59,6 +62,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -99,9 +103,16 @@ class MainWindowFxTest {
                 new SqliteRolloutRepository(db), registry, new SimulatedService(clock, 1), clock, "ana")), runner,
                 dialogs, java.time.ZoneOffset.UTC);
         RegisterVersionModel registration = new RegisterVersionModel(vm, registry, runner, dialogs, "ana");
+        SimulatedService sim = new SimulatedService(clock, 1);
+        SqliteAuditLog audit = new SqliteAuditLog(db);
+        RollbackWiring rollbacks = RollbackWiring.create(new RollbackWiring.Parts(db, registry,
+                new SqliteRolloutRepository(db), audit, sim::route, sim, clock, background, runner, dialogs,
+                (action, reason) -> Optional.empty(), new FxSlaTicker(), Platform::runLater, "ana",
+                java.time.ZoneOffset.UTC, workspace));
         ConnectionsViewModel connections = new ConnectionsViewModel(new ConnectionsServices(workspace, k -> null,
                 FakeChecks.answering(), runner, dialogs));
-        Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout,
+        Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout, rollbacks.rollback(),
+                rollbacks.history(),
                 new PipelineViewModel(new ScriptedLauncher(), runner, dialogs, () -> null, t -> { }, Runnable::run),
                 connections, theme, () -> { }), 1200, 800);
         scene.getStylesheets().add(Theme.stylesheetUrl());

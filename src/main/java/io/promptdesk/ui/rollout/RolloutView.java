@@ -28,6 +28,11 @@ public final class RolloutView extends BorderPane {
     public static final String SIMULATOR_TAB_ID = "rollout-simulator-tab";
 
     public RolloutView(RolloutViewModel vm) {
+        this(vm, null);
+    }
+
+    /** With {@code emergency} (the rollback button) at the right of the header, when not null. */
+    public RolloutView(RolloutViewModel vm, javafx.scene.Node emergency) {
         getStyleClass().add(StyleClasses.ROLLOUT_WORKSPACE);
         getStylesheets().add(RolloutView.class.getResource(STYLESHEET).toExternalForm());
 
@@ -56,7 +61,11 @@ public final class RolloutView extends BorderPane {
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.64);
         BorderPane main = new BorderPane(body);
-        main.setTop(new VBox(header(vm), timeline(vm), new RolloutActionsBar(vm)));
+        VBox top = new VBox(header(vm), timeline(vm), new RolloutActionsBar(vm));
+        if (emergency != null) {
+            top.getChildren().add(1, emergency);
+        }
+        main.setTop(top);
 
         SplitPane outer = new SplitPane(side, main);
         outer.setDividerPositions(0.27);

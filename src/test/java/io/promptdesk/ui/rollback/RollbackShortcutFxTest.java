@@ -1,0 +1,79 @@
+package io.promptdesk.ui.rollback;
+
+import io.promptdesk.ui.common.FakeDialogService;
+import io.promptdesk.ui.common.FxBackgroundRunner;
+import io.promptdesk.ui.common.Theme;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Rollback workspace's emergency shortcut opens the same confirmation, where Enter cancels. */
+@ExtendWith(ApplicationExtension.class)
+class RollbackShortcutFxTest {
+    @TempDir
+    Path dir;
+    private RollbackUiFixture f;
+    private ExecutorService background;
+
+    @Start
+    void start(Stage stage) {
+        f = new RollbackUiFixture(dir).promoted("hooks");
+        background = Executors.newSingleThreadExecutor();
+        new Theme().apply();
+        RollbackViewModel vm = new RollbackViewModel(new RollbackServices(f.controller,
+                new FxBackgroundRunner(background), new FakeDialogService(), new FxRollbackConfirmer(() -> stage),
+                new FxSlaTicker(), f.clock, Platform::runLater, RollbackUiFixture.ACTOR, f::models,
+                Duration.ofSeconds(10), Duration.ofSeconds(5)));
+        Scene scene = new Scene(new RollbackView(vm), 1200, 760);
+        scene.getStylesheets().add(Theme.stylesheetUrl());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        background.shutdownNow();
+        background.awaitTermination(5, TimeUnit.SECONDS);
+        f.close();
+    }
+
+    @Test
+    void theShortcutOpensTheConfirmationWithCancelFocusedAndEnterCancels(FxRobot robot) throws Exception {
+        Button button = robot.lookup("#" + RollbackButton.BUTTON_ID).queryButton();
+        awaitFx(() -> !button.isDisabled() && button.getText().equals("Roll back hooks 1.1 -> 1.0"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.B).release(KeyCode.B, KeyCode.SHIFT, KeyCode.CONTROL);
+        Button cancel = robot.lookup("#" + FxRollbackConfirmer.CANCEL_ID).queryButton();
+        awaitFx(cancel::isFocused);
+        robot.type(KeyCode.ENTER);
+        awaitFx(() -> robot.lookup("#" + FxRollbackConfirmer.CANCEL_ID).tryQuery().isEmpty());
+
+        assertThat(f.production("hooks")).isEqualTo("1.1");
+        assertThat(f.controller.getRollbackHistory("hooks", 10, false)).isEmpty();
+        assertThat(button.isDisabled()).isFalse();
+    }
+
+    private static void awaitFx(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () ->
+                WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+    }
+}
