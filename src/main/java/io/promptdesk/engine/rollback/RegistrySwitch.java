@@ -43,7 +43,8 @@ final class RegistrySwitch {
         registry.setAlias(model, ModelRegistry.PREVIOUS, from, by);
         registry.setStatus(model, from, VersionStatus.FAILED, by);
         dropCanary(model, from, by);
-        return "production " + before + " -> " + to + ", previous -> " + from + ", " + from + " failed"
+        String production = before.equals(to) ? "production stays " + to : "production " + before + " -> " + to;
+        return production + ", previous -> " + from + ", " + from + " failed"
                 + (stopped == null ? "" : ", rollout " + stopped + " stopped at 0%");
     }
 
