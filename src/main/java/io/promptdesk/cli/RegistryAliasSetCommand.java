@@ -9,9 +9,14 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 /** {@code promptdesk registry alias set}: points an alias at a version, recorded with who and why. */
-@Command(name = "set", mixinStandardHelpOptions = true,
+@Command(name = "set",
         description = "Point an alias (production, canary, previous or your own) at a version.")
 public final class RegistryAliasSetCommand extends CliCommand implements Callable<Integer> {
+
+    // Not the standard help mixin: its -V/--version would clash with this command's --version (a model version).
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
 
     @Mixin
     RegistryCommand.WorkspaceOptions options;

@@ -16,9 +16,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code promptdesk registry register}: a template file becomes a new version of a model. */
-@Command(name = "register", mixinStandardHelpOptions = true,
+@Command(name = "register",
         description = "Register a template as a new version of a model; its syntax is checked first.")
 public final class RegistryRegisterCommand extends CliCommand implements Callable<Integer> {
+
+    // Not the standard help mixin: its -V/--version would clash with this command's --version (a model version).
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
 
     @Mixin
     RegistryCommand.WorkspaceOptions options;

@@ -14,9 +14,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code promptdesk registry show}: one version with its template, aliases and history. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(name = "show",
         description = "Show a version: status, template, test report, the aliases on it and its history.")
 public final class RegistryShowCommand extends CliCommand implements Callable<Integer> {
+
+    // Not the standard help mixin: its -V/--version would clash with this command's --version (a model version).
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
 
     @Mixin
     RegistryCommand.WorkspaceOptions options;

@@ -16,9 +16,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code promptdesk rollout start}: the spec's start_rollout. */
-@Command(name = "start", mixinStandardHelpOptions = true,
+@Command(name = "start",
         description = "Start rolling a candidate version out against the deployment's production version.")
 public final class RolloutStartCommand extends CliCommand implements Callable<Integer> {
+
+    // Not the standard help mixin: its -V/--version would clash with this command's --version (a model version).
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
 
     @Mixin
     RegistryCommand.WorkspaceOptions options;

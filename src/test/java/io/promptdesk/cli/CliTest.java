@@ -128,4 +128,16 @@ class CliTest {
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("validate").contains("test");
     }
+
+    @Test
+    void helpWorksOnCommandsWhoseVersionOptionIsAModelVersion() {
+        for (String[] cmd : new String[][]{{"rollout", "start"}, {"registry", "register"}, {"registry", "show"},
+                {"registry", "alias", "set"}}) {
+            String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);
+            args[cmd.length] = "--help";
+            Result r = run(args);
+            assertThat(r.exit()).as(String.join(" ", cmd)).isZero();
+            assertThat(r.out()).contains("--version=V");
+        }
+    }
 }
