@@ -4,7 +4,6 @@ import io.promptdesk.engine.stats.DistributionComparison;
 import io.promptdesk.engine.stats.PerformanceRegressionDetector;
 import io.promptdesk.engine.stats.SampleFiles;
 import io.promptdesk.json.Json;
-import io.promptdesk.model.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,36 +46,29 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            List<SampleFiles.Sample> samples = SampleFiles.readPair(a, b, column, dropNan);
-            double[] first = samples.get(0).values();
-            double[] second = samples.get(1).values();
-            DistributionComparison c = new PerformanceRegressionDetector().compareDistributions(first, second, dropNan);
-            if (json) {
-                out.println(Json.pretty(c));
-            } else {
-                DistributionComparison.KolmogorovSmirnov ks = c.kolmogorovSmirnov();
-                out.printf(Locale.ROOT, "Kolmogorov-Smirnov  D = %s  p = %s (%s), largest gap at %s where b's "
-                                + "distribution is %s%n", fmt(ks.statistic()), fmt(ks.pValue()), ks.method(),
-                        fmt(ks.statisticLocation()), ks.statisticSign() < 0 ? "below (b larger)" : "above (b smaller)");
-                out.printf(Locale.ROOT, "Mann-Whitney        U = %s  p = %s (%s)%n", fmt(c.mannWhitney().statistic()),
-                        fmt(c.mannWhitney().pValue()), c.mannWhitney().method());
-                out.printf(Locale.ROOT, "b - a with %s%% bootstrap intervals (%d resamples, seed %d):%n",
-                        fmt(c.bootstrap().confidenceLevel() * 100), c.bootstrap().resamples(), c.bootstrap().seed());
-                for (DistributionComparison.PercentileDifference p : c.percentileDifferences()) {
-                    out.printf(Locale.ROOT, "  p%-3s a %-12s b %-12s difference %-12s [%s, %s]%n",
-                            fmt(p.percentile()), fmt(p.a()), fmt(p.b()), fmt(p.difference()), fmt(p.lower()),
-                            fmt(p.upper()));
-                }
-                c.warnings().forEach(w -> out.println("warning: " + w));
+        List<SampleFiles.Sample> samples = SampleFiles.readPair(a, b, column, dropNan);
+        double[] first = samples.get(0).values();
+        double[] second = samples.get(1).values();
+        DistributionComparison c = new PerformanceRegressionDetector().compareDistributions(first, second, dropNan);
+        if (json) {
+            out.println(Json.pretty(c));
+        } else {
+            DistributionComparison.KolmogorovSmirnov ks = c.kolmogorovSmirnov();
+            out.printf(Locale.ROOT, "Kolmogorov-Smirnov  D = %s  p = %s (%s), largest gap at %s where b's "
+                            + "distribution is %s%n", fmt(ks.statistic()), fmt(ks.pValue()), ks.method(),
+                    fmt(ks.statisticLocation()), ks.statisticSign() < 0 ? "below (b larger)" : "above (b smaller)");
+            out.printf(Locale.ROOT, "Mann-Whitney        U = %s  p = %s (%s)%n", fmt(c.mannWhitney().statistic()),
+                    fmt(c.mannWhitney().pValue()), c.mannWhitney().method());
+            out.printf(Locale.ROOT, "b - a with %s%% bootstrap intervals (%d resamples, seed %d):%n",
+                    fmt(c.bootstrap().confidenceLevel() * 100), c.bootstrap().resamples(), c.bootstrap().seed());
+            for (DistributionComparison.PercentileDifference p : c.percentileDifferences()) {
+                out.printf(Locale.ROOT, "  p%-3s a %-12s b %-12s difference %-12s [%s, %s]%n",
+                        fmt(p.percentile()), fmt(p.a()), fmt(p.b()), fmt(p.difference()), fmt(p.lower()),
+                        fmt(p.upper()));
             }
-            out.flush();
-            return PromptDeskCommand.EXIT_OK;
-        } catch (BadInputException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("promptdesk compare: " + e.getMessage());
-            err.flush();
-            return PromptDeskCommand.EXIT_BAD_INPUT;
+            c.warnings().forEach(w -> out.println("warning: " + w));
         }
+        out.flush();
+        return PromptDeskCommand.EXIT_OK;
     }
 }

@@ -5,7 +5,6 @@ import io.promptdesk.engine.stats.PerformanceRegressionDetector;
 import io.promptdesk.engine.stats.RegressionResult;
 import io.promptdesk.engine.stats.SampleFiles;
 import io.promptdesk.json.Json;
-import io.promptdesk.model.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,27 +69,20 @@ public final class RegressCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            Direction dir = Direction.parse(direction);
-            PerformanceRegressionDetector detector =
-                    new PerformanceRegressionDetector(confidence, minEffectSize, outlierThreshold);
-            List<SampleFiles.Sample> samples = SampleFiles.readPair(baseline, current, column, dropNan);
-            SampleFiles.Sample b = samples.get(0);
-            SampleFiles.Sample c = samples.get(1);
-            RegressionResult r = detector.detectRegression(b.values(), c.values(), metric, tests, dir, dropNan);
-            if (json) {
-                out.println(Json.pretty(r));
-            } else {
-                printSummary(out, r, b.values().length, c.values().length);
-            }
-            out.flush();
-            return r.regressionDetected() ? PromptDeskCommand.EXIT_GATE_FAILED : PromptDeskCommand.EXIT_OK;
-        } catch (BadInputException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("promptdesk regress: " + e.getMessage());
-            err.flush();
-            return PromptDeskCommand.EXIT_BAD_INPUT;
+        Direction dir = Direction.parse(direction);
+        PerformanceRegressionDetector detector =
+                new PerformanceRegressionDetector(confidence, minEffectSize, outlierThreshold);
+        List<SampleFiles.Sample> samples = SampleFiles.readPair(baseline, current, column, dropNan);
+        SampleFiles.Sample b = samples.get(0);
+        SampleFiles.Sample c = samples.get(1);
+        RegressionResult r = detector.detectRegression(b.values(), c.values(), metric, tests, dir, dropNan);
+        if (json) {
+            out.println(Json.pretty(r));
+        } else {
+            printSummary(out, r, b.values().length, c.values().length);
         }
+        out.flush();
+        return r.regressionDetected() ? PromptDeskCommand.EXIT_GATE_FAILED : PromptDeskCommand.EXIT_OK;
     }
 
     private void printSummary(PrintWriter out, RegressionResult r, int nBaseline, int nCurrent) {

@@ -4,7 +4,6 @@ import io.promptdesk.engine.stats.PerformanceRegressionDetector;
 import io.promptdesk.engine.stats.SampleFiles;
 import io.promptdesk.engine.stats.TrendResult;
 import io.promptdesk.json.Json;
-import io.promptdesk.model.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,31 +47,24 @@ public final class TrendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            double[] y = read(values, column);
-            double[] x = timestamps == null ? null : read(timestamps, timestampColumn);
-            TrendResult t = new PerformanceRegressionDetector().calculateTrend(y, x, dropNan);
-            if (json) {
-                out.println(Json.pretty(t));
-            } else {
-                out.printf(Locale.ROOT, "TREND  %s: slope %s per %s (p = %s), R^2 %s%n", t.direction().label(),
-                        RegressCommand.fmt(t.slope()), x == null ? "step" : "time unit",
-                        RegressCommand.fmt(t.pValue()), RegressCommand.fmt(t.rSquared()));
-                out.printf(Locale.ROOT, "  intercept %s, slope standard error %s%n",
-                        RegressCommand.fmt(t.intercept()), RegressCommand.fmt(t.stdErr()));
-                out.printf(Locale.ROOT, "  next at %s: %s, 95%% prediction interval [%s, %s]%n",
-                        RegressCommand.fmt(t.prediction().at()), RegressCommand.fmt(t.prediction().value()),
-                        RegressCommand.fmt(t.prediction().lower()), RegressCommand.fmt(t.prediction().upper()));
-                t.warnings().forEach(w -> out.println("  warning: " + w));
-            }
-            out.flush();
-            return PromptDeskCommand.EXIT_OK;
-        } catch (BadInputException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("promptdesk trend: " + e.getMessage());
-            err.flush();
-            return PromptDeskCommand.EXIT_BAD_INPUT;
+        double[] y = read(values, column);
+        double[] x = timestamps == null ? null : read(timestamps, timestampColumn);
+        TrendResult t = new PerformanceRegressionDetector().calculateTrend(y, x, dropNan);
+        if (json) {
+            out.println(Json.pretty(t));
+        } else {
+            out.printf(Locale.ROOT, "TREND  %s: slope %s per %s (p = %s), R^2 %s%n", t.direction().label(),
+                    RegressCommand.fmt(t.slope()), x == null ? "step" : "time unit",
+                    RegressCommand.fmt(t.pValue()), RegressCommand.fmt(t.rSquared()));
+            out.printf(Locale.ROOT, "  intercept %s, slope standard error %s%n",
+                    RegressCommand.fmt(t.intercept()), RegressCommand.fmt(t.stdErr()));
+            out.printf(Locale.ROOT, "  next at %s: %s, 95%% prediction interval [%s, %s]%n",
+                    RegressCommand.fmt(t.prediction().at()), RegressCommand.fmt(t.prediction().value()),
+                    RegressCommand.fmt(t.prediction().lower()), RegressCommand.fmt(t.prediction().upper()));
+            t.warnings().forEach(w -> out.println("  warning: " + w));
         }
+        out.flush();
+        return PromptDeskCommand.EXIT_OK;
     }
 
     /**
