@@ -163,8 +163,12 @@ class PipelineCliTest {
     void gatesOnlyPassesWithoutWaitingOrRegistering() throws Exception {
         first();
 
+        // Real per-case times are machine noise: a baseline far slower than any run keeps the gate deterministic.
+        Path slowBaseline = dir.resolve("slow-baseline.json");
+        Files.writeString(slowBaseline, IntStream.range(0, 20).mapToObj(i -> Integer.toString(50 + i))
+                .collect(Collectors.joining(",", "[", "]")));
         Result r = run("--template-file", template2.toString(), "--cases", cases.toString(), "--version", "pr-1",
-                "--deployment", "copy", "--gates-only", "--json");
+                "--deployment", "copy", "--gates-only", "--baseline", slowBaseline.toString(), "--json");
 
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode json = Json.mapper().readTree(r.out());
