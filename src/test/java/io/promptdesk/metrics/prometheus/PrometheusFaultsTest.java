@@ -115,7 +115,8 @@ class PrometheusFaultsTest {
             assertThatThrownBy(() -> impatient.query("up", T, Duration.ofSeconds(10)))
                     .isInstanceOf(PrometheusQueryException.class)
                     .hasMessageContaining("did not answer in time");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            // Unbounded, three attempts would wait 6 s; the margin keeps a busy CI machine from failing it.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
         }
     }
 
@@ -125,7 +126,8 @@ class PrometheusFaultsTest {
         long start = System.nanoTime();
         assertThatThrownBy(() -> client.query("up", T, Duration.ofMillis(300)))
                 .isInstanceOf(PrometheusQueryException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+        // Unbounded, the answer would take 3 s.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
     }
 
     @Test

@@ -189,7 +189,8 @@ class MlflowClientContractTest {
             long start = System.nanoTime();
             assertThatThrownBy(() -> registry.resolve("summarizer", "production"))
                     .isInstanceOf(RemoteUnavailableException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_000));
+            // Without the deadline the answer would take 5 s.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3_500));
             MlflowModelRegistry late = new MlflowModelRegistry(client, new SqliteRegistryHistory(db),
                     new SimulatedClock(java.time.Instant.parse("2025-03-01T10:00:00Z")), Duration.ofSeconds(30))
                     .withDeadline(java.time.Instant.parse("2025-03-01T09:59:59Z"));
