@@ -352,9 +352,39 @@ public final class GradualRolloutManager {
     private void ensureApplied(Rollout r) {
         Applied now = Applied.of(r);
         if (!now.equals(applied.get())) {
-            effects.apply(r);
+            try {
+                effects.apply(r);
+            } catch (RolloutEffects.TrafficChangeFailed e) {
+                failStage(e);
+            }
             applied.set(now);
         }
+    }
+
+    /**
+     * A traffic change that did not reach the serving side is a failed stage, never a silent one: the rollout is
+     * recorded as failed with the router's reason, traffic is sent back to production, and the caller hears why.
+     * Should sending it back fail too, the failed state stays unapplied and every tick tries again.
+     */
+    private void failStage(RolloutEffects.TrafficChangeFailed e) {
+        Rollout r = e.rollout;
+        Instant now = now();
+        String reason = "traffic change to " + r.currentPercentage() + "% failed: " + e.getMessage();
+        Committed c = commit(r, r.stopped(RolloutStatus.FAILED, now), null, RolloutEventKind.FAILED, now,
+                settings.systemActor(), reason, false);
+        env.listener().onEvent(c.event());
+        String back;
+        try {
+            effects.apply(c.rollout());
+            applied.set(Applied.of(c.rollout()));
+            back = "traffic is back on production";
+        } catch (RuntimeException again) {
+            back = "sending traffic back to production failed too (" + again.getMessage() + "); retrying on every tick";
+        }
+        RolloutException failed = new RolloutException("rollout " + r.rolloutId() + " of " + r.deploymentName() + " "
+                + r.newVersion() + " failed at " + r.currentPercentage() + "%: " + reason + "; " + back);
+        failed.initCause(e.getCause());
+        throw failed;
     }
 
     /** Millisecond precision, as the store keeps it, so a state reads back equal to what was committed. */

@@ -28,7 +28,12 @@ final class RolloutEffects {
             case IN_PROGRESS, PAUSED -> {
                 registry.setAlias(d, ModelRegistry.CANARY, v, by);
                 registry.setStatus(d, v, VersionStatus.CANARY, by);
-                router.route(d, r.stableVersion(), v, r.currentPercentage());
+                try {
+                    router.route(d, r.stableVersion(), v, r.currentPercentage());
+                } catch (RuntimeException e) {
+                    // Any router failure: the stage did not take effect, and the manager must say so.
+                    throw new TrafficChangeFailed(r, e);
+                }
             }
             case COMPLETED -> {
                 registry.setStatus(d, v, VersionStatus.STABLE, by);
@@ -48,6 +53,16 @@ final class RolloutEffects {
                 router.route(d, registry.resolve(d, ModelRegistry.PRODUCTION).map(p -> p.version())
                         .orElse(r.stableVersion()), null, 0);
             }
+        }
+    }
+
+    /** The canary's traffic share could not be set: the stage the rollout is in did not take effect. */
+    static final class TrafficChangeFailed extends RuntimeException {
+        final Rollout rollout;
+
+        TrafficChangeFailed(Rollout rollout, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.rollout = rollout;
         }
     }
 
