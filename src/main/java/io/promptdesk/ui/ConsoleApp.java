@@ -4,6 +4,9 @@ import io.promptdesk.app.RunHistory;
 import io.promptdesk.app.WorkspaceLocator;
 import io.promptdesk.connections.ConnectionTester;
 import io.promptdesk.connections.Connections;
+import io.promptdesk.connections.ConnectionsFile;
+import io.promptdesk.connections.LiveEngines;
+import io.promptdesk.model.BadInputException;
 import io.promptdesk.engine.audit.AuditingRolloutRepository;
 import io.promptdesk.engine.rollout.RolloutRepository;
 import io.promptdesk.engine.testing.PromptTestRunner;
@@ -15,6 +18,7 @@ import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.remote.Sleeper;
 import io.promptdesk.store.Database;
 import io.promptdesk.store.SqliteAuditLog;
+import io.promptdesk.store.SqliteRegistryHistory;
 import io.promptdesk.store.SqliteRegistryRepository;
 import io.promptdesk.store.SqliteRolloutRepository;
 import io.promptdesk.store.Workspace;
@@ -31,6 +35,7 @@ import io.promptdesk.ui.common.Theme;
 import io.promptdesk.ui.connections.ConnectionChecks;
 import io.promptdesk.ui.connections.ConnectionsServices;
 import io.promptdesk.ui.connections.ConnectionsViewModel;
+import io.promptdesk.ui.connections.EngineSwitch;
 import io.promptdesk.ui.pipeline.PipelineSource;
 import io.promptdesk.ui.pipeline.PipelineViewModel;
 import io.promptdesk.ui.pipeline.WorkspacePipeline;
@@ -80,6 +85,9 @@ public final class ConsoleApp extends Application {
     private ScheduledExecutorService rolloutTicks;
     private RolloutDriver rolloutDriver;
     private Database database;
+    /** The registry, metrics and router: embedded, or remote as the connections choose; closed on stop. */
+    private LiveEngines engines;
+    private RolloutConsole rolloutConsole;
 
     @Override
     public void start(Stage stage) {
@@ -121,23 +129,36 @@ public final class ConsoleApp extends Application {
         RegressionViewModel regression = new RegressionViewModel(new RegressionServices(workspace, runner, dialogs,
                 history, new FxDebouncer(javafx.util.Duration.millis(120))));
         FxBackgroundRunner storeTasks = new FxBackgroundRunner(background);
-        ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(database), Clock.systemUTC());
+        SimulatedService simulator = new SimulatedService(Clock.systemUTC(), System.nanoTime());
+        engines = new LiveEngines(new LiveEngines.Embedded(new EmbeddedModelRegistry(
+                new SqliteRegistryRepository(database), Clock.systemUTC()), new SqliteRegistryHistory(database),
+                simulator, simulator::route, System::getenv, Clock.systemUTC(),
+                Attribution.of(Attribution.currentUser(), "rollout traffic change")));
+        String enginesProblem = useWorkspaceConnections(workspace);
+        ModelRegistry registry = engines.registry();
         RegisterVersionModel registration = new RegisterVersionModel(author, registry, storeTasks, dialogs,
                 Attribution.currentUser());
         SqliteAuditLog audit = new SqliteAuditLog(database);
         RolloutRepository rollouts = new AuditingRolloutRepository(new SqliteRolloutRepository(database), audit);
-        SimulatedService simulator = new SimulatedService(Clock.systemUTC(), System.nanoTime());
         RolloutViewModel rollout = rolloutWorkspace(registry, rollouts, simulator, storeTasks, dialogs);
         rollbackTasks = Executors.newCachedThreadPool(daemonThreads("promptdesk-rollback-"));
         RollbackWiring rollbacks = RollbackWiring.create(new RollbackWiring.Parts(database, registry, rollouts, audit,
-                simulator::route, simulator, Clock.systemUTC(), rollbackTasks, storeTasks, dialogs,
+                engines.router(), engines.metrics(), Clock.systemUTC(), rollbackTasks, storeTasks, dialogs,
                 Screenshot.confirmer(() -> stage), new FxSlaTicker(), Platform::runLater,
                 Attribution.currentUser(), ZoneId.systemDefault(), workspace));
         RolloutLink.follow(rollout, rollbacks.rollback());
 
         ConnectionsViewModel connections = new ConnectionsViewModel(new ConnectionsServices(workspace, System::getenv,
                 ConnectionChecks.using(new ConnectionTester(System::getenv, Connections.DEFAULT_BUDGET, Sleeper.REAL)),
-                storeTasks, dialogs));
+                EngineSwitch.of(engines), storeTasks, dialogs));
+        // New engines: the rollouts re-apply their splits through them; the rollback pages re-read their models.
+        engines.onChange(() -> {
+            rolloutConsole.enginesChanged();
+            Platform.runLater(() -> {
+                rollbacks.rollback().load();
+                rollbacks.history().load();
+            });
+        });
 
         PipelineViewModel pipeline = new PipelineViewModel(new WorkspacePipeline(database, registry,
                 new PromptTestRunner(), history, Clock.systemUTC(), Attribution.currentUser()), storeTasks, dialogs,
@@ -159,6 +180,12 @@ public final class ConsoleApp extends Application {
             }
         });
         stage.show();
+        if (enginesProblem != null) {
+            // After the window is up, so the person sees where they are and start-up is not held by the dialog.
+            Platform.runLater(() -> dialogs.showError("The workspace's connections cannot be used", enginesProblem
+                    + "\nThe console runs on its embedded engines until they are fixed on the Connections page.",
+                    null));
+        }
         LOG.info("console on screen {} ms after the process started, {} ms CPU (workspace {})", sinceProcessStart(),
                 ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L),
                 workspace);
@@ -187,13 +214,29 @@ public final class ConsoleApp extends Application {
         }
     }
 
+    /**
+     * Uses the engines the workspace file and the environment name.
+     *
+     * @return why they cannot be used (the embedded engines serve meanwhile), or null
+     */
+    private String useWorkspaceConnections(Path workspace) {
+        try {
+            engines.use(ConnectionsFile.withEnvironment(ConnectionsFile.read(workspace), System::getenv));
+            return null;
+        } catch (BadInputException e) {
+            LOG.warn("the workspace's connections cannot be used: {}", e.getMessage());
+            return e.getMessage();
+        }
+    }
+
     /** The Rollout workspace's engines, driven every tick on {@link #rolloutTicks}. */
     private RolloutViewModel rolloutWorkspace(ModelRegistry registry, RolloutRepository rollouts,
                                               SimulatedService simulator, FxBackgroundRunner runner,
                                               FxDialogService dialogs) {
         Clock clock = Clock.systemUTC();
-        RolloutConsole console = new RolloutConsole(new RolloutServices(rollouts, registry, simulator, clock,
-                Attribution.currentUser()));
+        RolloutConsole console = new RolloutConsole(new RolloutServices(rollouts, registry, simulator,
+                engines.metrics(), engines.router(), clock, Attribution.currentUser()));
+        rolloutConsole = console;
         RolloutViewModel vm = new RolloutViewModel(console, runner, dialogs, ZoneId.systemDefault());
         rolloutTicks = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "promptdesk-rollout-ticks");
@@ -222,6 +265,9 @@ public final class ConsoleApp extends Application {
         if (background != null) {
             background.shutdownNow();
             background.awaitTermination(2, TimeUnit.SECONDS);
+        }
+        if (engines != null) {
+            engines.close();
         }
         if (database != null) {
             database.close();

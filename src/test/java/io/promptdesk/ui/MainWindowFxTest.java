@@ -22,6 +22,7 @@ import io.promptdesk.ui.connections.ConnectionsServices;
 import io.promptdesk.ui.connections.ConnectionsView;
 import io.promptdesk.ui.connections.ConnectionsViewModel;
 import io.promptdesk.ui.connections.FakeChecks;
+import io.promptdesk.ui.connections.RecordingEngines;
 import io.promptdesk.ui.pipeline.PipelineViewModel;
 import io.promptdesk.ui.pipeline.ScriptedLauncher;
 import io.promptdesk.ui.regression.RegressionServices;
@@ -110,7 +111,7 @@ class MainWindowFxTest {
                 (action, reason) -> Optional.empty(), new FxSlaTicker(), Platform::runLater, "ana",
                 java.time.ZoneOffset.UTC, workspace));
         ConnectionsViewModel connections = new ConnectionsViewModel(new ConnectionsServices(workspace, k -> null,
-                FakeChecks.answering(), runner, dialogs));
+                FakeChecks.answering(), RecordingEngines.embedded(), runner, dialogs));
         Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout, rollbacks.rollback(),
                 rollbacks.history(),
                 new PipelineViewModel(new ScriptedLauncher(), runner, dialogs, () -> null, t -> { }, Runnable::run),

@@ -13,13 +13,15 @@ import java.util.function.UnaryOperator;
  * @param workspace   the folder whose {@code promptdesk.yaml} holds the settings
  * @param environment the console's environment ({@code System::getenv}): overrides and whether secrets are set
  * @param checks      the "Test connection" calls, run through {@code runner}
+ * @param engines     the engines the console runs on, which a saved change switches
  */
 public record ConnectionsServices(Path workspace, UnaryOperator<String> environment, ConnectionChecks checks,
-                                  BackgroundRunner runner, DialogService dialogs) {
+                                  EngineSwitch engines, BackgroundRunner runner, DialogService dialogs) {
     public ConnectionsServices {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(checks, "checks");
+        Objects.requireNonNull(engines, "engines");
         Objects.requireNonNull(runner, "runner");
         Objects.requireNonNull(dialogs, "dialogs");
     }

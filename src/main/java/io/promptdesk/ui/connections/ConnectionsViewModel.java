@@ -43,6 +43,8 @@ public final class ConnectionsViewModel {
     private final ReadOnlyBooleanWrapper canTestAny = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
+    /** The settings of the engines the console runs on: the file's at start, then each saved change's. */
+    private final ReadOnlyObjectWrapper<ConnectionSettings> inUse = new ReadOnlyObjectWrapper<>();
 
     public ConnectionsViewModel(ConnectionsServices services) {
         this.services = services;
@@ -55,13 +57,14 @@ public final class ConnectionsViewModel {
         mlflowTest = new EngineTest(mlflow, services.checks()::mlflow, services.runner(), services.dialogs());
         canSave.bind(valid.and(dirty).and(saving.not()));
         canTestAny.bind(prometheusTest.canTestProperty().or(mlflowTest.canTestProperty()));
+        inUse.set(services.engines().inUse());
         load();
         // Listen only after loading, so that filling the forms does not count as an edit.
         List<Observable> inputs = new ArrayList<>(prometheus.inputs());
         inputs.addAll(mlflow.inputs());
         inputs.addAll(router.inputs());
         inputs.forEach(o -> o.addListener(x -> refresh()));
-        for (Observable o : List.<Observable>of(saved, prometheusTest.probeProperty(), mlflowTest.probeProperty())) {
+        for (Observable o : List.<Observable>of(inUse, prometheusTest.probeProperty(), mlflowTest.probeProperty())) {
             o.addListener(x -> updateStatusLine());
         }
         refresh();
@@ -100,10 +103,14 @@ public final class ConnectionsViewModel {
         dirty.set(!ok || !edited().equals(saved.get()));
     }
 
+    /** The status bar tells the engines in use, not the file: they differ only while a change could not be used. */
     private void updateStatusLine() {
-        ConnectionSettings effective = ConnectionsFile.withEnvironment(saved.get(), services.environment());
-        statusLine.set(ConnectionsFormat.statusLine(effective, prometheusTest.probeProperty().get(),
+        statusLine.set(ConnectionsFormat.statusLine(inUse.get(), prometheusTest.probeProperty().get(),
                 mlflowTest.probeProperty().get()));
+    }
+
+    /** What Save did: the settings written, and why the console could not use them ("" when it does). */
+    private record Saved(ConnectionSettings settings, String notUsed) {
     }
 
     /** Writes the forms to the workspace's promptdesk.yaml, keeping its other keys. */
@@ -116,14 +123,26 @@ public final class ConnectionsViewModel {
         saving.set(true);
         services.runner().run((progress, cancelled) -> {
             ConnectionsFile.write(workspace, settings);
-            return settings;
+            try {
+                services.engines().use(ConnectionsFile.withEnvironment(settings, services.environment()));
+                return new Saved(settings, "");
+            } catch (BadInputException e) {
+                return new Saved(settings, e.getMessage());
+            }
         }, (done, total) -> { }, written -> {
             saving.set(false);
-            saved.set(written);
+            saved.set(written.settings());
+            inUse.set(services.engines().inUse());
             loadProblem.set("");
             refresh();
-            services.dialogs().notify(DialogService.Outcome.SUCCESS, "Connections saved",
-                    "Written to " + workspace.resolve(ConnectionsFile.FILE) + " (secrets only by variable name)");
+            String where = "Written to " + workspace.resolve(ConnectionsFile.FILE) + " (secrets only by variable name)";
+            if (written.notUsed().isEmpty()) {
+                services.dialogs().notify(DialogService.Outcome.SUCCESS, "Connections saved and in use", where
+                        + "; rollouts, rollbacks and the registry now use them");
+            } else {
+                services.dialogs().notify(DialogService.Outcome.WARNING, "Connections saved, not in use", where
+                        + ", but the console keeps its previous engines: " + written.notUsed());
+            }
         }, e -> {
             saving.set(false);
             String message = e instanceof UncheckedIOException || e instanceof BadInputException ? e.getMessage()
@@ -207,6 +226,11 @@ public final class ConnectionsViewModel {
     /** Why the workspace file could not be read, or "". */
     public ReadOnlyStringProperty loadProblemProperty() {
         return loadProblem.getReadOnlyProperty();
+    }
+
+    /** The settings of the engines the console runs on. */
+    public ReadOnlyObjectProperty<ConnectionSettings> inUseProperty() {
+        return inUse.getReadOnlyProperty();
     }
 
     /** E.g. "metrics: Prometheus ✓ 28 ms · registry: embedded · router: embedded", for the status bar. */

@@ -55,8 +55,8 @@ public final class RolloutConsole {
     public RolloutConsole(RolloutServices services) {
         this.services = services;
         this.reader = new RolloutReader(services.rollouts(), services.registry());
-        this.env = new RolloutEnvironment(services.rollouts(), services.registry(), services.simulator(),
-                new RegressionHealthComparator(), services.simulator()::route, services.clock(), new Heard());
+        this.env = new RolloutEnvironment(services.rollouts(), services.registry(), services.metrics(),
+                new RegressionHealthComparator(), services.router(), services.clock(), new Heard());
         this.settings = RolloutSettings.defaults(services.actor());
         services.simulator().setDefaultRate(rate);
     }
@@ -131,6 +131,16 @@ public final class RolloutConsole {
 
     public synchronized ConsoleSnapshot abort(String rolloutId, String reason) {
         managerOf(rolloutId).abortRollout(by(reason, "aborted from the console"));
+        return snapshot();
+    }
+
+    /**
+     * The engines behind the registry, metrics or router changed: managers are made afresh, so each re-applies its
+     * rollout's traffic split through the router now in use, and the lists are re-read.
+     */
+    public synchronized ConsoleSnapshot enginesChanged() {
+        managers.clear();
+        listsStale = true;
         return snapshot();
     }
 

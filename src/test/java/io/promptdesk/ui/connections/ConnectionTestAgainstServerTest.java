@@ -38,7 +38,7 @@ class ConnectionTestAgainstServerTest {
         server.start(InetAddress.getLoopbackAddress(), 0);
         ConnectionTester tester = new ConnectionTester(environment::get, Duration.ofSeconds(5), d -> { });
         vm = new ConnectionsViewModel(new ConnectionsServices(workspace, environment::get,
-                ConnectionChecks.using(tester), SameThreadRunner.immediate(), new FakeDialogService()));
+                ConnectionChecks.using(tester), RecordingEngines.embedded(), SameThreadRunner.immediate(), new FakeDialogService()));
     }
 
     @AfterEach

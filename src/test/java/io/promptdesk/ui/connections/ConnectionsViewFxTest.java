@@ -33,7 +33,7 @@ class ConnectionsViewFxTest {
     void start(Stage stage) {
         new Theme().apply();
         ConnectionsViewModel vm = new ConnectionsViewModel(new ConnectionsServices(workspace, k -> null,
-                FakeChecks.answering(), SameThreadRunner.immediate(), new FakeDialogService()));
+                FakeChecks.answering(), RecordingEngines.embedded(), SameThreadRunner.immediate(), new FakeDialogService()));
         Scene scene = new Scene(new ConnectionsView(vm), 1000, 760);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);

@@ -41,8 +41,19 @@ class ConnectionsViewModelTest {
         return vm(checks, SameThreadRunner.immediate());
     }
 
+    /** The console's engines, started on the workspace file as the console starts them. */
+    private RecordingEngines engines;
+
     private ConnectionsViewModel vm(ConnectionChecks c, SameThreadRunner runner) {
-        return new ConnectionsViewModel(new ConnectionsServices(workspace, environment::get, c, runner, dialogs));
+        ConnectionSettings atStart;
+        try {
+            atStart = ConnectionsFile.withEnvironment(ConnectionsFile.read(workspace), environment::get);
+        } catch (io.promptdesk.model.BadInputException e) {
+            atStart = ConnectionSettings.embedded();
+        }
+        engines = new RecordingEngines(atStart);
+        return new ConnectionsViewModel(new ConnectionsServices(workspace, environment::get, c, engines, runner,
+                dialogs));
     }
 
     private void writeFile(String yaml) throws IOException {
@@ -154,8 +165,43 @@ class ConnectionsViewModelTest {
         assertThat(written).isEqualTo(vm.savedProperty().get());
         assertThat(vm.canSave()).isFalse();
         assertThat(dialogs.last().kind()).isEqualTo("SUCCESS");
+        assertThat(dialogs.last().title()).isEqualTo("Connections saved and in use");
+        assertThat(engines.used()).singleElement().isEqualTo(written);
+        assertThat(vm.inUseProperty().get()).isEqualTo(written);
         assertThat(vm.statusLineProperty().get()).isEqualTo(
                 "metrics: Prometheus (untested) · registry: MLflow (untested) · router: mlflow");
+    }
+
+    @Test
+    void theEnvironmentsOverridesApplyToTheSavedEnginesToo() {
+        environment.put(ConnectionsFile.ENV_MLFLOW_URL, "http://mlflow.ci:5000/");
+        ConnectionsViewModel vm = vm();
+        vm.prometheus().urlProperty().set("http://prom:9090/");
+
+        vm.save();
+
+        assertThat(engines.used()).singleElement().satisfies(s -> {
+            assertThat(s.prometheus().url()).isEqualTo("http://prom:9090/");
+            assertThat(s.mlflow().url()).isEqualTo("http://mlflow.ci:5000/");
+        });
+        assertThat(ConnectionsFile.read(workspace).mlflow()).isNull();
+    }
+
+    @Test
+    void settingsTheConsoleCannotUseAreSavedButTheStatusBarKeepsTellingTheEnginesInUse() {
+        ConnectionsViewModel vm = vm();
+        engines.refuse("the environment variable PROM_TOKEN that should hold the secret is not set");
+        vm.prometheus().urlProperty().set("http://prom:9090/");
+
+        vm.save();
+
+        assertThat(ConnectionsFile.read(workspace).prometheus().url()).isEqualTo("http://prom:9090/");
+        assertThat(dialogs.last().kind()).isEqualTo("WARNING");
+        assertThat(dialogs.last().message()).contains("keeps its previous engines").contains("PROM_TOKEN");
+        assertThat(vm.inUseProperty().get()).isEqualTo(ConnectionSettings.embedded());
+        assertThat(vm.statusLineProperty().get())
+                .isEqualTo("metrics: embedded · registry: embedded · router: embedded");
+        assertThat(vm.canSave()).isFalse();
     }
 
     @Test

@@ -1,0 +1,32 @@
+package io.promptdesk.ui.connections;
+
+import io.promptdesk.connections.ConnectionSettings;
+import io.promptdesk.connections.LiveEngines;
+
+/** The console's engines as the Connections page sees them: which settings they run on, and a change of them. */
+public interface EngineSwitch {
+
+    /** The settings of the engines the console is using now. */
+    ConnectionSettings inUse();
+
+    /**
+     * Uses the engines {@code effective} names from now on; called off the FX thread.
+     *
+     * @throws io.promptdesk.model.BadInputException when they cannot be used; the engines in use stay
+     */
+    void use(ConnectionSettings effective);
+
+    static EngineSwitch of(LiveEngines engines) {
+        return new EngineSwitch() {
+            @Override
+            public ConnectionSettings inUse() {
+                return engines.settings();
+            }
+
+            @Override
+            public void use(ConnectionSettings effective) {
+                engines.use(effective);
+            }
+        };
+    }
+}
