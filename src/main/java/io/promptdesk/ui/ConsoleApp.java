@@ -1,7 +1,7 @@
 package io.promptdesk.ui;
 
 import io.promptdesk.app.RunHistory;
-import io.promptdesk.app.WorkspaceLocator;
+import io.promptdesk.app.ConsoleBoot;
 import io.promptdesk.connections.ConnectionTester;
 import io.promptdesk.connections.Connections;
 import io.promptdesk.connections.ConnectionsFile;
@@ -11,7 +11,6 @@ import io.promptdesk.engine.audit.AuditingRolloutRepository;
 import io.promptdesk.engine.rollout.RolloutRepository;
 import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.metrics.SimulatedService;
-import io.promptdesk.model.PromptDeskException;
 import io.promptdesk.registry.Attribution;
 import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
@@ -21,7 +20,6 @@ import io.promptdesk.store.SqliteAuditLog;
 import io.promptdesk.store.SqliteRegistryHistory;
 import io.promptdesk.store.SqliteRegistryRepository;
 import io.promptdesk.store.SqliteRolloutRepository;
-import io.promptdesk.store.Workspace;
 import io.promptdesk.ui.author.AuthorServices;
 import io.promptdesk.ui.author.AuthorViewModel;
 import io.promptdesk.ui.author.RecentFiles;
@@ -58,13 +56,13 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -94,34 +92,26 @@ public final class ConsoleApp extends Application {
         Theme theme = new Theme();
         theme.darkProperty().set("dark".equalsIgnoreCase(System.getProperty(Theme.PROPERTY)));
         theme.apply();
-        Path workspace;
+        ConsoleBoot boot;
         try {
-            workspace = WorkspaceLocator.fromSystem().prepare();
-        } catch (UncheckedIOException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage() + "\nSet -D"
-                    + WorkspaceLocator.PROPERTY + " or " + WorkspaceLocator.ENV + " to a writable folder.");
-            alert.setHeaderText("Cannot open the workspace");
+            boot = ConsoleLauncher.takeBoot().join();
+        } catch (CompletionException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getCause().getMessage());
+            alert.setHeaderText(e.getCause() instanceof ConsoleBoot.BootException b ? b.heading()
+                    : "Cannot open the workspace");
             alert.showAndWait();
             Platform.exit();
             return;
         }
-        try {
-            // The CLI's --workspace store: the console and the CLI see the same registry and rollouts.
-            database = Database.open(Workspace.databaseFile(workspace));
-        } catch (PromptDeskException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
-            alert.setHeaderText("Cannot open the workspace database");
-            alert.showAndWait();
-            Platform.exit();
-            return;
-        }
+        Path workspace = boot.workspace();
+        database = boot.database();
         if (Screenshot.seedsDemo()) {
             RolloutDemo.seed(database, Instant.now(), Attribution.currentUser());
         }
         background = Executors.newFixedThreadPool(2, daemonThreads("promptdesk-background-"));
         FxDialogService dialogs = new FxDialogService(() -> stage);
         FxBackgroundRunner runner = new FxBackgroundRunner(background);
-        RunHistory history = RunHistory.forWorkspace(workspace, Clock.systemUTC());
+        RunHistory history = boot.history();
         AuthorViewModel author = new AuthorViewModel(new AuthorServices(workspace, new PromptTestRunner(),
                 runner, dialogs, new TemplateFiles(), RecentFiles.forWorkspace(workspace),
                 TestRequestFactory.defaults(), history));

@@ -1,0 +1,70 @@
+package io.promptdesk.app;
+
+import io.promptdesk.model.PromptDeskException;
+import io.promptdesk.store.Database;
+import io.promptdesk.store.Workspace;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the console needs before it can build its window - the workspace folder (the sample one on first start), its
+ * database with migrations applied, the recorded runs - prepared on a thread of its own while the JavaFX toolkit
+ * starts, so the two overlap on a two-core desk.
+ *
+ * @param workspace the workspace folder, ready
+ * @param database  the workspace store, open; the console closes it when it stops
+ * @param history   the recorded test runs
+ */
+public record ConsoleBoot(Path workspace, Database database, RunHistory history) {
+
+    /** Why the console cannot start, with a heading and what to do, for a dialog. */
+    public static final class BootException extends PromptDeskException {
+        private final String heading;
+
+        BootException(String heading, String message, Throwable cause) {
+            super(message, cause);
+            this.heading = heading;
+        }
+
+        public String heading() {
+            return heading;
+        }
+    }
+
+    /** Starts preparing on a daemon thread; the future fails with a {@link BootException}. */
+    public static CompletableFuture<ConsoleBoot> begin(WorkspaceLocator locator, Clock clock) {
+        CompletableFuture<ConsoleBoot> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(prepare(locator, clock));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "promptdesk-boot");
+        t.setDaemon(true);
+        t.start();
+        return result;
+    }
+
+    /** Prepares on the calling thread. */
+    public static ConsoleBoot prepare(WorkspaceLocator locator, Clock clock) {
+        Path workspace;
+        try {
+            workspace = locator.prepare();
+        } catch (UncheckedIOException e) {
+            throw new BootException("Cannot open the workspace", e.getMessage() + "\nSet -D" + WorkspaceLocator.PROPERTY
+                    + " or " + WorkspaceLocator.ENV + " to a writable folder.", e);
+        }
+        Database database;
+        try {
+            // The CLI's --workspace store: the console and the CLI see the same registry and rollouts.
+            database = Database.open(Workspace.databaseFile(workspace));
+        } catch (PromptDeskException e) {
+            throw new BootException("Cannot open the workspace database", e.getMessage(), e);
+        }
+        return new ConsoleBoot(workspace, database, RunHistory.forWorkspace(workspace, clock));
+    }
+}
