@@ -135,7 +135,7 @@ final class FiguresGenerator {
         for (String paragraph : text.strip().split("\n\\s*\n")) {
             StringBuilder out = new StringBuilder();
             int lineStart = 0;
-            for (String word : paragraph.strip().split("\\s+")) {
+            for (String word : words(paragraph)) {
                 if (out.length() > lineStart && out.length() - lineStart + 1 + word.length() > WIDTH) {
                     out.append('\n');
                     lineStart = out.length();
@@ -147,5 +147,26 @@ final class FiguresGenerator {
             paragraphs.add(out.toString());
         }
         return String.join("\n\n", paragraphs);
+    }
+
+    /** The paragraph's words, a `code span` kept as one so that a line never breaks inside it. */
+    private static List<String> words(String paragraph) {
+        List<String> words = new ArrayList<>();
+        StringBuilder open = null;
+        for (String word : paragraph.strip().split("\\s+")) {
+            if (open != null) {
+                open.append(' ').append(word);
+            } else {
+                open = new StringBuilder(word);
+            }
+            if (open.chars().filter(c -> c == '`').count() % 2 == 0) {
+                words.add(open.toString());
+                open = null;
+            }
+        }
+        if (open != null) {
+            words.add(open.toString());
+        }
+        return words;
     }
 }
