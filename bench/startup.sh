@@ -4,7 +4,8 @@
 # of the sample workspace, and reads the time the console logs once its window is shown ("console on screen N ms
 # after the process started"). One unmeasured start fills the workspace and the file cache, then RUNS (default 3)
 # measured starts each of the jar (target/promptdesk.jar, from mvn package) and, when it has been built
-# (mvn -Pinstaller package), the app image with its AppCDS archive. Prints the median and every run, in ms;
+# (mvn -Pinstaller package), the app image with its AppCDS archive. Prints the median (the lower middle one for an
+# even RUNS) and every run, in ms;
 # --json FILE also writes them to FILE: {"runs": R, "jar_ms": M, "jar_runs_ms": [...], "image_ms": ...}.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -81,7 +81,8 @@ record FigureSpec(String header, List<Row> rows) {
                  String show, Integer digits) {
         Value {
             if ((jmh == null) == (file == null)) {
-                throw new IllegalArgumentException("a value names either a jmh benchmark or a file: " + jmh + file);
+                throw new IllegalArgumentException("a value names a jmh benchmark or a file, not "
+                        + (jmh == null ? "neither" : "both (" + jmh + ", " + file + ")"));
             }
             if (file != null && pointer == null) {
                 throw new IllegalArgumentException("the value from " + file + " has no pointer");
