@@ -17,7 +17,8 @@ final class SvgCharts {
     private static final int H = 240;
     private static final int LEFT = 48;
     private static final int RIGHT = 16;
-    private static final int TOP = 16;
+    /** Room above the plot for the legend, so that the tallest bars never run under it. */
+    private static final int TOP = 44;
     private static final int BOTTOM = 40;
     private static final int BINS = 20;
 
@@ -60,7 +61,8 @@ final class SvgCharts {
         }
         Instant t0 = events.get(0).at();
         Instant end = events.get(events.size() - 1).at();
-        long spanMs = Math.max(1, Duration.between(t0, end).toMillis());
+        // A rollout that has only started gets a one-second axis, not one of a millisecond.
+        long spanMs = Math.max(1000, Duration.between(t0, end).toMillis());
         // Seconds for short (or time-scaled) rollouts, minutes for real ones.
         double unit = spanMs < 120_000 ? 1000.0 : 60_000.0;
         double span = spanMs / unit;
@@ -138,7 +140,7 @@ final class SvgCharts {
     }
 
     private static void legend(StringBuilder s, int row, String colour, String text) {
-        int yy = TOP + 4 + row * 16;
+        int yy = 6 + row * 16;
         s.append("<rect x=\"").append(W - 300).append("\" y=\"").append(yy).append("\" width=\"10\" height=\"10\" ")
                 .append("fill=\"").append(colour).append("\"/><text x=\"").append(W - 284).append("\" y=\"")
                 .append(yy + 9).append("\" font-size=\"11\" fill=\"#222\">").append(HtmlText.escape(text))
