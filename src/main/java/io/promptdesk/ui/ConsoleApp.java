@@ -2,6 +2,7 @@ package io.promptdesk.ui;
 
 import io.promptdesk.app.RunHistory;
 import io.promptdesk.app.ConsoleBoot;
+import io.promptdesk.app.ProcessAge;
 import io.promptdesk.connections.ConnectionTester;
 import io.promptdesk.connections.Connections;
 import io.promptdesk.connections.ConnectionsFile;
@@ -176,7 +177,7 @@ public final class ConsoleApp extends Application {
                     + "\nThe console runs on its embedded engines until they are fixed on the Connections page.",
                     null));
         }
-        LOG.info("console on screen {} ms after the process started, {} ms CPU (workspace {})", sinceProcessStart(),
+        LOG.info("console on screen {} ms after the process started, {} ms CPU (workspace {})", ProcessAge.millis(),
                 ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L),
                 workspace);
 
@@ -262,12 +263,6 @@ public final class ConsoleApp extends Application {
         if (database != null) {
             database.close();
         }
-    }
-
-    /** Cheaper than the management bean, which loads JMX just to tell the start time. */
-    private static long sinceProcessStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -54,7 +54,7 @@ public final class AuthorViewModel {
         this.dialogs = services.dialogs();
         this.files = services.files();
         this.recentStore = services.recentFiles();
-        this.live = new LiveChecks(services.requests().settings());
+        this.live = new LiveChecks(services.requests().settings(), services.runner());
         this.run = new TestRunModel(services.engine(), services.runner(), dialogs, services.requests(),
                 report -> services.history().record(document.nameProperty().get(), report));
         this.dirty = document.dirtyProperty().or(cases.dirtyProperty());
