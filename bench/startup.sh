@@ -6,7 +6,8 @@
 # measured starts each of the jar (target/promptdesk.jar, from mvn package) and, when it has been built
 # (mvn -Pinstaller package), the app image with its AppCDS archive. Prints the median (the lower middle one for an
 # even RUNS) and every run, in ms;
-# --json FILE also writes them to FILE: {"runs": R, "jar_ms": M, "jar_runs_ms": [...], "image_ms": ...}.
+# --json FILE also writes them to FILE: {"runs": R, "jar_ms": M, "jar_runs_ms": [...], "jar_nocds_ms": ...,
+# "image_ms": ...}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 json=""
@@ -27,6 +28,10 @@ start() {
   local log=$scratch/log
   if [ "$1" = jar ]; then
     # shellcheck disable=SC2086 # props are separate words
+    timeout 180 xvfb-run -a -s "-screen 0 1600x1000x24" java -XX:SharedArchiveFile=target/promptdesk.jsa $props \
+        -jar "$jar" >"$log" 2>&1 || true
+  elif [ "$1" = jar_nocds ]; then
+    # shellcheck disable=SC2086 # props are separate words
     timeout 180 xvfb-run -a -s "-screen 0 1600x1000x24" java $props -jar "$jar" >"$log" 2>&1 || true
   else
     JAVA_TOOL_OPTIONS="$props" timeout 180 xvfb-run -a -s "-screen 0 1600x1000x24" "$image" >"$log" 2>&1 || true
@@ -45,7 +50,8 @@ measure() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-kinds=(jar)
+kinds=(jar_nocds)
+[ -f target/promptdesk.jsa ] && kinds=(jar jar_nocds)
 [ -x "$image" ] && kinds+=(image)
 fields=("\"runs\": $runs")
 for kind in "${kinds[@]}"; do
