@@ -3,6 +3,7 @@ package io.promptdesk.cli;
 import io.promptdesk.engine.rollback.RollbackResult;
 import io.promptdesk.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -31,10 +32,13 @@ public final class HistoryCommand extends CliCommand implements Callable<Integer
             description = "Workspace folder holding promptdesk.db (default: the user's data directory).")
     Path workspace;
 
+    @CommandLine.Mixin
+    ConnectionOptions connections = new ConnectionOptions();
+
     @Override
     public Integer call() {
         List<RollbackResult> history;
-        try (RollbackServices services = RollbackServices.open(WorkspacePath.of(workspace))) {
+        try (RollbackServices services = RollbackServices.open(connections.on(WorkspacePath.of(workspace)))) {
             history = services.controller.getRollbackHistory(model, limit, true);
         }
         if (json) {

@@ -8,6 +8,7 @@ import io.promptdesk.engine.rollback.RollbackStatus;
 import io.promptdesk.engine.rollback.RollbackListener;
 import io.promptdesk.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -51,12 +52,15 @@ public final class RollbackCommand extends CliCommand implements Callable<Intege
             description = "Workspace folder holding promptdesk.db (default: the user's data directory).")
     Path workspace;
 
+    @CommandLine.Mixin
+    ConnectionOptions connections = new ConnectionOptions();
+
     @Override
     public Integer call() {
         RollbackRequest request = new RollbackRequest(model, currentVersion, targetVersion, reason, triggeredBy,
                 skipValidation);
         RollbackOutcome o;
-        try (RollbackServices services = RollbackServices.open(WorkspacePath.of(workspace))) {
+        try (RollbackServices services = RollbackServices.open(connections.on(WorkspacePath.of(workspace)))) {
             o = services.controller.trigger(request, RollbackListener.NONE);
         }
         RollbackResult r = o.result();

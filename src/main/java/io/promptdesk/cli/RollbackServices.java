@@ -41,6 +41,11 @@ final class RollbackServices implements AutoCloseable {
     static RollbackServices open(Path workspace) {
         RegistryCommand.WorkspaceOptions options = new RegistryCommand.WorkspaceOptions();
         options.workspace = workspace;
+        return open(options);
+    }
+
+    /** On the workspace and the connections the options name. */
+    static RollbackServices open(RegistryCommand.WorkspaceOptions options) {
         return new RollbackServices(RegistryCommand.Services.open(options), options);
     }
 

@@ -120,4 +120,39 @@ class ConnectionsCliTest {
             assertThat(embedded.out()).doesNotContain("summarizer");
         }
     }
+
+    @Test
+    void rollbackAndHistoryWorkOnMlflowThroughTheSameFlags() throws Exception {
+        Files.writeString(dir.resolve("v1.prompt"), "Summarise {{ text }}");
+        Files.writeString(dir.resolve("v2.prompt"), "Summarise {{ text }} in one line");
+        try (MockWebServer mlflow = new MockWebServer()) {
+            FakeMlflow fake = new FakeMlflow();
+            mlflow.setDispatcher(fake);
+            mlflow.start(InetAddress.getLoopbackAddress(), 0);
+            String url = mlflow.url("/").toString();
+            for (String v : new String[] {"1", "2"}) {
+                Result reg = run("registry", "register", "--workspace", ws(), "--actor", "ana", "--mlflow-url", url,
+                        "--model", "summarizer", "--version", v + ".0", "--template-file",
+                        dir.resolve("v" + v + ".prompt").toString(), "--status", "stable");
+                assertThat(reg.exit()).as(reg.err()).isZero();
+            }
+
+            Result back = run("rollback", "--workspace", ws(), "--mlflow-url", url, "--model", "summarizer",
+                    "--current-version", "2", "--target-version", "1", "--reason", "bad answers", "--json");
+
+            assertThat(back.exit()).as(back.err()).isZero();
+            assertThat(back.out()).contains("\"status\" : \"success\"");
+            // MLflow numbers its versions; the moved alias is what production now resolves to.
+            assertThat(fake.calls()).contains("POST registered-models/alias");
+            Result shown = run("registry", "list", "--workspace", ws(), "--mlflow-url", url);
+            assertThat(shown.out()).contains("production=1");
+            Result history = run("history", "--workspace", ws(), "--mlflow-url", url, "--model", "summarizer");
+            assertThat(history.exit()).as(history.err()).isZero();
+            assertThat(history.out()).contains("2 -> 1").contains("success").contains("bad answers");
+            // Without the flag the same workspace's embedded registry knows no such model.
+            Result embedded = run("rollback", "--workspace", ws(), "--model", "summarizer", "--current-version",
+                    "2", "--target-version", "1");
+            assertThat(embedded.exit()).isNotZero();
+        }
+    }
 }

@@ -1,0 +1,31 @@
+package io.promptdesk.cli;
+
+import picocli.CommandLine.Option;
+
+/** The remote engines a command that is not a registry or rollout command may be pointed at, as those are. */
+final class ConnectionOptions {
+    @Option(names = "--prometheus-url", paramLabel = "URL",
+            description = "Health metrics from this Prometheus (default: promptdesk.yaml's connections, "
+                    + "$PROMPTDESK_PROMETHEUS_URL, else none outside a simulating process).")
+    String prometheusUrl;
+
+    @Option(names = "--mlflow-url", paramLabel = "URL",
+            description = "Use this MLflow server's prompt registry (default: promptdesk.yaml's connections, "
+                    + "$PROMPTDESK_MLFLOW_URL, else the workspace's embedded registry).")
+    String mlflowUrl;
+
+    @Option(names = "--router", paramLabel = "KIND",
+            description = "Where traffic changes go: embedded, webhook or mlflow (default: promptdesk.yaml's "
+                    + "connections, $PROMPTDESK_ROUTER, else embedded).")
+    String router;
+
+    /** Workspace options for {@code workspace} carrying these connections. */
+    RegistryCommand.WorkspaceOptions on(java.nio.file.Path workspace) {
+        RegistryCommand.WorkspaceOptions o = new RegistryCommand.WorkspaceOptions();
+        o.workspace = workspace;
+        o.prometheusUrl = prometheusUrl;
+        o.mlflowUrl = mlflowUrl;
+        o.router = router;
+        return o;
+    }
+}
