@@ -2,6 +2,7 @@ package io.promptdesk.ui.connections;
 
 import atlantafx.base.theme.Styles;
 import io.promptdesk.connections.ConnectionsFile;
+import io.promptdesk.remote.FakeSecretStore;
 import io.promptdesk.ui.common.FakeDialogService;
 import io.promptdesk.ui.common.SameThreadRunner;
 import io.promptdesk.ui.common.Theme;
@@ -33,7 +34,7 @@ class ConnectionsViewFxTest {
     void start(Stage stage) {
         new Theme().apply();
         ConnectionsViewModel vm = new ConnectionsViewModel(new ConnectionsServices(workspace, k -> null,
-                FakeChecks.answering(), RecordingEngines.embedded(), SameThreadRunner.immediate(), new FakeDialogService()));
+                new FakeSecretStore(), FakeChecks.answering(), RecordingEngines.embedded(), SameThreadRunner.immediate(), new FakeDialogService()));
         Scene scene = new Scene(new ConnectionsView(vm), 1000, 760);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);

@@ -4,6 +4,7 @@ import io.promptdesk.connections.ConnectionSettings;
 import io.promptdesk.connections.ConnectionsFile;
 import io.promptdesk.connections.EndpointSettings.AuthType;
 import io.promptdesk.connections.RouterKind;
+import io.promptdesk.remote.FakeSecretStore;
 import io.promptdesk.ui.common.FakeDialogService;
 import io.promptdesk.ui.common.SameThreadRunner;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class ConnectionsViewModelTest {
     @TempDir
     Path workspace;
     private final Map<String, String> environment = new HashMap<>();
+    private final FakeSecretStore store = new FakeSecretStore();
     private final FakeDialogService dialogs = new FakeDialogService();
     private final FakeChecks checks = FakeChecks.answering();
 
@@ -52,7 +54,7 @@ class ConnectionsViewModelTest {
             atStart = ConnectionSettings.embedded();
         }
         engines = new RecordingEngines(atStart);
-        return new ConnectionsViewModel(new ConnectionsServices(workspace, environment::get, c, engines, runner,
+        return new ConnectionsViewModel(new ConnectionsServices(workspace, environment::get, store, c, engines, runner,
                 dialogs));
     }
 
