@@ -70,6 +70,22 @@ class ConnectionTestAgainstServerTest {
     }
 
     @Test
+    void aTokenFromTheOsSecretStoreIsSent() throws InterruptedException {
+        server.enqueue(json(VECTOR_ONE));
+        server.enqueue(json(BUILD_INFO));
+        vm.prometheus().urlProperty().set(server.url("/").toString());
+        vm.prometheus().authProperty().set(AuthType.BEARER);
+        vm.prometheus().tokenSourceProperty().set(SecretSource.STORE);
+        vm.prometheus().tokenSecretProperty().set("prom-token");
+
+        vm.prometheusTest().run();
+
+        assertThat(vm.prometheusTest().probeProperty().get().ok()).isTrue();
+        assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("Authorization"))
+                .isEqualTo("Bearer t0ken-from-the-keyring");
+    }
+
+    @Test
     void anUnsetSecretVariableIsSaidWithoutCallingTheServer() {
         vm.prometheus().urlProperty().set(server.url("/").toString());
         vm.prometheus().authProperty().set(AuthType.BEARER);
