@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * A credential read from an environment variable or the OS secret store when a client is built. It is never written to a file nor logged: its
- * {@link #toString()} names only where it came from.
+ * A credential read from an environment variable or the OS secret store when a client is built. It is never
+ * written to a file nor logged: its {@link #toString()} names only where it came from.
  */
 public final class Secret {
     private final String source;

@@ -142,9 +142,10 @@ public final class ConsoleApp extends Application {
                 Attribution.currentUser(), ZoneId.systemDefault(), workspace));
         RolloutLink.follow(rollout, rollbacks.rollback());
 
+        ConnectionTester tester = new ConnectionTester(System::getenv, secrets, Connections.DEFAULT_BUDGET,
+                Sleeper.REAL);
         ConnectionsViewModel connections = new ConnectionsViewModel(new ConnectionsServices(workspace, System::getenv,
-                secrets, ConnectionChecks.using(new ConnectionTester(System::getenv, secrets, Connections.DEFAULT_BUDGET,
-                Sleeper.REAL)), EngineSwitch.of(engines), storeTasks, dialogs));
+                secrets, ConnectionChecks.using(tester), EngineSwitch.of(engines), storeTasks, dialogs));
         // New engines: the rollouts re-apply their splits through them; the rollback pages re-read their models.
         engines.onChange(() -> {
             rolloutConsole.enginesChanged();

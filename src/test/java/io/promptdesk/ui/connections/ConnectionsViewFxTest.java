@@ -40,7 +40,8 @@ class ConnectionsViewFxTest {
     void start(Stage stage) {
         new Theme().apply();
         vm = new ConnectionsViewModel(new ConnectionsServices(workspace, k -> null,
-                FakeSecretStore.with(Map.of("prom-token", "t0p-s3cret")), FakeChecks.answering(), RecordingEngines.embedded(), SameThreadRunner.immediate(), new FakeDialogService()));
+                FakeSecretStore.with(Map.of("prom-token", "t0p-s3cret")), FakeChecks.answering(),
+                RecordingEngines.embedded(), SameThreadRunner.immediate(), new FakeDialogService()));
         Scene scene = new Scene(new ConnectionsView(vm), 1000, 760);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
