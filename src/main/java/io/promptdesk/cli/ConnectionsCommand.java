@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
         subcommands = {ConnectionsTestCommand.class},
         footer = {"", "Settings: the connections: section of <workspace>/promptdesk.yaml, overridden by "
                 + "PROMPTDESK_PROMETHEUS_URL, PROMPTDESK_MLFLOW_URL, PROMPTDESK_ROUTER and PROMPTDESK_ROUTER_URL; "
-                + "secrets only in environment variables (token_env, password_env, secret_env name them)."})
+                + "secrets only in environment variables (token_env, password_env, secret_env name them) or the OS "
+                + "secret store (token_secret, password_secret, secret_store name the entries of service "
+                + "promptdesk)."})
 public final class ConnectionsCommand implements Runnable {
 
     @CommandLine.Spec

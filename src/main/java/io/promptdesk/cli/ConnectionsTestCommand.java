@@ -7,6 +7,7 @@ import io.promptdesk.connections.EndpointSettings;
 import io.promptdesk.connections.Probe;
 import io.promptdesk.json.Json;
 import io.promptdesk.model.BadInputException;
+import io.promptdesk.remote.OsSecretStore;
 import io.promptdesk.remote.RemoteEndpoint;
 import io.promptdesk.remote.Sleeper;
 import io.promptdesk.store.Workspace;
@@ -61,8 +62,8 @@ public final class ConnectionsTestCommand extends CliCommand implements Callable
             throw new BadInputException("no remote engine to test: give --prometheus-url or --mlflow-url, or set "
                     + "them in the connections of promptdesk.yaml");
         }
-        ConnectionTester tester = new ConnectionTester(System::getenv, Duration.ofMillis((long) (timeout * 1000)),
-                Sleeper.REAL);
+        ConnectionTester tester = new ConnectionTester(System::getenv, OsSecretStore.forThisPlatform(),
+                Duration.ofMillis((long) (timeout * 1000)), Sleeper.REAL);
         List<Probe> probes = new ArrayList<>();
         if (prometheus != null) {
             probes.add(tester.prometheus(prometheus));

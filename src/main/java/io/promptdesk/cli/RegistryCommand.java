@@ -17,6 +17,7 @@ import io.promptdesk.metrics.MetricsSource;
 import io.promptdesk.registry.Attribution;
 import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
+import io.promptdesk.remote.OsSecretStore;
 import io.promptdesk.store.Database;
 import io.promptdesk.store.SqliteAuditLog;
 import io.promptdesk.store.SqliteRegistryHistory;
@@ -128,7 +129,8 @@ public final class RegistryCommand implements Runnable {
 
         static Services open(WorkspaceOptions options) {
             Clock clock = Clock.systemUTC();
-            Connections connections = new Connections(options.connections(), System::getenv, clock);
+            Connections connections = new Connections(options.connections(), System::getenv,
+                    OsSecretStore.forThisPlatform(), clock);
             return new Services(Database.open(Workspace.databaseFile(options.directory())), clock, connections);
         }
 

@@ -15,11 +15,14 @@ import java.util.TreeMap;
  * @param scrapeInterval Prometheus's scrape interval for the health queries' steps
  * @param queries        PromQL overrides: deployment (or {@code default}) to metric key to template
  * @param mlflow         null: the workspace's embedded registry
- * @param webhook        the traffic webhook, with {@code webhookSecretEnv} naming the variable with its secret
+ * @param webhook            the traffic webhook
+ * @param webhookSecretEnv   the variable holding the webhook's signing secret ({@code secret_env})
+ * @param webhookSecretStore or the OS secret store entry holding it ({@code secret_store}); one of the two
  */
 public record ConnectionSettings(EndpointSettings prometheus, Duration scrapeInterval,
                                  Map<String, Map<String, String>> queries, EndpointSettings mlflow,
-                                 RouterKind router, EndpointSettings webhook, String webhookSecretEnv) {
+                                 RouterKind router, EndpointSettings webhook, String webhookSecretEnv,
+                                 String webhookSecretStore) {
     public static final String DEFAULT_QUERIES = "default";
 
     public ConnectionSettings {
@@ -33,24 +36,45 @@ public record ConnectionSettings(EndpointSettings prometheus, Duration scrapeInt
         }
     }
 
+    /** Settings whose webhook secret, if any, is in an environment variable. */
+    public ConnectionSettings(EndpointSettings prometheus, Duration scrapeInterval,
+                              Map<String, Map<String, String>> queries, EndpointSettings mlflow, RouterKind router,
+                              EndpointSettings webhook, String webhookSecretEnv) {
+        this(prometheus, scrapeInterval, queries, mlflow, router, webhook, webhookSecretEnv, null);
+    }
+
     /** Everything embedded. */
     public static ConnectionSettings embedded() {
-        return new ConnectionSettings(null, null, Map.of(), null, RouterKind.EMBEDDED, null, null);
+        return new ConnectionSettings(null, null, Map.of(), null, RouterKind.EMBEDDED, null, null, null);
     }
 
     public ConnectionSettings withPrometheus(EndpointSettings p) {
-        return new ConnectionSettings(p, scrapeInterval, queries, mlflow, router, webhook, webhookSecretEnv);
+        return new ConnectionSettings(p, scrapeInterval, queries, mlflow, router, webhook, webhookSecretEnv,
+                webhookSecretStore);
     }
 
     public ConnectionSettings withMlflow(EndpointSettings m) {
-        return new ConnectionSettings(prometheus, scrapeInterval, queries, m, router, webhook, webhookSecretEnv);
+        return new ConnectionSettings(prometheus, scrapeInterval, queries, m, router, webhook, webhookSecretEnv,
+                webhookSecretStore);
     }
 
     public ConnectionSettings withRouter(RouterKind r) {
-        return new ConnectionSettings(prometheus, scrapeInterval, queries, mlflow, r, webhook, webhookSecretEnv);
+        return new ConnectionSettings(prometheus, scrapeInterval, queries, mlflow, r, webhook, webhookSecretEnv,
+                webhookSecretStore);
     }
 
+    /** The webhook, its signing secret in the variable {@code secretEnv}. */
     public ConnectionSettings withWebhook(EndpointSettings w, String secretEnv) {
-        return new ConnectionSettings(prometheus, scrapeInterval, queries, mlflow, router, w, secretEnv);
+        return withWebhook(w, secretEnv, null);
+    }
+
+    /** The webhook, its signing secret in the variable {@code secretEnv} or the store entry {@code secretStore}. */
+    public ConnectionSettings withWebhook(EndpointSettings w, String secretEnv, String secretStore) {
+        return new ConnectionSettings(prometheus, scrapeInterval, queries, mlflow, router, w, secretEnv, secretStore);
+    }
+
+    /** The webhook's signing secret's source: {@code secret_env} or {@code secret_store}. */
+    SecretChoice webhookSecret() {
+        return new SecretChoice("secret_env", webhookSecretEnv, "secret_store", webhookSecretStore);
     }
 }

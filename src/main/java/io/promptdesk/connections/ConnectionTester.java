@@ -5,6 +5,7 @@ import io.promptdesk.metrics.prometheus.QueryResult;
 import io.promptdesk.model.PromptDeskException;
 import io.promptdesk.registry.mlflow.MlflowClient;
 import io.promptdesk.remote.RemoteEndpoint;
+import io.promptdesk.remote.SecretStore;
 import io.promptdesk.remote.Sleeper;
 
 import java.time.Duration;
@@ -17,11 +18,13 @@ import java.util.function.UnaryOperator;
  */
 public final class ConnectionTester {
     private final UnaryOperator<String> environment;
+    private final SecretStore secrets;
     private final Duration budget;
     private final Sleeper sleeper;
 
-    public ConnectionTester(UnaryOperator<String> environment, Duration budget, Sleeper sleeper) {
+    public ConnectionTester(UnaryOperator<String> environment, SecretStore secrets, Duration budget, Sleeper sleeper) {
         this.environment = environment;
+        this.secrets = secrets;
         this.budget = budget;
         this.sleeper = sleeper;
     }
@@ -55,7 +58,7 @@ public final class ConnectionTester {
     private Probe probe(String engine, EndpointSettings settings, Call call) {
         long start = System.nanoTime();
         try {
-            RemoteEndpoint endpoint = settings.endpoint(engine, environment);
+            RemoteEndpoint endpoint = settings.endpoint(engine, environment, secrets);
             String version = call.run(endpoint);
             return new Probe(engine, settings.url(), true, (System.nanoTime() - start) / 1_000_000, version,
                     null);

@@ -13,7 +13,7 @@ import io.promptdesk.registry.mlflow.MlflowModelRegistry;
 import io.promptdesk.remote.Sleeper;
 import io.promptdesk.routing.MlflowAliasTrafficRouter;
 import io.promptdesk.routing.WebhookTrafficRouter;
-import io.promptdesk.remote.Secret;
+import io.promptdesk.remote.SecretStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,14 +32,21 @@ public final class Connections implements AutoCloseable {
 
     private final ConnectionSettings settings;
     private final UnaryOperator<String> environment;
+    private final SecretStore secrets;
     private final Clock clock;
     private final List<AutoCloseable> owned = new ArrayList<>();
     private PrometheusMetricsSource prometheus;
     private MlflowClient mlflow;
 
-    public Connections(ConnectionSettings settings, UnaryOperator<String> environment, Clock clock) {
+    /**
+     * @param environment where secrets named by variable are read ({@code System::getenv} outside tests)
+     * @param secrets     where secrets named by store entry are read
+     */
+    public Connections(ConnectionSettings settings, UnaryOperator<String> environment, SecretStore secrets,
+                       Clock clock) {
         this.settings = settings;
         this.environment = environment;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -63,7 +70,7 @@ public final class Connections implements AutoCloseable {
     public synchronized Optional<PrometheusMetricsSource> prometheus() {
         if (prometheus == null && settings.prometheus() != null) {
             prometheus = own(new PrometheusMetricsSource(new PrometheusClient(settings.prometheus()
-                    .endpoint("Prometheus", environment), Sleeper.REAL), queries(),
+                    .endpoint("Prometheus", environment, secrets), Sleeper.REAL), queries(),
                     settings.scrapeInterval() != null ? settings.scrapeInterval()
                             : PrometheusMetricsSource.DEFAULT_SCRAPE_INTERVAL, PrometheusMetricsSource.DEFAULT_QUERY_BUDGET));
         }
@@ -72,7 +79,7 @@ public final class Connections implements AutoCloseable {
 
     public synchronized Optional<MlflowClient> mlflowClient() {
         if (mlflow == null && settings.mlflow() != null) {
-            mlflow = own(new MlflowClient(settings.mlflow().endpoint("MLflow", environment), Sleeper.REAL));
+            mlflow = own(new MlflowClient(settings.mlflow().endpoint("MLflow", environment, secrets), Sleeper.REAL));
         }
         return Optional.ofNullable(mlflow);
     }
@@ -94,13 +101,13 @@ public final class Connections implements AutoCloseable {
         return switch (settings.router()) {
             case EMBEDDED -> embedded;
             case WEBHOOK -> {
-                if (settings.webhook() == null || settings.webhookSecretEnv() == null) {
-                    throw new BadInputException("the webhook router needs connections.router.url and secret_env (the "
-                            + "variable holding the signing secret), or " + ConnectionsFile.ENV_ROUTER_URL);
+                if (settings.webhook() == null) {
+                    throw new BadInputException("the webhook router needs connections.router.url, or "
+                            + ConnectionsFile.ENV_ROUTER_URL);
                 }
-                yield own(new WebhookTrafficRouter(settings.webhook().endpoint("traffic webhook", environment),
-                        Secret.fromEnvironment(settings.webhookSecretEnv(), environment), clock, DEFAULT_BUDGET,
-                        Sleeper.REAL));
+                yield own(new WebhookTrafficRouter(settings.webhook().endpoint("traffic webhook", environment, secrets),
+                        settings.webhookSecret().resolve("traffic webhook", environment, secrets), clock,
+                        DEFAULT_BUDGET, Sleeper.REAL));
             }
             case MLFLOW -> {
                 if (!(registry instanceof MlflowModelRegistry m) || mlflowClient().isEmpty()) {

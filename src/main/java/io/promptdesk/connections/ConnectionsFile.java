@@ -21,7 +21,9 @@ import java.util.function.UnaryOperator;
  * The {@code connections:} section of the workspace's {@code promptdesk.yaml}, and the environment variables that
  * override it ({@value #ENV_PROMETHEUS_URL}, {@value #ENV_MLFLOW_URL}, {@value #ENV_ROUTER},
  * {@value #ENV_ROUTER_URL}). Secrets are never in the file: it names the variables that hold them
- * ({@code token_env}, {@code password_env}, {@code secret_env}), and a secret written there is refused.
+ * ({@code token_env}, {@code password_env}, {@code secret_env}) or their OS secret store entries
+ * ({@code token_secret}, {@code password_secret}, {@code secret_store}), one of the two per secret, and a secret
+ * written there is refused.
  */
 public final class ConnectionsFile {
     public static final String FILE = "promptdesk.yaml";
@@ -51,7 +53,8 @@ public final class ConnectionsFile {
         if (c == null || c.isNull()) {
             return ConnectionSettings.embedded();
         }
-        refuseSecrets(c, file + ": connections");
+        String where = file + ": connections";
+        refuseSecrets(c, where);
         JsonNode p = c.path("prometheus");
         JsonNode r = c.path("router");
         Map<String, Map<String, String>> queries = new LinkedHashMap<>();
@@ -60,10 +63,31 @@ public final class ConnectionsFile {
             d.getValue().fields().forEachRemaining(e -> q.put(e.getKey(), e.getValue().asText()));
             queries.put(d.getKey(), q);
         });
-        return new ConnectionSettings(endpoint(p), p.has("scrape_interval_s")
+        ConnectionSettings s = new ConnectionSettings(endpoint(p), p.has("scrape_interval_s")
                 ? Duration.ofMillis((long) (p.path("scrape_interval_s").asDouble() * 1000)) : null, queries,
                 endpoint(c.path("mlflow")), r.has("type") ? RouterKind.of(r.path("type").asText()) : null,
-                endpoint(r), text(r, "secret_env"));
+                endpoint(r), text(r, "secret_env"), text(r, "secret_store"));
+        checkSecrets(s.prometheus(), where + ".prometheus.auth");
+        checkSecrets(s.mlflow(), where + ".mlflow.auth");
+        checkSecrets(s.webhook(), where + ".router.auth");
+        // The router type may come from the environment, so only a secret named twice is wrong here.
+        refuse(s.webhookSecret().problem(false), where + ".router");
+        return s;
+    }
+
+    /** Each secret the auth type needs is named exactly once: by variable or by store entry. */
+    private static void checkSecrets(EndpointSettings e, String where) {
+        if (e != null && e.auth() == EndpointSettings.AuthType.BEARER) {
+            refuse(e.token().problem(true), where);
+        } else if (e != null && e.auth() == EndpointSettings.AuthType.BASIC) {
+            refuse(e.password().problem(true), where);
+        }
+    }
+
+    private static void refuse(String problem, String where) {
+        if (!problem.isEmpty()) {
+            throw new BadInputException(where + " " + problem);
+        }
     }
 
     /** The settings with the environment's overrides applied. */
@@ -85,12 +109,12 @@ public final class ConnectionsFile {
         String routerUrl = blankToNull(env.apply(ENV_ROUTER_URL));
         if (routerUrl != null) {
             out = out.withWebhook(s.webhook() == null ? EndpointSettings.of(routerUrl) : s.webhook().withUrl(routerUrl),
-                    s.webhookSecretEnv());
+                    s.webhookSecretEnv(), s.webhookSecretStore());
         }
         return out;
     }
 
-    /** Writes the section into the workspace file, keeping its other keys; only variable names, never secrets. */
+    /** Writes the section into the workspace file, keeping its other keys; only names of secrets, never secrets. */
     public static void write(Path workspace, ConnectionSettings s) {
         Path file = workspace.resolve(FILE);
         try {
@@ -117,9 +141,8 @@ public final class ConnectionsFile {
             if (s.webhook() != null) {
                 endpointNode(r, s.webhook());
             }
-            if (s.webhookSecretEnv() != null) {
-                r.put("secret_env", s.webhookSecretEnv());
-            }
+            putIf(r, "secret_env", s.webhookSecretEnv());
+            putIf(r, "secret_store", s.webhookSecretStore());
             Files.createDirectories(workspace);
             YAML.writeValue(file.toFile(), root);
         } catch (IOException e) {
@@ -132,8 +155,10 @@ public final class ConnectionsFile {
         if (e.auth() != EndpointSettings.AuthType.NONE) {
             ObjectNode a = n.putObject("auth").put("type", e.auth().name().toLowerCase(Locale.ROOT));
             putIf(a, "token_env", e.tokenEnv());
+            putIf(a, "token_secret", e.tokenSecret());
             putIf(a, "username", e.username());
             putIf(a, "password_env", e.passwordEnv());
+            putIf(a, "password_secret", e.passwordSecret());
         }
         if (e.caFile() != null) {
             n.put("ca_file", e.caFile().toString());
@@ -166,19 +191,21 @@ public final class ConnectionsFile {
                 ? EndpointSettings.AuthType.valueOf(a.path("type").asText().toUpperCase(Locale.ROOT))
                 : EndpointSettings.AuthType.NONE;
         String ca = text(n, "ca_file");
-        return new EndpointSettings(url, type, text(a, "token_env"), text(a, "username"), text(a, "password_env"),
-                ca == null ? null : Path.of(ca), n.path("insecure").asBoolean(false), millis(n, "connect_timeout_ms"),
-                millis(n, "read_timeout_ms"));
+        return new EndpointSettings(url, type, text(a, "token_env"), text(a, "token_secret"), text(a, "username"),
+                text(a, "password_env"), text(a, "password_secret"), ca == null ? null : Path.of(ca),
+                n.path("insecure").asBoolean(false), millis(n, "connect_timeout_ms"), millis(n, "read_timeout_ms"));
     }
 
     private static void refuseSecrets(JsonNode n, String where) {
         Iterator<Map.Entry<String, JsonNode>> it = n.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (SECRET_KEYS.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+            String key = e.getKey().toLowerCase(Locale.ROOT);
+            if (SECRET_KEYS.contains(key)) {
+                String storeKey = key.equals("secret") ? "secret_store" : key + "_secret";
                 throw new BadInputException(where + "." + e.getKey() + ": secrets are never read from the workspace "
-                        + "file; put it in an environment variable and name that variable with "
-                        + e.getKey() + "_env");
+                        + "file; put it in an environment variable and name that variable with " + key + "_env, or "
+                        + "in the OS secret store and name its entry with " + storeKey);
             }
             refuseSecrets(e.getValue(), where + "." + e.getKey());
         }

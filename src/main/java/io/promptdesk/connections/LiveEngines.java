@@ -8,6 +8,7 @@ import io.promptdesk.model.BadInputException;
 import io.promptdesk.registry.Attribution;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.RegistryHistory;
+import io.promptdesk.remote.SecretStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,15 +28,22 @@ import java.util.function.UnaryOperator;
 public final class LiveEngines implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEngines.class);
 
-    /** The embedded engines, and what the remote ones are built with. */
+    /**
+     * The embedded engines, and what the remote ones are built with.
+     *
+     * @param environment where secrets named by variable are read
+     * @param secrets     where secrets named by OS secret store entry are read
+     */
     public record Embedded(ModelRegistry registry, RegistryHistory history, MetricsSource metrics,
-                           TrafficRouter router, UnaryOperator<String> environment, Clock clock, Attribution routerActor) {
+                           TrafficRouter router, UnaryOperator<String> environment, SecretStore secrets, Clock clock,
+                           Attribution routerActor) {
         public Embedded {
             Objects.requireNonNull(registry, "registry");
             Objects.requireNonNull(history, "history");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(router, "router");
             Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(secrets, "secrets");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(routerActor, "routerActor");
         }
@@ -71,13 +79,15 @@ public final class LiveEngines implements AutoCloseable {
 
     /**
      * Uses the engines {@code effective} names (the workspace's settings with the environment's overrides) from now
-     * on, and tells the listeners. Nothing is contacted: a remote engine that does not answer fails its calls.
+     * on, and tells the listeners. No engine is contacted (a remote one that does not answer fails its calls), but
+     * secrets named by store entry are read from the OS secret store now: call it off the FX thread.
      *
      * @throws BadInputException when the settings cannot be used (a router without its URL, a secret's variable
-     *                           unset); the engines in use stay
+     *                           unset or its store entry missing); the engines in use stay
      */
     public synchronized void use(ConnectionSettings effective) {
-        Connections next = new Connections(effective, embedded.environment(), embedded.clock());
+        Connections next = new Connections(effective, embedded.environment(), embedded.secrets(),
+                embedded.clock());
         InUse built;
         try {
             // Build every engine now, so a setting that cannot work fails here and not in the middle of a rollout.

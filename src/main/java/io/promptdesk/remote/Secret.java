@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * A credential read from an environment variable at start-up. It is never written to a file nor logged: its
- * {@link #toString()} names only where it came from.
+ * A credential read from an environment variable or the OS secret store when a client is built. It is never
+ * written to a file nor logged: its {@link #toString()} names only where it came from.
  */
 public final class Secret {
     private final String source;
@@ -38,6 +38,21 @@ public final class Secret {
         return new Secret("$" + variable, v.strip());
     }
 
+    /**
+     * @param entry the name of the secret store entry holding the secret
+     * @param store the OS secret store ({@link OsSecretStore#forThisPlatform()} outside tests)
+     * @throws BadInputException when the store has no such entry, or cannot be asked
+     */
+    public static Secret fromStore(String entry, SecretStore store) {
+        Objects.requireNonNull(entry, "entry");
+        String v = store.lookup(entry).orElse(null);
+        if (v == null || v.isBlank()) {
+            throw new BadInputException("the secret store entry " + entry + " that should hold the secret is not "
+                    + "found in " + store.describe() + "; store it with: " + store.howToStore(entry));
+        }
+        return new Secret("secret store entry " + entry, v);
+    }
+
     /** The secret itself, for the one place that sends it. */
     String reveal() {
         return value;
@@ -54,7 +69,7 @@ public final class Secret {
         }
     }
 
-    /** Where the secret came from, e.g. {@code $PROMPTDESK_MLFLOW_TOKEN}. */
+    /** Where the secret came from, e.g. {@code $PROMPTDESK_MLFLOW_TOKEN} or {@code secret store entry prom-token}. */
     public String source() {
         return source;
     }

@@ -15,6 +15,8 @@ import io.promptdesk.metrics.SimulatedService;
 import io.promptdesk.registry.Attribution;
 import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
+import io.promptdesk.remote.OsSecretStore;
+import io.promptdesk.remote.SecretStore;
 import io.promptdesk.remote.Sleeper;
 import io.promptdesk.store.Database;
 import io.promptdesk.store.SqliteAuditLog;
@@ -121,9 +123,10 @@ public final class ConsoleApp extends Application {
                 history, new FxDebouncer(javafx.util.Duration.millis(120))));
         FxBackgroundRunner storeTasks = new FxBackgroundRunner(background);
         SimulatedService simulator = new SimulatedService(Clock.systemUTC(), System.nanoTime());
+        SecretStore secrets = OsSecretStore.forThisPlatform();
         engines = new LiveEngines(new LiveEngines.Embedded(new EmbeddedModelRegistry(
                 new SqliteRegistryRepository(database), Clock.systemUTC()), new SqliteRegistryHistory(database),
-                simulator, simulator::route, System::getenv, Clock.systemUTC(),
+                simulator, simulator::route, System::getenv, secrets, Clock.systemUTC(),
                 Attribution.of(Attribution.currentUser(), "rollout traffic change")));
         String enginesProblem = useWorkspaceConnections(workspace);
         ModelRegistry registry = engines.registry();
@@ -139,9 +142,10 @@ public final class ConsoleApp extends Application {
                 Attribution.currentUser(), ZoneId.systemDefault(), workspace));
         RolloutLink.follow(rollout, rollbacks.rollback());
 
+        ConnectionTester tester = new ConnectionTester(System::getenv, secrets, Connections.DEFAULT_BUDGET,
+                Sleeper.REAL);
         ConnectionsViewModel connections = new ConnectionsViewModel(new ConnectionsServices(workspace, System::getenv,
-                ConnectionChecks.using(new ConnectionTester(System::getenv, Connections.DEFAULT_BUDGET, Sleeper.REAL)),
-                EngineSwitch.of(engines), storeTasks, dialogs));
+                secrets, ConnectionChecks.using(tester), EngineSwitch.of(engines), storeTasks, dialogs));
         // New engines: the rollouts re-apply their splits through them; the rollback pages re-read their models.
         engines.onChange(() -> {
             rolloutConsole.enginesChanged();

@@ -9,6 +9,7 @@ import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.Model;
 import io.promptdesk.registry.NewVersion;
 import io.promptdesk.registry.mlflow.FakeMlflow;
+import io.promptdesk.remote.FakeSecretStore;
 import io.promptdesk.store.Database;
 import io.promptdesk.store.SqliteRegistryHistory;
 import io.promptdesk.store.SqliteRegistryRepository;
@@ -41,6 +42,7 @@ class LiveEnginesTest {
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2025-03-01T10:00:00Z"));
     private final List<String> routed = new ArrayList<>();
     private final Map<String, String> environment = new java.util.HashMap<>();
+    private final FakeSecretStore store = new FakeSecretStore();
     private Database db;
     private SimulatedService sim;
     private EmbeddedModelRegistry embedded;
@@ -55,7 +57,7 @@ class LiveEnginesTest {
         embedded = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
         sim = new SimulatedService(clock, 3);
         engines = new LiveEngines(new LiveEngines.Embedded(embedded, new SqliteRegistryHistory(db), sim,
-                (d, s, c, p) -> routed.add(d + " " + s + " " + c + " " + p), environment::get, clock, ANA));
+                (d, s, c, p) -> routed.add(d + " " + s + " " + c + " " + p), environment::get, store, clock, ANA));
         engines.onChange(() -> changes++);
     }
 

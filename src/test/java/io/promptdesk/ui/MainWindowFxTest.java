@@ -30,6 +30,7 @@ import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.metrics.SimulatedService;
 import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
+import io.promptdesk.remote.FakeSecretStore;
 import io.promptdesk.store.Database;
 import io.promptdesk.store.SqliteRegistryRepository;
 import io.promptdesk.store.SqliteRolloutRepository;
@@ -111,7 +112,7 @@ class MainWindowFxTest {
                 (action, reason) -> Optional.empty(), new FxSlaTicker(), Platform::runLater, "ana",
                 java.time.ZoneOffset.UTC, workspace));
         ConnectionsViewModel connections = new ConnectionsViewModel(new ConnectionsServices(workspace, k -> null,
-                FakeChecks.answering(), RecordingEngines.embedded(), runner, dialogs));
+                new FakeSecretStore(), FakeChecks.answering(), RecordingEngines.embedded(), runner, dialogs));
         Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout, rollbacks.rollback(),
                 rollbacks.history(),
                 new PipelineViewModel(new ScriptedLauncher(), runner, dialogs, () -> null, t -> { }, Runnable::run),

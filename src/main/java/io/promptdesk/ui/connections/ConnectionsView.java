@@ -25,8 +25,8 @@ public final class ConnectionsView extends BorderPane {
 
         Label title = new Label("Connections");
         title.getStyleClass().add(Styles.TITLE_3);
-        Label where = new Label("Saved in " + vm.workspaceFile() + ". Secrets stay in environment variables: "
-                + "only their names are written.");
+        Label where = new Label("Saved in " + vm.workspaceFile() + ". Secrets stay in environment variables or the "
+                + "OS secret store: only their names are written.");
         where.getStyleClass().add(StyleClasses.NOTE);
         where.setWrapText(true);
         Label loadProblem = Fields.note(StyleClasses.FORM_PROBLEM, vm.loadProblemProperty());

@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * The Connections page: the workspace's {@code connections:} settings as forms, "Test connection" per engine, Save
- * through {@link ConnectionsFile} (which writes variable names, never secrets), and the status bar's summary of
- * which engines are embedded or remote and how their last test went.
+ * through {@link ConnectionsFile} (which writes the names of variables and store entries, never secrets), and the
+ * status bar's summary of which engines are embedded or remote and how their last test went.
  */
 public final class ConnectionsViewModel {
     private static final List<FileKind> CA_FILES = List.of(new FileKind("PEM certificates", List.of("pem", "crt")),
@@ -48,9 +48,10 @@ public final class ConnectionsViewModel {
 
     public ConnectionsViewModel(ConnectionsServices services) {
         this.services = services;
-        prometheus = new EndpointForm("Prometheus", ConnectionsFile.ENV_PROMETHEUS_URL, services.environment());
-        mlflow = new EndpointForm("MLflow", ConnectionsFile.ENV_MLFLOW_URL, services.environment());
-        router = new RouterForm(services.environment());
+        prometheus = new EndpointForm("Prometheus", ConnectionsFile.ENV_PROMETHEUS_URL, services.environment(),
+                secretStatus());
+        mlflow = new EndpointForm("MLflow", ConnectionsFile.ENV_MLFLOW_URL, services.environment(), secretStatus());
+        router = new RouterForm(secretStatus());
         router.mlflowRemoteProperty().bind(mlflow.remoteProperty());
         prometheusTest = new EngineTest(prometheus, services.checks()::prometheus, services.runner(),
                 services.dialogs());
@@ -69,6 +70,10 @@ public final class ConnectionsViewModel {
         }
         refresh();
         updateStatusLine();
+    }
+
+    private SecretStatus secretStatus() {
+        return new SecretStatus(services.environment(), services.secrets(), services.runner());
     }
 
     /** Reads the workspace file; a file that cannot be read leaves the embedded settings and says why. */
@@ -135,7 +140,7 @@ public final class ConnectionsViewModel {
             inUse.set(services.engines().inUse());
             loadProblem.set("");
             refresh();
-            String where = "Written to " + workspace.resolve(ConnectionsFile.FILE) + " (secrets only by variable name)";
+            String where = "Written to " + workspace.resolve(ConnectionsFile.FILE) + " (secrets only by name)";
             if (written.notUsed().isEmpty()) {
                 services.dialogs().notify(DialogService.Outcome.SUCCESS, "Connections saved and in use", where
                         + "; rollouts, rollbacks and the registry now use them");

@@ -3,6 +3,7 @@ package io.promptdesk.ui.connections;
 import io.promptdesk.connections.EndpointSettings.AuthType;
 import io.promptdesk.ui.connections.EndpointForm.Field;
 import io.promptdesk.ui.common.StyleClasses;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -17,7 +18,10 @@ import javafx.util.StringConverter;
 
 import java.util.Locale;
 
-/** One engine's section: URL with "Test connection", auth by variable name, CA file and timeouts. */
+/**
+ * One engine's section: URL with "Test connection", auth by the name of a variable or an OS secret store entry, CA
+ * file and timeouts.
+ */
 final class EndpointFormView extends VBox {
 
     EndpointFormView(String title, String idPrefix, String urlPrompt, EndpointForm form, EngineTest test,
@@ -50,9 +54,17 @@ final class EndpointFormView extends VBox {
                 return AuthType.valueOf(s.toUpperCase(Locale.ROOT));
             }
         });
+        ComboBox<SecretSource> tokenSource = Fields.sourceChoice(idPrefix + "-token-source",
+                form.tokenSourceProperty());
+        ComboBox<SecretSource> passwordSource = Fields.sourceChoice(idPrefix + "-password-source",
+                form.passwordSourceProperty());
         TextField tokenEnv = Fields.text(idPrefix + "-token-env", form.tokenEnvProperty(), "e.g. PROMETHEUS_TOKEN",
                 "The NAME of the environment variable holding the bearer token; the token is never written");
         Label tokenEnvProblem = problem(tokenEnv, form, Field.TOKEN_ENV);
+        TextField tokenSecret = Fields.text(idPrefix + "-token-secret", form.tokenSecretProperty(),
+                "e.g. " + idPrefix + "-token", "The NAME of the OS secret store entry (service promptdesk) holding "
+                        + "the bearer token; the token is never written");
+        Label tokenSecretProblem = problem(tokenSecret, form, Field.TOKEN_SECRET);
         TextField username = Fields.text(idPrefix + "-username", form.usernameProperty(), "user name",
                 "The basic-auth user name");
         Label usernameProblem = problem(username, form, Field.USERNAME);
@@ -60,6 +72,10 @@ final class EndpointFormView extends VBox {
                 "e.g. MLFLOW_PASSWORD", "The NAME of the environment variable holding the password; the password "
                         + "is never written");
         Label passwordEnvProblem = problem(passwordEnv, form, Field.PASSWORD_ENV);
+        TextField passwordSecret = Fields.text(idPrefix + "-password-secret", form.passwordSecretProperty(),
+                "e.g. " + idPrefix + "-password", "The NAME of the OS secret store entry (service promptdesk) "
+                        + "holding the password; the password is never written");
+        Label passwordSecretProblem = problem(passwordSecret, form, Field.PASSWORD_SECRET);
         Label secret = Fields.note(StyleClasses.SECRET_STATUS, form.secretStatusProperty(), form.secretSetProperty(),
                 form.secretSetProperty().not());
         secret.setId(idPrefix + "-secret-status");
@@ -81,20 +97,38 @@ final class EndpointFormView extends VBox {
         HBox timeouts = new HBox(8, new Label("connect"), connect, new Label("read"), read, new Label("ms"));
         timeouts.setAlignment(Pos.CENTER_LEFT);
         Label override = Fields.note(StyleClasses.NOTE, form.overrideProperty());
+        HBox tokenFrom = new HBox(8, new Label("token from"), tokenSource);
+        HBox passwordFrom = new HBox(8, new Label("password from"), passwordSource);
+        for (HBox from : new HBox[]{tokenFrom, passwordFrom}) {
+            from.setAlignment(Pos.CENTER_LEFT);
+        }
         HBox tokenRow = Fields.rowWithNotes("Token variable", tokenEnv, new Node[]{tokenEnvProblem});
+        HBox tokenEntryRow = Fields.rowWithNotes("Token entry", tokenSecret, new Node[]{tokenSecretProblem});
         HBox userRow = Fields.rowWithNotes("User name", username, new Node[]{usernameProblem});
         HBox passwordRow = Fields.rowWithNotes("Password variable", passwordEnv, new Node[]{passwordEnvProblem});
+        HBox passwordEntryRow = Fields.rowWithNotes("Password entry", passwordSecret,
+                new Node[]{passwordSecretProblem});
         HBox secretRow = Fields.row("", secret);
         Fields.bindVisible(secretRow, form.secretStatusProperty());
-        Fields.showWhen(form.authProperty().isEqualTo(AuthType.BEARER), tokenRow);
-        Fields.showWhen(form.authProperty().isEqualTo(AuthType.BASIC), userRow, passwordRow);
+        BooleanBinding bearer = form.authProperty().isEqualTo(AuthType.BEARER);
+        BooleanBinding basic = form.authProperty().isEqualTo(AuthType.BASIC);
+        BooleanBinding tokenInStore = form.tokenSourceProperty().isEqualTo(SecretSource.STORE);
+        BooleanBinding passwordInStore = form.passwordSourceProperty().isEqualTo(SecretSource.STORE);
+        Fields.showWhen(bearer, tokenFrom);
+        Fields.showWhen(bearer.and(tokenInStore.not()), tokenRow);
+        Fields.showWhen(bearer.and(tokenInStore), tokenEntryRow);
+        Fields.showWhen(basic, passwordFrom, userRow);
+        Fields.showWhen(basic.and(passwordInStore.not()), passwordRow);
+        Fields.showWhen(basic.and(passwordInStore), passwordEntryRow);
         // Auth, CA and timeouts apply only to a remote engine.
-        for (Node n : new Node[]{auth, tokenEnv, username, passwordEnv, ca, browse, connect, read}) {
+        for (Node n : new Node[]{auth, tokenSource, tokenEnv, tokenSecret, username, passwordSource, passwordEnv,
+                passwordSecret, ca, browse, connect, read}) {
             n.disableProperty().bind(form.remoteProperty().not());
         }
         HBox urlRow = Fields.rowWithNotes("URL", url, new Node[]{urlProblem, result, override}, testButton);
         getChildren().addAll(Fields.sectionTitle(title), urlRow,
-                Fields.row("Auth", auth), tokenRow, userRow, passwordRow, secretRow,
+                Fields.row("Auth", auth, tokenFrom, passwordFrom), tokenRow, tokenEntryRow, userRow, passwordRow,
+                passwordEntryRow, secretRow,
                 Fields.rowWithNotes("CA file", ca, new Node[]{caProblem}, browse),
                 Fields.rowWithNotes("Timeouts", timeouts, new Node[]{connectProblem, readProblem}));
     }

@@ -2,6 +2,7 @@ package io.promptdesk.ui.connections;
 
 import io.promptdesk.model.BadInputException;
 import io.promptdesk.remote.RemoteEndpoint;
+import io.promptdesk.remote.SecretStore;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -47,6 +48,18 @@ final class FieldRules {
         if (!VARIABLE.matcher(text.strip()).matches()) {
             return "'" + text.strip() + "' is not an environment variable name (letters, digits and _): give the "
                     + "variable's name, never the " + what + " itself";
+        }
+        return "";
+    }
+
+    /** The name of an OS secret store entry; a rejected text is not repeated, as it may be the secret itself. */
+    static String entry(String what, String text) {
+        if (blank(text)) {
+            return "name the OS secret store entry holding the " + what;
+        }
+        if (!SecretStore.isEntryName(text.strip())) {
+            return "not a secret store entry name (letters, digits and . _ - @ / : +, starting with a letter or "
+                    + "digit): give the entry's name, never the " + what + " itself";
         }
         return "";
     }

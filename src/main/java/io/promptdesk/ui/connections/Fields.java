@@ -2,6 +2,7 @@ package io.promptdesk.ui.connections;
 
 import io.promptdesk.ui.common.StyleClasses;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -9,12 +10,14 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** Small node factories shared by the Connections page's sections. */
 final class Fields {
@@ -33,6 +36,31 @@ final class Fields {
         f.setPromptText(prompt);
         f.setTooltip(new Tooltip(tip));
         return f;
+    }
+
+    /** The choice of where a secret lives: an environment variable or the OS secret store. */
+    static ComboBox<SecretSource> sourceChoice(String id, ObjectProperty<SecretSource> source) {
+        ComboBox<SecretSource> c = new ComboBox<>();
+        c.setId(id);
+        c.getItems().setAll(SecretSource.values());
+        c.valueProperty().bindBidirectional(source);
+        c.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SecretSource s) {
+                return s == null ? "" : s.label();
+            }
+
+            @Override
+            public SecretSource fromString(String text) {
+                for (SecretSource s : SecretSource.values()) {
+                    if (s.label().equals(text)) {
+                        return s;
+                    }
+                }
+                return null;
+            }
+        });
+        return c;
     }
 
     /**

@@ -16,39 +16,42 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * Where rollouts send their traffic split: the embedded simulated service, a team's webhook (URL and the NAME of the
- * variable holding its signing secret), or MLflow's aliases (which needs the MLflow registry).
+ * variable or OS secret store entry holding its signing secret), or MLflow's aliases (which needs the MLflow
+ * registry).
  */
 public final class RouterForm {
-    private final UnaryOperator<String> environment;
+    private final SecretStatus secretStatus;
     private final ObjectProperty<RouterKind> kind = new SimpleObjectProperty<>(RouterKind.EMBEDDED);
     private final StringProperty webhookUrl = new SimpleStringProperty("");
+    private final ObjectProperty<SecretSource> secretSource = new SimpleObjectProperty<>(SecretSource.ENVIRONMENT);
     private final StringProperty secretEnv = new SimpleStringProperty("");
+    private final StringProperty secretStore = new SimpleStringProperty("");
     private final BooleanProperty mlflowRemote = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper kindProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper urlProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper secretProblem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper secretStatus = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper secretSet = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper webhook = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     /** The webhook's auth and TLS as the file has them: the page edits only its URL. */
     private EndpointSettings loadedWebhook;
 
-    public RouterForm(UnaryOperator<String> environment) {
-        this.environment = environment;
-        List.<Observable>of(kind, webhookUrl, secretEnv, mlflowRemote).forEach(o -> o.addListener(x -> validate()));
+    RouterForm(SecretStatus secretStatus) {
+        this.secretStatus = secretStatus;
+        List.<Observable>of(kind, webhookUrl, secretSource, secretEnv, secretStore, mlflowRemote)
+                .forEach(o -> o.addListener(x -> validate()));
         validate();
     }
 
     public void load(ConnectionSettings s) {
         loadedWebhook = s.webhook();
         webhookUrl.set(s.webhook() == null ? "" : s.webhook().url());
+        secretSource.set(s.webhookSecretStore() != null ? SecretSource.STORE : SecretSource.ENVIRONMENT);
         secretEnv.set(s.webhookSecretEnv() == null ? "" : s.webhookSecretEnv());
+        secretStore.set(s.webhookSecretStore() == null ? "" : s.webhookSecretStore());
         kind.set(s.router());
     }
 
@@ -57,7 +60,9 @@ public final class RouterForm {
         String url = FieldRules.strip(webhookUrl.get());
         EndpointSettings w = url == null ? null : loadedWebhook == null ? EndpointSettings.of(url)
                 : loadedWebhook.withUrl(url);
-        return base.withRouter(kind.get()).withWebhook(w, FieldRules.strip(secretEnv.get()));
+        boolean inStore = secretSource.get() == SecretSource.STORE;
+        return base.withRouter(kind.get()).withWebhook(w, inStore ? null : FieldRules.strip(secretEnv.get()),
+                inStore ? FieldRules.strip(secretStore.get()) : null);
     }
 
     private void validate() {
@@ -74,16 +79,20 @@ public final class RouterForm {
                 ? "the mlflow router moves MLflow's aliases: give the MLflow URL above" : "");
         urlProblem.set(isWebhook ? FieldRules.url("traffic webhook", webhookUrl.get(), false)
                 : FieldRules.url("traffic webhook", webhookUrl.get(), true));
-        secretProblem.set(isWebhook ? FieldRules.variable("signing secret", secretEnv.get()) : "");
+        boolean inStore = secretSource.get() == SecretSource.STORE;
+        secretProblem.set(!isWebhook ? "" : inStore ? FieldRules.entry("signing secret", secretStore.get())
+                : FieldRules.variable("signing secret", secretEnv.get()));
         valid.set(kindProblem.get().isEmpty() && urlProblem.get().isEmpty() && secretProblem.get().isEmpty());
-        String variable = isWebhook ? secretEnv.get() : null;
-        secretStatus.set(FieldRules.variableStatus(variable, environment));
-        secretSet.set(FieldRules.variableSet(variable, environment));
+        if (isWebhook) {
+            secretStatus.show(secretSource.get(), inStore ? secretStore.get() : secretEnv.get());
+        } else {
+            secretStatus.show(null, null);
+        }
     }
 
     /** Everything the person edits, to listen for changes. */
     List<Observable> inputs() {
-        return List.of(kind, webhookUrl, secretEnv);
+        return List.of(kind, webhookUrl, secretSource, secretEnv, secretStore);
     }
 
     public boolean isValid() {
@@ -112,8 +121,18 @@ public final class RouterForm {
         return webhookUrl;
     }
 
+    /** Where the signing secret is: an environment variable or the OS secret store. */
+    public ObjectProperty<SecretSource> secretSourceProperty() {
+        return secretSource;
+    }
+
     public StringProperty secretEnvProperty() {
         return secretEnv;
+    }
+
+    /** The name of the OS secret store entry holding the signing secret. */
+    public StringProperty secretStoreProperty() {
+        return secretStore;
     }
 
     /** What the chosen router does, in a sentence. */
@@ -133,11 +152,12 @@ public final class RouterForm {
         return secretProblem.getReadOnlyProperty();
     }
 
+    /** Whether the named variable is set or the named entry stored, never the secret; "" when none is named. */
     public ReadOnlyStringProperty secretStatusProperty() {
-        return secretStatus.getReadOnlyProperty();
+        return secretStatus.textProperty();
     }
 
     public ReadOnlyBooleanProperty secretSetProperty() {
-        return secretSet.getReadOnlyProperty();
+        return secretStatus.foundProperty();
     }
 }

@@ -2,6 +2,7 @@ package io.promptdesk.ui.connections;
 
 import io.promptdesk.connections.ConnectionTester;
 import io.promptdesk.connections.EndpointSettings.AuthType;
+import io.promptdesk.remote.FakeSecretStore;
 import io.promptdesk.ui.common.FakeDialogService;
 import io.promptdesk.ui.common.SameThreadRunner;
 import mockwebserver3.MockResponse;
@@ -31,13 +32,14 @@ class ConnectionTestAgainstServerTest {
     Path workspace;
     private final MockWebServer server = new MockWebServer();
     private final Map<String, String> environment = Map.of("PROM_TOKEN", "t0ken");
+    private final FakeSecretStore store = FakeSecretStore.with(Map.of("prom-token", "t0ken-from-the-keyring"));
     private ConnectionsViewModel vm;
 
     @BeforeEach
     void start() throws IOException {
         server.start(InetAddress.getLoopbackAddress(), 0);
-        ConnectionTester tester = new ConnectionTester(environment::get, Duration.ofSeconds(5), d -> { });
-        vm = new ConnectionsViewModel(new ConnectionsServices(workspace, environment::get,
+        ConnectionTester tester = new ConnectionTester(environment::get, store, Duration.ofSeconds(5), d -> { });
+        vm = new ConnectionsViewModel(new ConnectionsServices(workspace, environment::get, store,
                 ConnectionChecks.using(tester), RecordingEngines.embedded(), SameThreadRunner.immediate(), new FakeDialogService()));
     }
 
@@ -65,6 +67,22 @@ class ConnectionTestAgainstServerTest {
         RecordedRequest query = server.takeRequest(1, TimeUnit.SECONDS);
         assertThat(query.getUrl().encodedPath()).isEqualTo("/api/v1/query");
         assertThat(query.getHeaders().get("Authorization")).isEqualTo("Bearer t0ken");
+    }
+
+    @Test
+    void aTokenFromTheOsSecretStoreIsSent() throws InterruptedException {
+        server.enqueue(json(VECTOR_ONE));
+        server.enqueue(json(BUILD_INFO));
+        vm.prometheus().urlProperty().set(server.url("/").toString());
+        vm.prometheus().authProperty().set(AuthType.BEARER);
+        vm.prometheus().tokenSourceProperty().set(SecretSource.STORE);
+        vm.prometheus().tokenSecretProperty().set("prom-token");
+
+        vm.prometheusTest().run();
+
+        assertThat(vm.prometheusTest().probeProperty().get().ok()).isTrue();
+        assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("Authorization"))
+                .isEqualTo("Bearer t0ken-from-the-keyring");
     }
 
     @Test

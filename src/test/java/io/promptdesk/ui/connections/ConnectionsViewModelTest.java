@@ -4,6 +4,7 @@ import io.promptdesk.connections.ConnectionSettings;
 import io.promptdesk.connections.ConnectionsFile;
 import io.promptdesk.connections.EndpointSettings.AuthType;
 import io.promptdesk.connections.RouterKind;
+import io.promptdesk.remote.FakeSecretStore;
 import io.promptdesk.ui.common.FakeDialogService;
 import io.promptdesk.ui.common.SameThreadRunner;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class ConnectionsViewModelTest {
     @TempDir
     Path workspace;
     private final Map<String, String> environment = new HashMap<>();
+    private FakeSecretStore store = new FakeSecretStore();
     private final FakeDialogService dialogs = new FakeDialogService();
     private final FakeChecks checks = FakeChecks.answering();
 
@@ -52,7 +54,7 @@ class ConnectionsViewModelTest {
             atStart = ConnectionSettings.embedded();
         }
         engines = new RecordingEngines(atStart);
-        return new ConnectionsViewModel(new ConnectionsServices(workspace, environment::get, c, engines, runner,
+        return new ConnectionsViewModel(new ConnectionsServices(workspace, environment::get, store, c, engines, runner,
                 dialogs));
     }
 
@@ -139,6 +141,116 @@ class ConnectionsViewModelTest {
 
         assertThat(prometheus.secretStatusProperty().get()).isEqualTo("$PROM_TOKEN is set");
         assertThat(prometheus.secretSetProperty().get()).isTrue();
+    }
+
+    @Test
+    void aTokenInTheOsSecretStoreIsNamedByEntryAndShownAsStoredNeverItsValue() {
+        ConnectionsViewModel vm = vm();
+        EndpointForm prometheus = vm.prometheus();
+        prometheus.urlProperty().set("http://prom:9090");
+        prometheus.authProperty().set(AuthType.BEARER);
+        prometheus.tokenSourceProperty().set(SecretSource.STORE);
+
+        assertThat(prometheus.problemProperty(EndpointForm.Field.TOKEN_SECRET).get())
+                .isEqualTo("name the OS secret store entry holding the token");
+        assertThat(prometheus.problemProperty(EndpointForm.Field.TOKEN_ENV).get()).isEmpty();
+        prometheus.tokenSecretProperty().set("hunter2 !");
+        assertThat(prometheus.problemProperty(EndpointForm.Field.TOKEN_SECRET).get())
+                .contains("not a secret store entry name").contains("never the token itself")
+                .doesNotContain("hunter2");
+        assertThat(store.asked()).isEmpty();
+
+        prometheus.tokenSecretProperty().set("prom-token");
+        assertThat(prometheus.problemProperty(EndpointForm.Field.TOKEN_SECRET).get()).isEmpty();
+        assertThat(prometheus.secretStatusProperty().get()).isEqualTo("entry 'prom-token' is not found in the test "
+                + "keyring; store it with: keyring put prom-token");
+        assertThat(prometheus.secretSetProperty().get()).isFalse();
+
+        store.put("prom-token", "t0p-s3cret");
+        prometheus.tokenSourceProperty().set(SecretSource.ENVIRONMENT);
+        assertThat(prometheus.secretStatusProperty().get()).isEmpty();
+        prometheus.tokenSourceProperty().set(SecretSource.STORE);
+
+        assertThat(prometheus.secretStatusProperty().get())
+                .isEqualTo("entry 'prom-token' is stored in the test keyring").doesNotContain("t0p-s3cret");
+        assertThat(prometheus.secretSetProperty().get()).isTrue();
+        assertThat(vm.edited().prometheus().tokenSecret()).isEqualTo("prom-token");
+        assertThat(vm.edited().prometheus().tokenEnv()).isNull();
+        assertThat(vm.canSave()).isTrue();
+    }
+
+    @Test
+    void storeLookupsRunThroughTheRunnerOneAtATimeAndOnlyForTheLatestName() {
+        store.put("prom-token", "t0p-s3cret");
+        SameThreadRunner runner = SameThreadRunner.deferred();
+        ConnectionsViewModel vm = vm(checks, runner);
+        EndpointForm prometheus = vm.prometheus();
+        prometheus.urlProperty().set("http://prom:9090");
+        prometheus.authProperty().set(AuthType.BEARER);
+        prometheus.tokenSourceProperty().set(SecretSource.STORE);
+
+        prometheus.tokenSecretProperty().set("p");
+        prometheus.tokenSecretProperty().set("pr");
+        prometheus.tokenSecretProperty().set("prom-token");
+        prometheus.readTimeoutProperty().set("4000");
+
+        assertThat(store.asked()).isEmpty();
+        assertThat(prometheus.secretStatusProperty().get())
+                .isEqualTo("looking for entry 'prom-token' in the test keyring ...");
+        assertThat(runner.runPending()).isEqualTo(2);
+        assertThat(store.asked()).containsExactly("p", "prom-token");
+        assertThat(prometheus.secretStatusProperty().get()).isEqualTo("entry 'prom-token' is stored in the test "
+                + "keyring");
+        prometheus.connectTimeoutProperty().set("1000");
+        assertThat(runner.runPending()).isZero();
+    }
+
+    @Test
+    void aStoreThatCannotBeAskedSaysWhyOnTheStatusLine() {
+        store = FakeSecretStore.unavailable("cannot look up the secret store entry prom-token: secret-tool cannot "
+                + "be run; install libsecret-tools");
+        ConnectionsViewModel vm = vm();
+        vm.mlflow().urlProperty().set("http://mlflow:5000");
+        vm.mlflow().authProperty().set(AuthType.BASIC);
+        vm.mlflow().usernameProperty().set("ops");
+        vm.mlflow().passwordSourceProperty().set(SecretSource.STORE);
+        vm.mlflow().passwordSecretProperty().set("prom-token");
+
+        assertThat(vm.mlflow().secretStatusProperty().get()).contains("secret-tool cannot be run");
+        assertThat(vm.mlflow().secretSetProperty().get()).isFalse();
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(vm.canSave()).isTrue();
+    }
+
+    @Test
+    void saveWritesTheStoreEntrysNameAndTheFileBringsTheChoiceBack() throws IOException {
+        writeFile(YAML);
+        ConnectionsViewModel vm = vm();
+        vm.mlflow().urlProperty().set("http://mlflow.internal:5000/");
+        vm.mlflow().authProperty().set(AuthType.BASIC);
+        vm.mlflow().usernameProperty().set("ops");
+        vm.mlflow().passwordEnvProperty().set("MLFLOW_PASSWORD");
+        vm.mlflow().passwordSourceProperty().set(SecretSource.STORE);
+        vm.mlflow().passwordSecretProperty().set("mlflow-password");
+        vm.router().kindProperty().set(RouterKind.WEBHOOK);
+        vm.router().webhookUrlProperty().set("https://router.internal/promptdesk");
+        vm.router().secretSourceProperty().set(SecretSource.STORE);
+        assertThat(vm.router().secretProblemProperty().get())
+                .isEqualTo("name the OS secret store entry holding the signing secret");
+        vm.router().secretStoreProperty().set("router-secret");
+
+        vm.save();
+
+        String text = Files.readString(workspace.resolve(ConnectionsFile.FILE));
+        assertThat(text).contains("password_secret: \"mlflow-password\"").contains("secret_store: \"router-secret\"")
+                .doesNotContain("MLFLOW_PASSWORD").doesNotContain("secret_env");
+        ConnectionsViewModel reopened = vm();
+        assertThat(reopened.mlflow().passwordSourceProperty().get()).isEqualTo(SecretSource.STORE);
+        assertThat(reopened.mlflow().passwordSecretProperty().get()).isEqualTo("mlflow-password");
+        assertThat(reopened.router().secretSourceProperty().get()).isEqualTo(SecretSource.STORE);
+        assertThat(reopened.prometheus().tokenSourceProperty().get()).isEqualTo(SecretSource.ENVIRONMENT);
+        assertThat(reopened.dirtyProperty().get()).isFalse();
+        assertThat(store.asked()).contains("mlflow-password", "router-secret");
     }
 
     @Test
