@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
@@ -69,12 +71,41 @@ public final class LiveEngines implements AutoCloseable {
     private final TrafficRouter router = (deployment, stable, canary, percent) ->
             inUse().router().route(deployment, stable, canary, percent);
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /** Completed by the first choice of engines; until then calls through the facades wait for it. */
+    private final CompletableFuture<Void> chosen = new CompletableFuture<>();
     private volatile InUse inUse;
 
+    /** The embedded engines in use until {@link #use} chooses others. */
     public LiveEngines(Embedded embedded) {
+        this(embedded, true);
+    }
+
+    private LiveEngines(Embedded embedded, boolean embeddedNow) {
         this.embedded = embedded;
-        this.inUse = new InUse(ConnectionSettings.embedded(), null, embedded.registry(), embedded.metrics(),
+        if (embeddedNow) {
+            this.inUse = embeddedInUse();
+            chosen.complete(null);
+        }
+    }
+
+    /**
+     * Engines not chosen yet: the first {@link #use} or {@link #useEmbedded} chooses them, off the FX thread (a
+     * secret may be read from the OS store), and calls through {@link #registry()}, {@link #metrics()} and
+     * {@link #router()} made meanwhile wait for that - no rollout tick or rollback runs on engines the person did not
+     * choose.
+     */
+    public static LiveEngines choosing(Embedded embedded) {
+        return new LiveEngines(embedded, false);
+    }
+
+    private InUse embeddedInUse() {
+        return new InUse(ConnectionSettings.embedded(), null, embedded.registry(), embedded.metrics(),
                 embedded.router());
+    }
+
+    /** Uses the embedded engines from now on, e.g. when the workspace's settings cannot be used. */
+    public synchronized void useEmbedded() {
+        swap(embeddedInUse());
     }
 
     /**
@@ -99,16 +130,27 @@ public final class LiveEngines implements AutoCloseable {
             next.close();
             throw e;
         }
+        swap(built);
+    }
+
+    private void swap(InUse next) {
         InUse old = inUse;
-        inUse = built;
-        LOG.info("engines in use: {}", describe(effective));
-        if (old.connections() != null) {
+        inUse = next;
+        chosen.complete(null);
+        LOG.info("engines in use: {}", describe(next.settings()));
+        if (old != null && old.connections() != null) {
             old.connections().close();
         }
         listeners.forEach(Runnable::run);
     }
 
-    /** The settings of the engines in use. */
+    /** The settings of the engines in use; empty while they are being chosen. Never waits. */
+    public Optional<ConnectionSettings> chosenSettings() {
+        InUse now = inUse;
+        return now == null ? Optional.empty() : Optional.of(now.settings());
+    }
+
+    /** The settings of the engines in use, waiting for the first choice. */
     public ConnectionSettings settings() {
         return inUse().settings();
     }
@@ -138,15 +180,20 @@ public final class LiveEngines implements AutoCloseable {
     }
 
     private InUse inUse() {
-        return inUse;
+        InUse now = inUse;
+        if (now == null) {
+            chosen.join();
+            now = inUse;
+        }
+        return now;
     }
 
     @Override
     public synchronized void close() {
-        if (inUse.connections() != null) {
+        if (inUse != null && inUse.connections() != null) {
             inUse.connections().close();
         }
-        inUse = new InUse(ConnectionSettings.embedded(), null, embedded.registry(), embedded.metrics(),
-                embedded.router());
+        inUse = embeddedInUse();
+        chosen.complete(null);
     }
 }

@@ -124,11 +124,10 @@ public final class ConsoleApp extends Application {
         FxBackgroundRunner storeTasks = new FxBackgroundRunner(background);
         SimulatedService simulator = new SimulatedService(Clock.systemUTC(), System.nanoTime());
         SecretStore secrets = OsSecretStore.forThisPlatform();
-        engines = new LiveEngines(new LiveEngines.Embedded(new EmbeddedModelRegistry(
+        engines = LiveEngines.choosing(new LiveEngines.Embedded(new EmbeddedModelRegistry(
                 new SqliteRegistryRepository(database), Clock.systemUTC()), new SqliteRegistryHistory(database),
                 simulator, simulator::route, System::getenv, secrets, Clock.systemUTC(),
                 Attribution.of(Attribution.currentUser(), "rollout traffic change")));
-        String enginesProblem = useWorkspaceConnections(workspace);
         ModelRegistry registry = engines.registry();
         RegisterVersionModel registration = new RegisterVersionModel(author, registry, storeTasks, dialogs,
                 Attribution.currentUser());
@@ -150,9 +149,20 @@ public final class ConsoleApp extends Application {
         engines.onChange(() -> {
             rolloutConsole.enginesChanged();
             Platform.runLater(() -> {
+                connections.enginesChanged();
                 rollbacks.rollback().load();
                 rollbacks.history().load();
             });
+        });
+        // Off the FX thread: a secret may come from the OS secret store. Until the engines are chosen, the rollout
+        // ticks and a rollback wait for them rather than act on engines nobody chose.
+        background.execute(() -> {
+            String problem = useWorkspaceConnections(workspace);
+            if (problem != null) {
+                Platform.runLater(() -> dialogs.showError("The workspace's connections cannot be used", problem
+                        + "\nThe console runs on its embedded engines until they are fixed on the Connections page.",
+                        null));
+            }
         });
 
         PipelineViewModel pipeline = new PipelineViewModel(new WorkspacePipeline(database, registry,
@@ -175,12 +185,6 @@ public final class ConsoleApp extends Application {
             }
         });
         stage.show();
-        if (enginesProblem != null) {
-            // After the window is up, so the person sees where they are and start-up is not held by the dialog.
-            Platform.runLater(() -> dialogs.showError("The workspace's connections cannot be used", enginesProblem
-                    + "\nThe console runs on its embedded engines until they are fixed on the Connections page.",
-                    null));
-        }
         LOG.info("console on screen {} ms after the process started, {} ms CPU (workspace {})", ProcessAge.millis(),
                 ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L),
                 workspace);
@@ -212,15 +216,17 @@ public final class ConsoleApp extends Application {
     /**
      * Uses the engines the workspace file and the environment name.
      *
-     * @return why they cannot be used (the embedded engines serve meanwhile), or null
+     * @return why they cannot be used (the embedded engines serve instead), or null
      */
     private String useWorkspaceConnections(Path workspace) {
         try {
             engines.use(ConnectionsFile.withEnvironment(ConnectionsFile.read(workspace), System::getenv));
             return null;
-        } catch (BadInputException e) {
+        } catch (RuntimeException e) {
+            // Whatever went wrong, the engines must be chosen: everything that uses them waits for that.
             LOG.warn("the workspace's connections cannot be used: {}", e.getMessage());
-            return e.getMessage();
+            engines.useEmbedded();
+            return e instanceof BadInputException ? e.getMessage() : "the connections could not be read: " + e;
         }
     }
 

@@ -132,4 +132,45 @@ class LiveEnginesTest {
         engines.use(webhookWithoutSecret);
         assertThat(engines.settings().router()).isEqualTo(RouterKind.WEBHOOK);
     }
+
+    @Test
+    void choosingEnginesMakeCallsWaitForTheFirstChoiceAndNeverBlockTheStatusQuestion() throws Exception {
+        LiveEngines choosing = LiveEngines.choosing(new LiveEngines.Embedded(embedded, new SqliteRegistryHistory(db),
+                sim, (d, s, c, p) -> routed.add(d + " " + s + " " + c + " " + p), environment::get,
+                store, clock, ANA));
+        try {
+            assertThat(choosing.chosenSettings()).isEmpty();
+            java.util.concurrent.CompletableFuture<List<Model>> models =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> choosing.registry().models());
+            // The call waits: nothing answers until the engines are chosen.
+            assertThat(models).isNotDone();
+
+            choosing.use(withMlflow());
+
+            assertThat(models.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+            assertThat(mlflow.calls()).containsExactly("GET registered-models/search");
+            assertThat(choosing.chosenSettings()).contains(withMlflow());
+        } finally {
+            choosing.close();
+        }
+    }
+
+    @Test
+    void settingsThatCannotBeUsedAtStartLeaveTheEmbeddedEnginesChosen() {
+        LiveEngines choosing = LiveEngines.choosing(new LiveEngines.Embedded(embedded, new SqliteRegistryHistory(db),
+                sim, (d, s, c, p) -> routed.add(d + " " + s + " " + c + " " + p), environment::get,
+                store, clock, ANA));
+        List<String> heard = new ArrayList<>();
+        choosing.onChange(() -> heard.add("changed"));
+        try {
+            choosing.useEmbedded();
+
+            assertThat(choosing.chosenSettings()).contains(ConnectionSettings.embedded());
+            choosing.router().route("hooks", "1.0", null, 0);
+            assertThat(routed).containsExactly("hooks 1.0 null 0");
+            assertThat(heard).containsExactly("changed");
+        } finally {
+            choosing.close();
+        }
+    }
 }

@@ -26,8 +26,13 @@ public final class ConnectionsFormat {
     /**
      * The status bar's line, e.g. "metrics: Prometheus ✓ 28 ms · registry: embedded · router: embedded". A probe
      * counts only when it tested the URL in use, so an old test of another server is not shown as health.
+     *
+     * @param effective the settings of the engines in use, or null while the console is still choosing them
      */
     public static String statusLine(ConnectionSettings effective, Probe prometheus, Probe mlflow) {
+        if (effective == null) {
+            return "engines: connecting to the workspace's connections…";
+        }
         return "metrics: " + engine("Prometheus", effective.prometheus(), prometheus) + SEPARATOR
                 + "registry: " + engine("MLflow", effective.mlflow(), mlflow) + SEPARATOR
                 + "router: " + effective.router().key();

@@ -233,7 +233,12 @@ public final class ConnectionsViewModel {
         return loadProblem.getReadOnlyProperty();
     }
 
-    /** The settings of the engines the console runs on. */
+    /** The console's engines changed (its first choice at start, or elsewhere): the status bar follows. */
+    public void enginesChanged() {
+        inUse.set(services.engines().inUse());
+    }
+
+    /** The settings of the engines the console runs on; null while they are being chosen. */
     public ReadOnlyObjectProperty<ConnectionSettings> inUseProperty() {
         return inUse.getReadOnlyProperty();
     }

@@ -6,7 +6,7 @@ import io.promptdesk.connections.LiveEngines;
 /** The console's engines as the Connections page sees them: which settings they run on, and a change of them. */
 public interface EngineSwitch {
 
-    /** The settings of the engines the console is using now. */
+    /** The settings of the engines the console is using now, or null while they are being chosen; never waits. */
     ConnectionSettings inUse();
 
     /**
@@ -20,7 +20,7 @@ public interface EngineSwitch {
         return new EngineSwitch() {
             @Override
             public ConnectionSettings inUse() {
-                return engines.settings();
+                return engines.chosenSettings().orElse(null);
             }
 
             @Override

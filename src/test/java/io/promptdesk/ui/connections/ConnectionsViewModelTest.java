@@ -487,4 +487,21 @@ class ConnectionsViewModelTest {
         assertThat(p.problemProperty(EndpointForm.Field.CA_FILE).get()).startsWith("no CA file at ");
         assertThat(p.isValid()).isFalse();
     }
+
+    @Test
+    void whileTheConsoleChoosesItsEnginesTheStatusBarSaysSoThenFollowsTheChoice() throws IOException {
+        writeFile(YAML);
+        environment.put("PROM_TOKEN", "t0p-s3cret");
+        engines = new RecordingEngines(null);
+        ConnectionsViewModel vm = new ConnectionsViewModel(new ConnectionsServices(workspace, environment::get, store,
+                checks, engines, SameThreadRunner.immediate(), dialogs));
+
+        assertThat(vm.statusLineProperty().get()).isEqualTo("engines: connecting to the workspace's connections…");
+
+        engines.use(ConnectionsFile.withEnvironment(ConnectionsFile.read(workspace), environment::get));
+        vm.enginesChanged();
+
+        assertThat(vm.statusLineProperty().get())
+                .isEqualTo("metrics: Prometheus (untested) · registry: embedded · router: embedded");
+    }
 }
