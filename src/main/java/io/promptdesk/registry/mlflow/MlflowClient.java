@@ -202,7 +202,8 @@ public final class MlflowClient implements AutoCloseable {
 
     private static String hint(int status) {
         return switch (status) {
-            case 401, 403 -> ": check the token in the environment variable named in the connection settings";
+            case 401, 403 -> ": check the token the connection settings name (its environment variable or OS "
+                    + "secret store entry)";
             case 404 -> ": no such endpoint; is the URL the MLflow tracking server?";
             case 503 -> ": is the server running with the model registry (not artifacts-only)?";
             default -> "";
