@@ -70,6 +70,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The console's composition root: builds the services and the window, and owns the background executor. */
@@ -141,10 +142,14 @@ public final class ConsoleApp extends Application {
                 Attribution.currentUser(), ZoneId.systemDefault(), workspace));
         RolloutLink.follow(rollout, rollbacks.rollback());
 
+        AtomicBoolean rollingBack = new AtomicBoolean();
+        rollbacks.rollback().run().runningProperty().addListener((obs, was, now) -> rollingBack.set(now));
         ConnectionTester tester = new ConnectionTester(System::getenv, secrets, Connections.DEFAULT_BUDGET,
                 Sleeper.REAL);
+        EngineSwitch switcher = EngineSwitch.of(engines).refusingWhile(rollingBack::get, "a rollback is running: its "
+                + "steps must all reach the engines it started on; save again once it has ended");
         ConnectionsViewModel connections = new ConnectionsViewModel(new ConnectionsServices(workspace, System::getenv,
-                secrets, ConnectionChecks.using(tester), EngineSwitch.of(engines), storeTasks, dialogs));
+                secrets, ConnectionChecks.using(tester), switcher, storeTasks, dialogs));
         // New engines: the rollouts re-apply their splits through them; the rollback pages re-read their models.
         engines.onChange(() -> {
             rolloutConsole.enginesChanged();
