@@ -2,11 +2,14 @@ package io.promptdesk.cli;
 
 import picocli.CommandLine.Option;
 
-/** The remote engines a command that is not a registry or rollout command may be pointed at, as those are. */
-final class ConnectionOptions {
+/**
+ * The remote engines a command works with, overriding the workspace file and the environment; every registry and
+ * rollout command has them through {@link RegistryCommand.WorkspaceOptions}, rollback and history directly.
+ */
+class ConnectionOptions {
     @Option(names = "--prometheus-url", paramLabel = "URL",
             description = "Health metrics from this Prometheus (default: promptdesk.yaml's connections, "
-                    + "$PROMPTDESK_PROMETHEUS_URL, else none outside a simulating process).")
+                    + "$PROMPTDESK_PROMETHEUS_URL, else the embedded engine).")
     String prometheusUrl;
 
     @Option(names = "--mlflow-url", paramLabel = "URL",

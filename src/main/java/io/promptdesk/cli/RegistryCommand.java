@@ -48,7 +48,7 @@ public final class RegistryCommand implements Runnable {
     }
 
     /** The options every registry and rollout command takes. */
-    public static final class WorkspaceOptions {
+    public static final class WorkspaceOptions extends ConnectionOptions {
         @Option(names = "--workspace", paramLabel = "DIR",
                 description = "Workspace folder holding promptdesk.db (default: the user's data directory).")
         Path workspace;
@@ -59,21 +59,6 @@ public final class RegistryCommand implements Runnable {
         @Option(names = "--actor", paramLabel = "NAME",
                 description = "Who acts, as recorded in the history (default: the operating-system user).")
         String actor;
-
-        @Option(names = "--prometheus-url", paramLabel = "URL",
-                description = "Health metrics from this Prometheus (default: promptdesk.yaml's connections, "
-                        + "$PROMPTDESK_PROMETHEUS_URL, else the embedded engine).")
-        String prometheusUrl;
-
-        @Option(names = "--mlflow-url", paramLabel = "URL",
-                description = "Use this MLflow server's prompt registry (default: promptdesk.yaml's connections, "
-                        + "$PROMPTDESK_MLFLOW_URL, else the workspace's embedded registry).")
-        String mlflowUrl;
-
-        @Option(names = "--router", paramLabel = "KIND",
-                description = "Where traffic changes go: embedded, webhook or mlflow (default: promptdesk.yaml's "
-                        + "connections, $PROMPTDESK_ROUTER, else embedded).")
-        String router;
 
         /** The workspace file's connections, overridden by the environment, then by these options. */
         ConnectionSettings connections() {
