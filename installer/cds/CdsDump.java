@@ -30,7 +30,8 @@ public final class CdsDump {
             }
         }
         Path classList = appDir.resolve("promptdesk.classlist");
-        Process p = new ProcessBuilder(java.toString(), "-Xshare:dump",
+        // Only errors: the dump warns for every class it cannot archive (old class files, JFR events), as designed.
+        Process p = new ProcessBuilder(java.toString(), "-Xshare:dump", "-Xlog:disable", "-Xlog:all=error:stderr",
                 "-XX:SharedClassListFile=" + classList,
                 "-XX:SharedArchiveFile=" + appDir.resolve("promptdesk.jsa"),
                 "-cp", String.join(File.pathSeparator, classPath))
