@@ -54,7 +54,7 @@ public final class RolloutWatchCommand extends CliCommand implements Callable<In
     long seed;
 
     @Option(names = "--fault-after", paramLabel = "S",
-            description = "With --simulate: after S seconds make the canary 3x slower with 8% errors.")
+            description = "With --simulate: after S seconds make the canary 3x slower with 8%% errors.")
     Double faultAfter;
 
     @Override
