@@ -22,12 +22,6 @@ public final class RolloutAbortCommand extends CliCommand implements Callable<In
 
     @Override
     public Integer call() {
-        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
-            GradualRolloutManager manager = services.manager(deployment, options);
-            manager.abortRollout(options.by(reason));
-            RolloutCommand.print(manager.status(), services.clock.instant(), options.json, out());
-        }
-        out().flush();
-        return PromptDeskCommand.EXIT_OK;
+        return RolloutCommand.transition(options, deployment, reason, GradualRolloutManager::abortRollout, out());
     }
 }

@@ -1,10 +1,12 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.engine.rollout.GradualRolloutManager;
 import io.promptdesk.engine.rollout.LastCheck;
 import io.promptdesk.engine.rollout.Rollout;
 import io.promptdesk.engine.rollout.RolloutStatus;
 import io.promptdesk.engine.rollout.RolloutView;
 import io.promptdesk.json.Json;
+import io.promptdesk.registry.Attribution;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /** {@code promptdesk rollout}: gradual rollouts of a registered version, with health checks between stages. */
@@ -32,6 +35,21 @@ public final class RolloutCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Runs one manual transition ({@code pause}, {@code resume}, {@code abort}) on the deployment's rollout and prints
+     * the rollout after it.
+     */
+    static int transition(RegistryCommand.WorkspaceOptions options, String deployment, String reason,
+                          BiConsumer<GradualRolloutManager, Attribution> action, PrintWriter out) {
+        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
+            GradualRolloutManager manager = services.manager(deployment, options);
+            action.accept(manager, options.by(reason));
+            print(manager.status(), services.clock.instant(), options.json, out);
+        }
+        out.flush();
+        return PromptDeskCommand.EXIT_OK;
     }
 
     /** The spec's JSON, or a few readable lines. */
