@@ -63,21 +63,10 @@ public final class EmbeddedModelRegistry implements ModelRegistry {
                     VersionStatus.CANDIDATE.key());
             request.tags().forEach((k, val) -> setTag(model, version, k, val, by));
             if (request.status() == VersionStatus.STABLE) {
-                promoteToProduction(model, version, by);
+                Promotion.toProduction(this, model, version, by);
             }
             return get(model, version);
         });
-    }
-
-    /** Production moves to the version, previous to the old production, which is retired. */
-    private void promoteToProduction(String model, String version, Attribution by) {
-        Optional<ModelVersion> old = resolve(model, PRODUCTION);
-        setStatus(model, version, VersionStatus.STABLE, by);
-        if (old.isPresent() && !old.get().version().equals(version)) {
-            setAlias(model, PREVIOUS, old.get().version(), by);
-            setStatus(model, old.get().version(), VersionStatus.DEPRECATED, by);
-        }
-        setAlias(model, PRODUCTION, version, by);
     }
 
     @Override

@@ -131,12 +131,26 @@ public final class SampleFiles {
         return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
     }
 
-    /** A number in the text of a file: Java/Python decimal syntax, or a NaN/infinity word. */
+    /** A number in the text of a file: Java/Python decimal syntax, or a NaN/infinity word; blank is NaN. */
     static double parse(Path file, int line, String raw) {
         String s = raw.trim();
         if (s.isEmpty()) {
             return Double.NaN;
         }
+        try {
+            return number(s);
+        } catch (NumberFormatException e) {
+            throw notANumber(file, line, raw);
+        }
+    }
+
+    /**
+     * A sample value as people write them: decimal syntax (no hex, no {@code d}/{@code f} suffixes, which Java's
+     * parser would accept), or {@code nan}, {@code inf}, {@code infinity} with an optional sign, in any case.
+     *
+     * @throws NumberFormatException when {@code s} is anything else
+     */
+    public static double number(String s) {
         switch (s.toLowerCase(Locale.ROOT)) {
             case "nan", "+nan", "-nan" -> {
                 return Double.NaN;
@@ -153,14 +167,10 @@ public final class SampleFiles {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
-                throw notANumber(file, line, raw);
+                throw new NumberFormatException(s);
             }
         }
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw notANumber(file, line, raw);
-        }
+        return Double.parseDouble(s);
     }
 
     private static BadInputException notANumber(Path file, int line, String raw) {

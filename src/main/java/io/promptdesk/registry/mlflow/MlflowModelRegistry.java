@@ -9,6 +9,7 @@ import io.promptdesk.registry.Model;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.ModelVersion;
 import io.promptdesk.registry.NewVersion;
+import io.promptdesk.registry.Promotion;
 import io.promptdesk.registry.RegistryEvent;
 import io.promptdesk.registry.RegistryEventKind;
 import io.promptdesk.registry.RegistryException;
@@ -110,19 +111,9 @@ public final class MlflowModelRegistry implements ModelRegistry {
         record(model, by, RegistryEventKind.VERSION_REGISTERED, created.version(), PromptTags.LABEL, null,
                 request.version());
         if (request.status() == VersionStatus.STABLE) {
-            promoteToProduction(model, created.version(), by);
+            Promotion.toProduction(this, model, created.version(), by);
         }
         return get(model, created.version());
-    }
-
-    private void promoteToProduction(String model, String version, Attribution by) {
-        Optional<ModelVersion> old = resolve(model, PRODUCTION);
-        setStatus(model, version, VersionStatus.STABLE, by);
-        if (old.isPresent() && !old.get().version().equals(version)) {
-            setAlias(model, PREVIOUS, old.get().version(), by);
-            setStatus(model, old.get().version(), VersionStatus.DEPRECATED, by);
-        }
-        setAlias(model, PRODUCTION, version, by);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.promptdesk.ui.regression;
 
+import io.promptdesk.engine.stats.SampleFiles;
 import io.promptdesk.model.BadInputException;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Numbers pasted by a person: separated by blanks, new lines, commas or semicolons, as copied from a
@@ -35,27 +35,8 @@ final class PastedNumbers {
 
     /** One entry; {@code position} (1-based) names it in the error. */
     static double parseOne(String token, int position) {
-        switch (token.toLowerCase(Locale.ROOT)) {
-            case "nan", "+nan", "-nan" -> {
-                return Double.NaN;
-            }
-            case "inf", "+inf", "infinity", "+infinity" -> {
-                return Double.POSITIVE_INFINITY;
-            }
-            case "-inf", "-infinity" -> {
-                return Double.NEGATIVE_INFINITY;
-            }
-            default -> {
-            }
-        }
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
-                throw notANumber(token, position);
-            }
-        }
         try {
-            return Double.parseDouble(token);
+            return SampleFiles.number(token);
         } catch (NumberFormatException e) {
             throw notANumber(token, position);
         }

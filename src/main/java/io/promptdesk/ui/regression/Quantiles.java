@@ -1,5 +1,7 @@
 package io.promptdesk.ui.regression;
 
+import io.promptdesk.metrics.Percentiles;
+
 /** Order statistics and moments of samples, for the charts (the verdict's numbers come from the engine). */
 final class Quantiles {
 
@@ -20,14 +22,7 @@ final class Quantiles {
     }
 
     static double mean(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
+        return Percentiles.mean(values);
     }
 
     /** Sample standard deviation (ddof 1), two-pass for accuracy; NaN below two values. */
