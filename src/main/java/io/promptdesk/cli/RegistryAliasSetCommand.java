@@ -37,7 +37,8 @@ public final class RegistryAliasSetCommand extends CliCommand implements Callabl
     public Integer call() {
         try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
             String before = services.registry.model(model).aliases().get(alias);
-            services.registry.setAlias(model, alias, version, options.by(reason));
+            // Production and previous are part of the deployment's desired state: moved there first, then applied.
+            services.reconciler(options).moveAlias(model, alias, version, options.by(reason));
             Model m = services.registry.model(model);
             if (options.json) {
                 out().println(Json.pretty(m));

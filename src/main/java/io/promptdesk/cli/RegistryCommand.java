@@ -1,7 +1,9 @@
 package io.promptdesk.cli;
 
 import io.promptdesk.engine.audit.AuditingRolloutRepository;
+import io.promptdesk.engine.rollout.EffectBoundaries;
 import io.promptdesk.engine.rollout.GradualRolloutManager;
+import io.promptdesk.engine.rollout.Reconciler;
 import io.promptdesk.engine.rollout.RegressionHealthComparator;
 import io.promptdesk.engine.rollout.RolloutEnvironment;
 import io.promptdesk.engine.rollout.RolloutListener;
@@ -139,8 +141,23 @@ public final class RegistryCommand implements Runnable {
          * and the chosen router; the embedded engine routes nothing in this process.
          */
         GradualRolloutManager manager(String deployment, WorkspaceOptions options) {
-            return new GradualRolloutManager(deployment, environment(metrics(NO_METRICS), router(NOT_ROUTED, options),
-                    null), RolloutSettings.defaults(options.actor()));
+            GradualRolloutManager m = new GradualRolloutManager(deployment, environment(metrics(NO_METRICS),
+                    router(NOT_ROUTED, options), null), RolloutSettings.defaults(options.actor()));
+            // A command acts on the world as the store says it is: repair any drift first (a crash, a failed call).
+            m.reconcile();
+            return m;
+        }
+
+        /** A manager that only reads: nothing is reconciled, nothing written. */
+        GradualRolloutManager reader(String deployment, WorkspaceOptions options) {
+            return new GradualRolloutManager(deployment, environment(NO_METRICS, router(NOT_ROUTED, options), null),
+                    RolloutSettings.defaults(options.actor()));
+        }
+
+        /** A reconciler on the workspace's registry and the router its connections choose. */
+        Reconciler reconciler(WorkspaceOptions options) {
+            return new Reconciler(rollouts, registry, router(NOT_ROUTED, options), clock, options.actor(),
+                    EffectBoundaries.NONE);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.promptdesk.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.promptdesk.engine.stats.Direction;
 import io.promptdesk.engine.stats.PerformanceRegressionDetector;
 import io.promptdesk.engine.stats.RegressionResult;
@@ -12,8 +13,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code promptdesk regress}: is current slower or worse than baseline? Exit 0 no, 1 yes, 2 bad usage or input. */
@@ -21,7 +24,8 @@ import java.util.concurrent.Callable;
         description = {"Detect a performance regression of current against baseline (Welch t-test and "
                 + "Mann-Whitney U, Cohen's d, Welch confidence interval; everything is current minus baseline).",
                 "Sample files: a JSON array of numbers, one number per line, or CSV with a header (--column)."},
-        footer = {"", "Exit codes: 0 no regression, 1 regression detected, 2 bad usage or input."})
+        footer = {"", "Exit codes: 0 no regression, 1 regression detected or inconclusive (too few values to judge; "
+                + "--allow-inconclusive passes it), 2 bad usage or input."})
 public final class RegressCommand implements Callable<Integer> {
 
     @Spec
@@ -63,8 +67,13 @@ public final class RegressCommand implements Callable<Integer> {
     @Option(names = "--column", paramLabel = "NAME", description = "CSV column to read from both files.")
     String column;
 
-    @Option(names = "--json", description = "Print only the JSON result.")
+    @Option(names = "--json", description = "Print only the JSON result (the spec's keys, and verdict: regression, "
+            + "no_regression or inconclusive).")
     boolean json;
+
+    @Option(names = "--allow-inconclusive", description = "Pass the gate (exit 0) when the samples are too small to "
+            + "judge; by default that fails closed (exit 1).")
+    boolean allowInconclusive;
 
     @Override
     public Integer call() {
@@ -76,13 +85,37 @@ public final class RegressCommand implements Callable<Integer> {
         SampleFiles.Sample b = samples.get(0);
         SampleFiles.Sample c = samples.get(1);
         RegressionResult r = detector.detectRegression(b.values(), c.values(), metric, tests, dir, dropNan);
+        String cannotJudge = cannotJudge(r);
+        String verdict = r.regressionDetected() ? "regression" : cannotJudge != null ? "inconclusive" : "no_regression";
         if (json) {
-            out.println(Json.pretty(r));
+            Map<String, Object> view = Json.mapper().convertValue(r, new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+            view.put("verdict", verdict);
+            out.println(Json.pretty(view));
+        } else if (cannotJudge != null && !r.regressionDetected()) {
+            out.printf(Locale.ROOT, "INCONCLUSIVE  %s: %s%n", r.metricName(), cannotJudge);
         } else {
             printSummary(out, r, b.values().length, c.values().length);
         }
         out.flush();
+        if (cannotJudge != null && !r.regressionDetected()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("promptdesk regress: inconclusive: " + cannotJudge + (allowInconclusive
+                    ? " (allowed by --allow-inconclusive)" : "; the gate fails closed (--allow-inconclusive passes it)"));
+            err.flush();
+            return allowInconclusive ? PromptDeskCommand.EXIT_OK : PromptDeskCommand.EXIT_GATE_FAILED;
+        }
         return r.regressionDetected() ? PromptDeskCommand.EXIT_GATE_FAILED : PromptDeskCommand.EXIT_OK;
+    }
+
+    /** Why the tests cannot judge (too few values, no variance to test), or null when they can. */
+    static String cannotJudge(RegressionResult r) {
+        // The detector's own criterion for "Cannot judge" in its recommendation: a test or the effect undefined.
+        if (Double.isNaN(r.pValue()) || Double.isNaN(r.effectSize())) {
+            return "the statistical tests or the effect size are undefined for these samples (a group with a single "
+                    + "value, or no variation: see warnings); collect at least two varying values per group";
+        }
+        return null;
     }
 
     private void printSummary(PrintWriter out, RegressionResult r, int nBaseline, int nCurrent) {

@@ -6,6 +6,7 @@ import io.promptdesk.engine.rollback.RollbackRequest;
 import io.promptdesk.engine.rollback.RollbackResult;
 import io.promptdesk.engine.rollback.RollbackStatus;
 import io.promptdesk.engine.rollback.RollbackListener;
+import io.promptdesk.engine.rollout.ReconcileReport;
 import io.promptdesk.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -39,7 +40,8 @@ public final class RollbackCommand extends CliCommand implements Callable<Intege
             + RollbackRequest.DEFAULT_REASON + "\").")
     String reason;
 
-    @Option(names = "--triggered-by", paramLabel = "U", description = "Who (default: the operating-system user).")
+    @Option(names = {"--triggered-by", "--actor"}, paramLabel = "U",
+            description = "Who (default: the operating-system user).")
     String triggeredBy;
 
     @Option(names = "--skip-validation", description = "Emergency mode: do not check the target's eligibility.")
@@ -62,6 +64,19 @@ public final class RollbackCommand extends CliCommand implements Callable<Intege
         RollbackOutcome o;
         try (RollbackServices services = RollbackServices.open(connections.on(WorkspacePath.of(workspace)))) {
             o = services.controller.trigger(request, RollbackListener.NONE);
+            if (o.joined() && o.result().status() == RollbackStatus.SUCCESS) {
+                // An earlier success is only reported as one if router and registry still say so: repair them first.
+                ReconcileReport rec = services.base.reconciler(services.options).reconcile(model);
+                if (!rec.inSync()) {
+                    rec.remaining().forEach(d -> err().println("promptdesk rollback: drift left: " + d.describe()));
+                    err().flush();
+                    if (json) {
+                        out().println(Json.pretty(o.result()));
+                        out().flush();
+                    }
+                    return PromptDeskCommand.EXIT_GATE_FAILED;
+                }
+            }
         }
         RollbackResult r = o.result();
         if (o.joined()) {
@@ -81,7 +96,12 @@ public final class RollbackCommand extends CliCommand implements Callable<Intege
         if (o.rejected()) {
             return PromptDeskCommand.EXIT_BAD_INPUT;
         }
-        return r.status() == RollbackStatus.SUCCESS ? PromptDeskCommand.EXIT_OK : PromptDeskCommand.EXIT_GATE_FAILED;
+        if (r.status() == RollbackStatus.SUCCESS && !r.slaMet()) {
+            err().println("promptdesk rollback: the rollback succeeded but missed its SLA");
+            err().flush();
+        }
+        return r.status() == RollbackStatus.SUCCESS && r.slaMet() ? PromptDeskCommand.EXIT_OK
+                : PromptDeskCommand.EXIT_GATE_FAILED;
     }
 
     static void print(RollbackResult r, PrintWriter out) {

@@ -21,10 +21,12 @@ final class RollbackServices implements AutoCloseable {
     final RegistryCommand.Services base;
     final SqliteAuditLog audit;
     final RollbackController controller;
+    final RegistryCommand.WorkspaceOptions options;
     private final ExecutorService executor;
 
     private RollbackServices(RegistryCommand.Services base, RegistryCommand.WorkspaceOptions options) {
         this.base = base;
+        this.options = options;
         this.audit = new SqliteAuditLog(base.db);
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "rollback");

@@ -1,15 +1,24 @@
 package io.promptdesk.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.promptdesk.engine.rollout.Drift;
 import io.promptdesk.engine.rollout.GradualRolloutManager;
+import io.promptdesk.engine.rollout.Rollout;
+import io.promptdesk.engine.rollout.RolloutView;
+import io.promptdesk.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code promptdesk rollout status}: the spec's get_rollout_status. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the deployment's latest rollout: status, stage, percentage and health.")
+        description = "Show the deployment's latest rollout: status, stage, percentage and health, and any drift "
+                + "of the router or registry from what the store records (JSON key drift, empty when they agree).")
 public final class RolloutStatusCommand extends CliCommand implements Callable<Integer> {
 
     @Mixin
@@ -21,8 +30,21 @@ public final class RolloutStatusCommand extends CliCommand implements Callable<I
     @Override
     public Integer call() {
         try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
-            GradualRolloutManager manager = services.manager(deployment, options);
-            RolloutCommand.print(manager.status(), services.clock.instant(), options.json, out());
+            GradualRolloutManager manager = services.reader(deployment, options);
+            Rollout r = manager.status();
+            List<Drift> drift = manager.drift();
+            if (options.json) {
+                Map<String, Object> view = Json.mapper().convertValue(RolloutView.of(r),
+                        new TypeReference<LinkedHashMap<String, Object>>() {
+                        });
+                view.put("drift", drift);
+                out().println(Json.pretty(view));
+            } else {
+                RolloutCommand.print(r, services.clock.instant(), false, out());
+                out().println("world   " + (drift.isEmpty() ? "router and registry agree with the record"
+                        : drift.size() + " drift(s) from the record; promptdesk reconcile repairs them"));
+                drift.forEach(d -> out().println("drift   " + d.describe()));
+            }
         }
         out().flush();
         return PromptDeskCommand.EXIT_OK;

@@ -3,6 +3,7 @@ package io.promptdesk.connections;
 import io.promptdesk.engine.rollout.TrafficRouter;
 import io.promptdesk.metrics.MetricsSource;
 import io.promptdesk.metrics.Observation;
+import io.promptdesk.metrics.TrafficSplit;
 import io.promptdesk.metrics.Metric;
 import io.promptdesk.model.BadInputException;
 import io.promptdesk.registry.Attribution;
@@ -68,8 +69,27 @@ public final class LiveEngines implements AutoCloseable {
             return inUse().metrics().observe(deployment, version, metric, from, to);
         }
     };
-    private final TrafficRouter router = (deployment, stable, canary, percent) ->
+    private final TrafficRouter router = new TrafficRouter() {
+        @Override
+        public void route(String deployment, String stable, String canary, int percent) {
             inUse().router().route(deployment, stable, canary, percent);
+        }
+
+        @Override
+        public void route(TrafficSplit split, String deployment, String idempotencyKey) {
+            inUse().router().route(split, deployment, idempotencyKey);
+        }
+
+        @Override
+        public String target() {
+            return inUse().router().target();
+        }
+
+        @Override
+        public Optional<TrafficSplit> current(String deployment) {
+            return inUse().router().current(deployment);
+        }
+    };
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     /** Completed by the first choice of engines; until then calls through the facades wait for it. */
     private final CompletableFuture<Void> chosen = new CompletableFuture<>();

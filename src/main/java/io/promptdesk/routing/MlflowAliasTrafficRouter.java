@@ -30,6 +30,12 @@ public final class MlflowAliasTrafficRouter implements TrafficRouter {
         this.budget = budget;
     }
 
+    /** The registered model's canary alias and tag: its acknowledgement of a generation is stored against it. */
+    @Override
+    public String target() {
+        return "mlflow " + client.endpoint().baseUrl().newBuilder().username("").password("").build();
+    }
+
     @Override
     public void route(String deployment, String stableVersion, String canaryVersion, int canaryPercent) {
         try {

@@ -3,6 +3,7 @@ package io.promptdesk.routing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.promptdesk.engine.rollout.TrafficRouter;
+import io.promptdesk.metrics.TrafficSplit;
 import io.promptdesk.remote.HttpReply;
 import io.promptdesk.remote.RemoteEndpoint;
 import io.promptdesk.remote.RemoteHttp;
@@ -25,6 +26,7 @@ import java.time.Duration;
  */
 public final class WebhookTrafficRouter implements TrafficRouter, AutoCloseable {
     public static final String SIGNATURE_HEADER = "X-PromptDesk-Signature";
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
     private final RemoteHttp http;
@@ -43,13 +45,41 @@ public final class WebhookTrafficRouter implements TrafficRouter, AutoCloseable 
 
     @Override
     public void route(String deployment, String stableVersion, String canaryVersion, int canaryPercent) {
+        send(deployment, stableVersion, canaryVersion, canaryPercent, null);
+    }
+
+    /**
+     * Sends the split with its idempotency key, in the {@value #IDEMPOTENCY_HEADER} header and the body's
+     * {@code idempotency_key} and {@code generation}: a receiver can drop a repeat, and a split whose generation is
+     * lower than one it already applied (a slow request from a process that was overtaken).
+     */
+    @Override
+    public void route(TrafficSplit split, String deployment, String idempotencyKey) {
+        send(deployment, split.stableVersion(), split.canaryVersion(), split.canaryPercent(), idempotencyKey);
+    }
+
+    /** The webhook's address: its acknowledgement of a generation is stored against it. */
+    @Override
+    public String target() {
+        return "webhook " + http.endpoint().baseUrl().newBuilder().username("").password("").build();
+    }
+
+    private void send(String deployment, String stableVersion, String canaryVersion, int canaryPercent, String key) {
         ObjectNode body = json.createObjectNode().put("deployment", deployment)
                 .put("version", canaryVersion).put("percentage", canaryVersion == null ? 0 : canaryPercent)
                 .put("stable_version", stableVersion).put("sent_at", clock.instant().toString());
+        if (key != null) {
+            body.put("idempotency_key", key);
+            String generation = key.substring(key.lastIndexOf('/') + 1);
+            body.put("generation", Long.parseLong(generation));
+        }
         byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Request request = new Request.Builder().url(http.endpoint().baseUrl())
-                .header(SIGNATURE_HEADER, "sha256=" + secret.hmacSha256(bytes))
-                .post(RequestBody.create(bytes, JSON_TYPE)).build();
+        Request.Builder builder = new Request.Builder().url(http.endpoint().baseUrl())
+                .header(SIGNATURE_HEADER, "sha256=" + secret.hmacSha256(bytes));
+        if (key != null) {
+            builder.header(IDEMPOTENCY_HEADER, key);
+        }
+        Request request = builder.post(RequestBody.create(bytes, JSON_TYPE)).build();
         String change = deployment + ": " + (canaryVersion == null ? "all traffic to " + stableVersion
                 : canaryPercent + "% to " + canaryVersion + ", the rest to " + stableVersion);
         HttpReply reply;

@@ -3,6 +3,7 @@ package io.promptdesk.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.promptdesk.engine.rollout.CheckTrigger;
+import io.promptdesk.engine.rollout.DesiredState;
 import io.promptdesk.engine.rollout.HealthCheck;
 import io.promptdesk.engine.rollout.HealthOutcome;
 import io.promptdesk.engine.rollout.LastCheck;
@@ -17,6 +18,7 @@ import io.promptdesk.engine.rollout.RolloutStatus;
 import io.promptdesk.engine.rollout.UnhealthyPolicy;
 import io.promptdesk.json.Json;
 import io.promptdesk.metrics.Metric;
+import io.promptdesk.registry.VersionStatus;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -164,6 +166,67 @@ public final class SqliteRolloutRepository implements RolloutRepository {
                         Instant.ofEpochMilli(rs.getLong("window_start")), Instant.ofEpochMilli(rs.getLong("window_end")),
                         parse(rs.getString("report"), new TypeReference<List<MetricVerdict>>() {
                         })), rolloutId));
+    }
+
+    @Override
+    public Optional<DesiredState> desired(String deployment) {
+        return db.read(c -> Jdbc.first(c, "SELECT * FROM deployment_state WHERE deployment_name = ?",
+                SqliteRolloutRepository::desiredState, deployment));
+    }
+
+    @Override
+    public List<DesiredState> allDesired() {
+        return db.read(c -> Jdbc.query(c, "SELECT * FROM deployment_state ORDER BY deployment_name",
+                SqliteRolloutRepository::desiredState));
+    }
+
+    @Override
+    public boolean saveDesired(DesiredState s) {
+        String statuses = Json.write(statusKeys(s.statuses()));
+        return db.write(c -> {
+            if (s.generation() == 1) {
+                if (Jdbc.first(c, "SELECT generation FROM deployment_state WHERE deployment_name = ?",
+                        rs -> rs.getLong(1), s.deployment()).isPresent()) {
+                    return false;
+                }
+                return Jdbc.update(c, "INSERT INTO deployment_state (deployment_name, generation, owner, "
+                                + "production_version, canary_version, canary_percent, previous_version, statuses, source, "
+                                + "updated_at, updated_by, router_target, router_generation, router_confirmed_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.deployment(), s.generation(),
+                        s.owner(), s.production(), s.canary(), s.canaryPercent(), s.previous(), statuses, s.source(),
+                        millis(s.updatedAt()), s.updatedBy(), s.routerTarget(), s.routerConfirmed(),
+                        millis(s.routerConfirmedAt())) == 1;
+            }
+            return Jdbc.update(c, "UPDATE deployment_state SET generation = ?, owner = ?, production_version = ?, "
+                            + "canary_version = ?, canary_percent = ?, previous_version = ?, statuses = ?, source = ?, "
+                            + "updated_at = ?, updated_by = ? WHERE deployment_name = ? AND generation = ?",
+                    s.generation(), s.owner(), s.production(), s.canary(), s.canaryPercent(), s.previous(), statuses,
+                    s.source(), millis(s.updatedAt()), s.updatedBy(), s.deployment(), s.generation() - 1) == 1;
+        });
+    }
+
+    @Override
+    public boolean confirmRouter(String deployment, long generation, String target, Instant at) {
+        return db.write(c -> Jdbc.update(c, "UPDATE deployment_state SET router_target = ?, router_generation = ?, "
+                        + "router_confirmed_at = ? WHERE deployment_name = ? AND generation = ?", target, generation,
+                millis(at), deployment, generation) == 1);
+    }
+
+    private static DesiredState desiredState(ResultSet rs) throws SQLException {
+        Map<String, VersionStatus> statuses = new LinkedHashMap<>();
+        parse(rs.getString("statuses"), new TypeReference<LinkedHashMap<String, String>>() {
+        }).forEach((v, st) -> statuses.put(v, VersionStatus.of(st)));
+        return new DesiredState(rs.getString("deployment_name"), rs.getLong("generation"), rs.getString("owner"),
+                rs.getString("production_version"), rs.getString("canary_version"), rs.getInt("canary_percent"),
+                rs.getString("previous_version"), statuses, rs.getString("source"), instant(rs, "updated_at"),
+                rs.getString("updated_by"), rs.getString("router_target"), rs.getLong("router_generation"),
+                instant(rs, "router_confirmed_at"));
+    }
+
+    private static Map<String, String> statusKeys(Map<String, VersionStatus> statuses) {
+        Map<String, String> out = new LinkedHashMap<>();
+        statuses.forEach((v, st) -> out.put(v, st.key()));
+        return out;
     }
 
     private static Rollout rollout(ResultSet rs) throws SQLException {

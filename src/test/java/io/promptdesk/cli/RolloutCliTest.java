@@ -2,6 +2,7 @@ package io.promptdesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.promptdesk.json.Json;
+import io.promptdesk.store.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -219,5 +223,74 @@ class RolloutCliTest {
                 .contains("promptdesk_traffic_percent{deployment=\"hooks\",version=\"1.0\"} 100");
         t.join();
         assertThat(exit.get()).isZero();
+    }
+
+    @Test
+    void aWatchAfterARollbackLeavesProductionWhereTheRollbackPutItAndStatusShowsNoDrift() throws Exception {
+        registerBoth();
+        assertThat(run("rollout", "start", "--deployment", "hooks", "--version", "1.1").exit()).isZero();
+        assertThat(run("rollout", "complete", "--deployment", "hooks", "--skip-final-checks", "--reason", "test")
+                .exit()).isZero();
+        Result rb = run("rollback", "--model", "hooks", "--current-version", "1.1", "--target-version", "1.0",
+                "--json");
+        assertThat(rb.exit()).as(rb.err()).isZero();
+        Result watch = run("rollout", "watch", "--deployment", "hooks");
+        assertThat(watch.exit()).isZero();
+        JsonNode aliases = run("registry", "show", "--model", "hooks", "--version", "1.0", "--json").json()
+                .get("aliases");
+        assertThat(aliases.toString()).contains("production");
+        Result status = run("rollout", "status", "--deployment", "hooks", "--json");
+        assertThat(status.exit()).isZero();
+        assertThat(status.json().get("drift").isArray()).isTrue();
+        assertThat(status.json().get("drift")).isEmpty();
+        assertThat(status.json().get("status").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void reconcileReportsAndRepairsDriftAndStatusShowsItFirst() throws Exception {
+        registerBoth();
+        assertThat(run("rollout", "start", "--deployment", "hooks", "--version", "1.1").exit()).isZero();
+        assertThat(run("rollout", "complete", "--deployment", "hooks", "--skip-final-checks", "--reason", "test")
+                .exit()).isZero();
+        // Some other tool moves production behind the record's back (a move by `registry alias set` is recorded).
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Workspace.databaseFile(Path.of(ws)));
+             Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("UPDATE model_aliases SET version = '1.0' WHERE model_name = 'hooks' "
+                    + "AND alias = 'production'")).isEqualTo(1);
+        }
+        Result status = run("rollout", "status", "--deployment", "hooks", "--json");
+        assertThat(status.json().get("drift")).hasSize(1);
+        assertThat(status.json().get("drift").get(0).get("what").asText()).isEqualTo("alias:production");
+        assertThat(status.json().get("drift").get(0).get("expected").asText()).isEqualTo("1.1");
+        Result text = run("rollout", "status", "--deployment", "hooks");
+        assertThat(text.out()).contains("drift   hooks alias:production: expected 1.1, found 1.0");
+
+        Result rec = run("reconcile", "--deployment", "hooks", "--json");
+        assertThat(rec.exit()).as(rec.err()).isZero();
+        JsonNode json = rec.json();
+        assertThat(json.get("drift_found").asInt()).isEqualTo(1);
+        assertThat(json.get("drift_repaired").asInt()).isEqualTo(1);
+        assertThat(json.get("drift_left").asInt()).isZero();
+        assertThat(json.get("deployments").get(0).get("drift").get(0).get("repaired").asBoolean()).isTrue();
+        assertThat(run("rollout", "status", "--deployment", "hooks", "--json").json().get("drift")).isEmpty();
+        Result again = run("reconcile", "--json");
+        assertThat(again.exit()).isZero();
+        assertThat(again.json().get("drift_found").asInt()).isZero();
+        assertThat(run("reconcile", "--deployment", "nope").exit()).isEqualTo(PromptDeskCommand.EXIT_BAD_INPUT);
+    }
+
+    @Test
+    void aProductionMoveByHandBecomesTheDesiredStateAndIsNotRevertedAsDrift() throws Exception {
+        registerBoth();
+        assertThat(run("rollout", "start", "--deployment", "hooks", "--version", "1.1").exit()).isZero();
+        assertThat(run("rollout", "complete", "--deployment", "hooks", "--skip-final-checks", "--reason", "test")
+                .exit()).isZero();
+        assertThat(run("registry", "alias", "set", "--model", "hooks", "--alias", "production", "--version", "1.0",
+                "--reason", "by hand").exit()).isZero();
+        assertThat(run("rollout", "status", "--deployment", "hooks", "--json").json().get("drift")).isEmpty();
+        Result rec = run("reconcile", "--json");
+        assertThat(rec.json().get("drift_found").asInt()).isZero();
+        assertThat(run("registry", "show", "--model", "hooks", "--version", "1.0", "--json").json().get("aliases")
+                .toString()).contains("production");
     }
 }

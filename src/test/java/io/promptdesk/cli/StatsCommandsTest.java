@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +57,35 @@ class StatsCommandsTest {
         assertThat(code).isEqualTo(PromptDeskCommand.EXIT_OK);
         assertThat(out.toString()).startsWith("NO REGRESSION  metric (direction both, 95% confidence)")
                 .contains("t_test", "mann_whitney", "No regression");
+    }
+
+    @Test
+    void aGateThatCannotJudgeFailsClosedUnlessInconclusiveIsAllowed() throws Exception {
+        Path b = file("one-b.txt", "100\n");
+        Path c = file("one-c.txt", "250\n");
+        int code = run("regress", "--baseline", b.toString(), "--current", c.toString(), "--json");
+        assertThat(code).isEqualTo(PromptDeskCommand.EXIT_GATE_FAILED);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("verdict").asText()).isEqualTo("inconclusive");
+        assertThat(json.get("regression_detected").asBoolean()).isFalse();
+        assertThat(err.toString()).contains("inconclusive").contains("--allow-inconclusive");
+        out.getBuffer().setLength(0);
+        assertThat(run("regress", "--baseline", b.toString(), "--current", c.toString(), "--allow-inconclusive"))
+                .isEqualTo(PromptDeskCommand.EXIT_OK);
+        assertThat(out.toString()).startsWith("INCONCLUSIVE");
+    }
+
+    @Test
+    void aNanOrInfiniteTestThresholdIsBadInput() throws Exception {
+        Path t = file("t.prompt", "Write a hook about {topic}, please, in one short and friendly sentence.");
+        Path cases = file("cases.json", "[{\"topic\": \"tea\"}]");
+        for (String limit : List.of("NaN", "Infinity", "-1")) {
+            err.getBuffer().setLength(0);
+            int code = run("test", "--template-file", t.toString(), "--cases", cases.toString(), "--threshold",
+                    "average_test_time=" + limit);
+            assertThat(code).as(limit).isEqualTo(PromptDeskCommand.EXIT_BAD_INPUT);
+            assertThat(err.toString()).as(limit).contains("average_test_time").contains("not a limit");
+        }
     }
 
     @Test

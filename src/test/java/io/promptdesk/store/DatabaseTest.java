@@ -39,7 +39,7 @@ class DatabaseTest {
     @Test
     void appliesEveryMigrationOnceInOrderAndRecordsIt() {
         List<Migration> known = Migrations.known();
-        assertThat(known).extracting(Migration::version).containsExactly(1, 2, 3, 4);
+        assertThat(known).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5);
         try (Database db = Database.open(file())) {
             assertThat(db.schemaVersion()).isEqualTo(known.size());
         }
@@ -55,7 +55,7 @@ class DatabaseTest {
                 return out;
             });
             assertThat(rows).containsExactly("1 registry", "2 rollouts", "3 remote registry history",
-                    "4 rollbacks and audit");
+                    "4 rollbacks and audit", "5 desired state");
         }
     }
 

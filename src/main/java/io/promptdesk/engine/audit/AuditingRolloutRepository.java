@@ -1,5 +1,7 @@
 package io.promptdesk.engine.audit;
 
+import io.promptdesk.engine.rollout.DeploymentNote;
+import io.promptdesk.engine.rollout.DesiredState;
 import io.promptdesk.engine.rollout.HealthCheck;
 import io.promptdesk.engine.rollout.Rollout;
 import io.promptdesk.engine.rollout.RolloutEvent;
@@ -100,5 +102,33 @@ public final class AuditingRolloutRepository implements RolloutRepository {
     @Override
     public List<HealthCheck> healthChecks(String rolloutId) {
         return delegate.healthChecks(rolloutId);
+    }
+
+    @Override
+    public Optional<DesiredState> desired(String deployment) {
+        return delegate.desired(deployment);
+    }
+
+    @Override
+    public List<DesiredState> allDesired() {
+        return delegate.allDesired();
+    }
+
+    @Override
+    public boolean saveDesired(DesiredState next) {
+        return delegate.saveDesired(next);
+    }
+
+    @Override
+    public boolean confirmRouter(String deployment, long generation, String target, java.time.Instant at) {
+        return delegate.confirmRouter(deployment, generation, target, at);
+    }
+
+    /** Fenced actions and repaired drift are audited like the transitions themselves. */
+    @Override
+    public void note(DeploymentNote n) {
+        delegate.atomically(() -> audit.append(new AuditRecord(n.at(), n.actor(), n.action(), n.subjectId(),
+                n.deployment(), n.details(), n.reason())));
+        delegate.note(n);
     }
 }

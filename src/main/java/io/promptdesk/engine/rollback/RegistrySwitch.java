@@ -1,5 +1,6 @@
 package io.promptdesk.engine.rollback;
 
+import io.promptdesk.engine.rollout.DesiredState;
 import io.promptdesk.engine.rollout.Rollout;
 import io.promptdesk.engine.rollout.RolloutEvent;
 import io.promptdesk.engine.rollout.RolloutEventKind;
@@ -11,12 +12,16 @@ import io.promptdesk.registry.VersionStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The switch: the model's running rollout stopped with no traffic left on its canary (failed when the canary is the
  * version rolled back, else rolled back and its version a candidate again), then the target serving production as a
  * stable version, {@code previous} pointing at the bad version, which is marked failed. Runs inside the caller's
- * transaction: on the embedded registry all of it commits, with its record, or none of it.
+ * transaction: on the embedded registry all of it commits, with its record, or none of it. The deployment's
+ * desired state (production on the target, no canary, all traffic to the target) is written in the same
+ * transaction: it is what the router is then brought to, and what every later command re-applies.
  */
 final class RegistrySwitch {
     private static final int REASON_IN_HISTORY = 300;
@@ -36,13 +41,26 @@ final class RegistrySwitch {
         String to = r.toVersion();
         Attribution by = Attribution.of(r.triggeredBy(), "rollback " + r.rollbackId() + " " + from + " -> " + to
                 + ": " + abbreviate(r.reason()));
-        String stopped = rollouts.active(model).map(a -> stop(a, from, now, by)).orElse(null);
+        Map<String, VersionStatus> statuses = new LinkedHashMap<>();
+        String stopped = rollouts.active(model).map(a -> {
+            if (!a.newVersion().equals(from)) {
+                statuses.put(a.newVersion(), VersionStatus.CANDIDATE);
+            }
+            return stop(a, from, now, by);
+        }).orElse(null);
         String before = registry.resolve(model, ModelRegistry.PRODUCTION).map(v -> v.version()).orElse("none");
         registry.setStatus(model, to, VersionStatus.STABLE, by);
         registry.setAlias(model, ModelRegistry.PRODUCTION, to, by);
         registry.setAlias(model, ModelRegistry.PREVIOUS, from, by);
         registry.setStatus(model, from, VersionStatus.FAILED, by);
         dropCanary(model, from, by);
+        statuses.put(to, VersionStatus.STABLE);
+        statuses.put(from, VersionStatus.FAILED);
+        DesiredState prior = rollouts.desired(model).orElse(null);
+        if (!rollouts.saveDesired(DesiredState.next(prior, model, r.rollbackId(), to, null, 0, from, statuses,
+                "rollback " + r.rollbackId() + " " + from + " -> " + to, now, r.triggeredBy()))) {
+            throw new IllegalStateException(model + "'s desired state changed inside the switch's transaction");
+        }
         String production = before.equals(to) ? "production stays " + to : "production " + before + " -> " + to;
         return production + ", previous -> " + from + ", " + from + " failed"
                 + (stopped == null ? "" : ", rollout " + stopped + " stopped at 0%");

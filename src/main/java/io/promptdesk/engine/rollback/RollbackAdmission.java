@@ -64,8 +64,19 @@ final class RollbackAdmission {
                 if (l.status() == RollbackStatus.INTERRUPTED) {
                     return Start.run(ledger.resume(l, env.liveness().self(), q.triggeredBy()), Origin.RESUMED);
                 }
-                if (l.switched() && l.status().isFinal() && l.toVersion().equals(production(model))) {
+                boolean sameTarget = q.targetVersion() == null || q.targetVersion().equals(l.toVersion());
+                if (l.status() == RollbackStatus.SUCCESS && l.toVersion().equals(production(model))) {
                     return Start.done(l);
+                }
+                boolean retryable = l.switched() ? l.toVersion().equals(production(model))
+                        : l.status() == RollbackStatus.TIMEOUT && l.skipValidation() == q.skipValidation()
+                        && targets.isDeployed(model, q.currentVersion());
+                if ((l.status() == RollbackStatus.FAILED || l.status() == RollbackStatus.TIMEOUT) && sameTarget
+                        && retryable) {
+                    // The next trigger tries the failed step again, in the same record, with a fresh SLA window:
+                    // after the switch its traffic; a timed-out one from the start. A refused or failed request
+                    // before the switch gets a new record, as the request may differ.
+                    return Start.run(ledger.retry(l, env.liveness().self(), q.triggeredBy()), Origin.RESUMED);
                 }
             }
             targets.requireDeployed(model, q.currentVersion());

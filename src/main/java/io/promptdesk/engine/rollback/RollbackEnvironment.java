@@ -1,6 +1,7 @@
 package io.promptdesk.engine.rollback;
 
 import io.promptdesk.engine.audit.AuditLog;
+import io.promptdesk.engine.rollout.EffectBoundaries;
 import io.promptdesk.engine.rollout.RolloutRepository;
 import io.promptdesk.engine.rollout.TrafficRouter;
 import io.promptdesk.metrics.MetricsSource;
@@ -18,7 +19,8 @@ import java.util.concurrent.Executor;
  */
 public record RollbackEnvironment(ModelRegistry registry, RolloutRepository rollouts, TrafficRouter router,
                                   MetricsSource metrics, RollbackRepository rollbacks, AuditLog audit, Clock clock,
-                                  Executor executor, RollbackTimer timer, RunnerLiveness liveness) {
+                                  Executor executor, RollbackTimer timer, RunnerLiveness liveness,
+                                  EffectBoundaries boundaries) {
     public RollbackEnvironment {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(rollouts, "rollouts");
@@ -30,14 +32,29 @@ public record RollbackEnvironment(ModelRegistry registry, RolloutRepository roll
         Objects.requireNonNull(executor, "executor");
         timer = timer == null ? RollbackTimer.SYSTEM : timer;
         liveness = liveness == null ? RunnerLiveness.ofProcess() : liveness;
+        boundaries = boundaries == null ? EffectBoundaries.NONE : boundaries;
+    }
+
+    public RollbackEnvironment(ModelRegistry registry, RolloutRepository rollouts, TrafficRouter router,
+                               MetricsSource metrics, RollbackRepository rollbacks, AuditLog audit, Clock clock,
+                               Executor executor, RollbackTimer timer, RunnerLiveness liveness) {
+        this(registry, rollouts, router, metrics, rollbacks, audit, clock, executor, timer, liveness,
+                EffectBoundaries.NONE);
+    }
+
+    /** The same, stopping at the effect boundaries a crash test names. */
+    public RollbackEnvironment withBoundaries(EffectBoundaries b) {
+        return new RollbackEnvironment(registry, rollouts, router, metrics, rollbacks, audit, clock, executor, timer,
+                liveness, b);
     }
 
     public RollbackEnvironment withMetrics(MetricsSource m) {
         return new RollbackEnvironment(registry, rollouts, router, m, rollbacks, audit, clock, executor, timer,
-                liveness);
+                liveness, boundaries);
     }
 
     public RollbackEnvironment withExecution(Executor e, RollbackTimer t) {
-        return new RollbackEnvironment(registry, rollouts, router, metrics, rollbacks, audit, clock, e, t, liveness);
+        return new RollbackEnvironment(registry, rollouts, router, metrics, rollbacks, audit, clock, e, t, liveness,
+                boundaries);
     }
 }

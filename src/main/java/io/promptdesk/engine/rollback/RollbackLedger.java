@@ -108,6 +108,15 @@ final class RollbackLedger {
                 StepState.STARTED, "resumed by " + actor)), "rollback_resumed", actor, null);
     }
 
+    /** A new attempt of a failed or timed-out rollback, in the same record. */
+    Committed retry(RollbackRecord current, String owner, String actor) {
+        RollbackRecord next = current.retriedBy(owner);
+        String why = "attempt again after " + current.status().key() + (current.error() == null ? ""
+                : " (" + current.error() + ")");
+        return advance(current, next, List.of(StepRecord.of(current.rollbackId(), now(), next.step(),
+                StepState.STARTED, "tried again by " + actor)), "rollback_retried", actor, why);
+    }
+
     private List<StepRecord> append(List<StepRecord> steps) {
         List<StepRecord> stored = new ArrayList<>(steps.size());
         for (StepRecord s : steps) {

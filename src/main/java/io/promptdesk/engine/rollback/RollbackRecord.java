@@ -52,4 +52,16 @@ public record RollbackRecord(String rollbackId, String modelName, String fromVer
                 RollbackStatus.RUNNING, step, switched, startTime, deadline, null, preRollback, postRollback, null,
                 newOwner, revision + 1);
     }
+
+    /**
+     * A failed or timed-out rollback tried again by a new trigger, in the same record: after the switch, from the
+     * post-rollback step (which re-applies the traffic first); before it, from the start.
+     */
+    RollbackRecord retriedBy(String newOwner) {
+        RollbackStep from = switched ? RollbackStep.POST_HEALTH
+                : skipValidation ? RollbackStep.PRE_HEALTH : RollbackStep.VALIDATE;
+        return new RollbackRecord(rollbackId, modelName, fromVersion, toVersion, reason, triggeredBy, skipValidation,
+                RollbackStatus.RUNNING, from, switched, startTime, deadline, null, preRollback, postRollback, null,
+                newOwner, revision + 1);
+    }
 }

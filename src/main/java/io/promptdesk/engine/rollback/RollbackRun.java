@@ -1,5 +1,6 @@
 package io.promptdesk.engine.rollback;
 
+import io.promptdesk.engine.rollout.Reconciler;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.ModelVersion;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ final class RollbackRun {
     private final RollbackTargets targets;
     private final HealthProbe probe;
     private final RegistrySwitch switcher;
+    private final Reconciler reconciler;
     private final Retry retry;
     private final Deadline deadline;
     private final RollbackListener listener;
@@ -37,6 +39,8 @@ final class RollbackRun {
         this.targets = new RollbackTargets(env.registry(), env.rollouts());
         this.probe = new HealthProbe(env.metrics(), settings);
         this.switcher = new RegistrySwitch(env.registry(), env.rollouts());
+        this.reconciler = new Reconciler(env.rollouts(), env.registry(), env.router(), env.clock(),
+                settings.systemActor(), env.boundaries());
         this.retry = new Retry(settings.retry(), env.timer());
         this.deadline = new Deadline(env.clock(), workDeadline);
         this.listener = listener;
@@ -117,6 +121,7 @@ final class RollbackRun {
     private void doSwitch() {
         checkDeadline("before the switch");
         RollbackRecord before = r;
+        env.boundaries().at("before:store:switch");
         RollbackLedger.Committed c = retry.call("switching " + r.modelName() + " to " + r.toVersion(), deadline,
                 () -> ledger.atomically(() -> {
                     Instant now = ledger.now();
@@ -132,8 +137,20 @@ final class RollbackRun {
                             "rollback_switched", before.triggeredBy(), what);
                 }));
         committed(c);
-        // Traffic follows the committed registry state; the router is idempotent and re-applied by its owner.
-        env.router().route(r.modelName(), r.toVersion(), null, 0);
+        env.boundaries().at("after:store:switch");
+        applyTraffic();
+    }
+
+    /**
+     * Brings the router (and a remote registry) to the desired state the switch stored - all traffic to the target
+     * - and waits for the acknowledgement, retried within the deadline. A resumed or retried rollback does this again
+     * before it can succeed: success means traffic is where the record says.
+     */
+    private void applyTraffic() {
+        retry.call("routing all traffic of " + r.modelName() + " to " + r.toVersion(), deadline, () -> {
+            reconciler.ensure(r.modelName());
+            return null;
+        });
     }
 
     private String production() {
@@ -143,6 +160,7 @@ final class RollbackRun {
 
     private void postHealth() {
         checkDeadline("before the post-rollback check");
+        applyTraffic();
         String production = production();
         if (!r.toVersion().equals(production)) {
             failedStep = RollbackStep.POST_HEALTH;

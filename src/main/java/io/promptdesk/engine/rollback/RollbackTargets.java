@@ -41,6 +41,15 @@ final class RollbackTargets {
     }
 
     /** @throws RollbackException unless {@code version} is production or the running rollout's canary */
+    boolean isDeployed(String model, String version) {
+        try {
+            requireDeployed(model, version);
+            return true;
+        } catch (RollbackException e) {
+            return false;
+        }
+    }
+
     void requireDeployed(String model, String version) {
         registry.get(model, version);
         String production = registry.resolve(model, ModelRegistry.PRODUCTION).map(ModelVersion::version).orElse(null);

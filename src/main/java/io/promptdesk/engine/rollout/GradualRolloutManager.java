@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -30,9 +29,7 @@ public final class GradualRolloutManager {
     private final RolloutEnvironment env;
     private final RolloutSettings settings;
     private final HealthEvaluator evaluator;
-    private final RolloutEffects effects;
-    /** The state whose effects this instance has applied; a restarted driver re-applies them once. */
-    private final AtomicReference<Applied> applied = new AtomicReference<>();
+    private final Reconciler reconciler;
 
     public GradualRolloutManager(String deploymentName, RolloutEnvironment env, RolloutSettings settings) {
         this.deploymentName = deploymentName;
@@ -40,11 +37,17 @@ public final class GradualRolloutManager {
         this.settings = settings;
         this.evaluator = new HealthEvaluator(env.metrics(), env.comparator(), settings.minSamples(),
                 settings.maxSamples(), settings.timeScale());
-        this.effects = new RolloutEffects(env.registry(), env.router(), settings.systemActor());
+        this.reconciler = new Reconciler(env.repository(), env.registry(), env.router(), env.clock(),
+                settings.systemActor(), env.boundaries());
     }
 
     public String deploymentName() {
         return deploymentName;
+    }
+
+    /** The reconciler this manager applies its states through. */
+    public Reconciler reconciler() {
+        return reconciler;
     }
 
     /** The spec's start_rollout with the manager's timing and policy, as the manager's actor. */
@@ -92,9 +95,16 @@ public final class GradualRolloutManager {
                         + " run at once: complete or abort one first");
             }
             env.repository().insert(r);
+            DesiredState prior = env.repository().desired(deploymentName).orElse(null);
+            env.boundaries().at("before:store:desired");
+            if (!env.repository().saveDesired(DesiredState.ofRollout(prior, r, now, by.actor()))) {
+                throw new RolloutException(deploymentName + " was changed by someone else while the rollout started; "
+                        + "check its status and retry");
+            }
             return env.repository().append(RolloutEvent.between(null, r, RolloutEventKind.STARTED, now, by.actor(),
                     false, by.reason()));
         });
+        env.boundaries().at("after:store:rollout");
         act(new Committed(r, event, null));
         return RolloutView.of(r);
     }
@@ -145,6 +155,7 @@ public final class GradualRolloutManager {
             throw new RolloutException("skipping the health check needs a reason (--reason): it is recorded with "
                     + "who skipped it");
         }
+        long generation = generation();
         Instant now = now();
         HealthCheck check = null;
         Rollout base = r;
@@ -154,8 +165,8 @@ public final class GradualRolloutManager {
             if (check.outcome() != HealthOutcome.HEALTHY) {
                 Committed c = check.outcome() == HealthOutcome.UNHEALTHY
                         ? commit(r, onUnhealthy(base, now), check, policyEvent(r), now, by.actor(),
-                        "health check failed: " + check.explanation(), false)
-                        : commit(r, base, check, null, now, by.actor(), null, false);
+                        "health check failed: " + check.explanation(), false, generation)
+                        : commit(r, base, check, null, now, by.actor(), null, false, generation);
                 act(c);
                 String target = stage == r.plan().lastStage() ? "completion" : "advance to "
                         + r.plan().stages().get(stage) + "%";
@@ -166,7 +177,7 @@ public final class GradualRolloutManager {
         }
         Rollout moved = base.advanced(stage, now);
         Committed c = commit(r, moved, check, moved.status() == RolloutStatus.COMPLETED ? RolloutEventKind.COMPLETED
-                : RolloutEventKind.ADVANCED, now, by.actor(), by.reason(), force);
+                : RolloutEventKind.ADVANCED, now, by.actor(), by.reason(), force, generation);
         act(c);
         return RolloutView.of(c.rollout());
     }
@@ -212,10 +223,11 @@ public final class GradualRolloutManager {
 
     private RolloutView manual(RolloutAction action, Attribution by, BiFunction<Rollout, Instant, Rollout> change,
                                RolloutEventKind kind) {
+        long generation = generation();
         Rollout r = active(action);
         RolloutStateMachine.require(r, action);
         Instant now = now();
-        Committed c = commit(r, change.apply(r, now), null, kind, now, by.actor(), by.reason(), false);
+        Committed c = commit(r, change.apply(r, now), null, kind, now, by.actor(), by.reason(), false, generation);
         act(c);
         return RolloutView.of(c.rollout());
     }
@@ -229,6 +241,7 @@ public final class GradualRolloutManager {
      * @return the deployment's latest rollout after the step, if any
      */
     public Optional<Rollout> tick() {
+        long generation = generation();
         Optional<Rollout> latest = env.repository().latest(deploymentName);
         if (latest.isEmpty()) {
             return latest;
@@ -254,21 +267,35 @@ public final class GradualRolloutManager {
             reason = "stage " + r.currentPercentage() + "% healthy for " + human(r.plan().stageDuration());
         }
         try {
-            Committed c = commit(r, next, check, kind, now, settings.systemActor(), reason, false);
+            Committed c = commit(r, next, check, kind, now, settings.systemActor(), reason, false, generation);
             act(c);
             return Optional.of(c.rollout());
-        } catch (ConcurrentChange e) {
+        } catch (ConcurrentChange | Fenced e) {
             // Another process moved the rollout while we measured; the next tick judges its new state.
             return env.repository().latest(deploymentName);
         }
     }
 
-    /** Re-applies the latest rollout's registry and traffic effects: what a restarted driver does first. */
+    /**
+     * What a restarted driver does first: finds and repairs any drift between the deployment's desired state and
+     * the registry and router, then re-applies the desired state in this process.
+     */
     public Optional<Rollout> recover() {
-        applied.set(null);
+        reconcile();
+        reconciler.forget(deploymentName);
         Optional<Rollout> latest = env.repository().latest(deploymentName);
         latest.ifPresent(this::ensureApplied);
         return latest;
+    }
+
+    /** Finds and repairs drift on this deployment; reports what it found. */
+    public ReconcileReport reconcile() {
+        return reconciler.reconcile(deploymentName);
+    }
+
+    /** Where the registry and the router disagree with the stored desired state, changing nothing. */
+    public List<Drift> drift() {
+        return reconciler.inspect(deploymentName);
     }
 
     /** The latest rollout's transitions, oldest first. */
@@ -316,19 +343,77 @@ public final class GradualRolloutManager {
         }
     }
 
-    /** Stores the check, the new state (if still at the revision read) and the event, in one transaction. */
+    /** An action that read an older generation of the deployment than the store holds now. */
+    private static final class Fenced extends RolloutException {
+        Fenced(String message) {
+            super(message);
+        }
+    }
+
+    /** The deployment's generation now (0 before any action wrote a desired state). */
+    private long generation() {
+        return env.repository().desired(deploymentName).map(DesiredState::generation).orElse(0L);
+    }
+
+    /**
+     * Stores the check, the new state (if still at the revision read), the deployment's next desired state (if the
+     * transition changes what router and registry should say, and the generation is still the one the action read)
+     * and the event, in one transaction. An action fenced by a newer generation is refused and audited.
+     */
     private Committed commit(Rollout before, Rollout after, HealthCheck check, RolloutEventKind kind, Instant now,
-                             String actor, String reason, boolean forced) {
+                             String actor, String reason, boolean forced, long readGeneration) {
         Rollout next = after.withRevision(before.revision() + 1);
-        return env.repository().atomically(() -> {
-            HealthCheck stored = check == null ? null : env.repository().append(check);
-            if (!env.repository().update(next)) {
-                throw new ConcurrentChange(before);
-            }
-            RolloutEvent event = kind == null ? null : env.repository().append(RolloutEvent.between(before, next, kind,
-                    now, actor, forced, reason));
-            return new Committed(next, event, stored);
-        });
+        try {
+            env.boundaries().at("before:store:rollout");
+            Committed c = env.repository().atomically(() -> {
+                HealthCheck stored = check == null ? null : env.repository().append(check);
+                if (!env.repository().update(next)) {
+                    throw new ConcurrentChange(before);
+                }
+                if (effectsChange(before, next)) {
+                    writeDesired(before, next, now, actor, readGeneration);
+                }
+                RolloutEvent event = kind == null ? null : env.repository().append(RolloutEvent.between(before, next,
+                        kind, now, actor, forced, reason));
+                return new Committed(next, event, stored);
+            });
+            env.boundaries().at("after:store:rollout");
+            return c;
+        } catch (Fenced e) {
+            env.repository().note(new DeploymentNote(now, actor, "fenced", before.rolloutId(), deploymentName,
+                    java.util.Map.of("action", kind == null ? "health_check" : kind.key(), "read_generation",
+                            Long.toString(readGeneration)), e.getMessage()));
+            throw e;
+        }
+    }
+
+    private static boolean effectsChange(Rollout before, Rollout next) {
+        return before.status() != next.status() || before.currentPercentage() != next.currentPercentage();
+    }
+
+    /**
+     * The rollout's next desired state. Stopping a rollout (failed, rolled back) is always allowed, but changes the
+     * desired state only while the rollout still owns the deployment; any other change needs the deployment at the
+     * generation the action read, still owned by this rollout.
+     */
+    private void writeDesired(Rollout before, Rollout next, Instant now, String actor, long readGeneration) {
+        DesiredState prior = env.repository().desired(deploymentName).orElse(null);
+        boolean owns = prior == null || prior.owner().equals(next.rolloutId());
+        boolean stopping = !next.status().active() && next.status() != RolloutStatus.COMPLETED;
+        if (stopping && !owns) {
+            return;
+        }
+        long current = prior == null ? 0 : prior.generation();
+        if (!owns || current != readGeneration) {
+            throw new Fenced("refused: " + deploymentName + " moved to generation " + current + " (" + (prior == null
+                    ? "nothing" : prior.source() + " by " + prior.updatedBy()) + ") after this action read generation "
+                    + readGeneration + "; rollout " + before.rolloutId() + " no longer decides its traffic: check "
+                    + "the deployment's status before acting again");
+        }
+        env.boundaries().at("before:store:desired");
+        if (!env.repository().saveDesired(DesiredState.ofRollout(prior, next, now, actor))) {
+            throw new ConcurrentChange(before);
+        }
     }
 
     /** After the commit: tell listeners, then make the state true in the registry and the traffic split. */
@@ -342,22 +427,25 @@ public final class GradualRolloutManager {
         ensureApplied(c.rollout());
     }
 
-    /** Health checks change the revision but not the effects: the rollout, its status and percentage decide those. */
-    private record Applied(String rolloutId, RolloutStatus status, int percentage) {
-        static Applied of(Rollout r) {
-            return new Applied(r.rolloutId(), r.status(), r.currentPercentage());
-        }
-    }
-
+    /**
+     * Makes the deployment's desired state true in the registry and the traffic split, once per generation in this
+     * instance. A split of this rollout's active stage that the router refused fails the stage.
+     */
     private void ensureApplied(Rollout r) {
-        Applied now = Applied.of(r);
-        if (!now.equals(applied.get())) {
-            try {
-                effects.apply(r);
-            } catch (RolloutEffects.TrafficChangeFailed e) {
-                failStage(e);
+        try {
+            reconciler.ensure(deploymentName);
+        } catch (Reconciler.TrafficNotApplied e) {
+            DesiredState s = e.state();
+            if (r.status().active() && s.owner().equals(r.rolloutId()) && s.canary() != null) {
+                Rollout current = env.repository().find(r.rolloutId()).orElse(r);
+                if (current.status().active()) {
+                    failStage(current, e);
+                }
             }
-            applied.set(now);
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
@@ -366,17 +454,15 @@ public final class GradualRolloutManager {
      * recorded as failed with the router's reason, traffic is sent back to production, and the caller hears why.
      * Should sending it back fail too, the failed state stays unapplied and every tick tries again.
      */
-    private void failStage(RolloutEffects.TrafficChangeFailed e) {
-        Rollout r = e.rollout;
+    private void failStage(Rollout r, Reconciler.TrafficNotApplied e) {
         Instant now = now();
         String reason = "traffic change to " + r.currentPercentage() + "% failed: " + e.getMessage();
         Committed c = commit(r, r.stopped(RolloutStatus.FAILED, now), null, RolloutEventKind.FAILED, now,
-                settings.systemActor(), reason, false);
+                settings.systemActor(), reason, false, generation());
         env.listener().onEvent(c.event());
         String back;
         try {
-            effects.apply(c.rollout());
-            applied.set(Applied.of(c.rollout()));
+            reconciler.ensure(deploymentName);
             back = "traffic is back on production";
         } catch (RuntimeException again) {
             back = "sending traffic back to production failed too (" + again.getMessage() + "); retrying on every tick";

@@ -105,6 +105,13 @@ public final class HealthEvaluator {
         double sv = stableObs.value();
         int cn = (int) Math.min(Integer.MAX_VALUE, canaryObs.count());
         int sn = (int) Math.min(Integer.MAX_VALUE, stableObs.count());
+        String invalid = invalid(m, canaryObs, "the canary");
+        invalid = invalid != null ? invalid : invalid(m, stableObs, "the stable version");
+        if (invalid != null) {
+            // A value that cannot be true (a broken exporter, a lying proxy) is no evidence at all: the stage holds.
+            return new MetricVerdict(m, HealthOutcome.INCONCLUSIVE, Double.NaN, Double.NaN, cn, sn, Double.NaN,
+                    Double.NaN, threshold, "no valid data: " + invalid);
+        }
         if (!enough(canaryObs, minSamples) || !enough(stableObs, minSamples)) {
             return new MetricVerdict(m, HealthOutcome.INCONCLUSIVE, cv, sv, cn, sn, Double.NaN, Double.NaN, threshold,
                     tooLittle(canaryObs, stableObs));
@@ -125,6 +132,43 @@ public final class HealthEvaluator {
         }
         return new MetricVerdict(m, HealthOutcome.HEALTHY, cv, sv, cn, sn, c.pValue(), c.effectSize(), threshold,
                 "no harmful change: " + versus);
+    }
+
+    /**
+     * Why the observation cannot be true, or null: a non-finite or negative value, a rate above 100 %, a negative
+     * request count.
+     */
+    static String invalid(Metric m, Observation o, String who) {
+        if (o.requests() < -1) {
+            return who + "'s request count is negative (" + o.requests() + ")";
+        }
+        String bad = impossible(m, o.value());
+        if (bad != null) {
+            return who + "'s " + m.key() + " " + bad;
+        }
+        for (double p : o.points()) {
+            bad = Double.isNaN(p) ? "is not a number" : impossible(m, p);
+            if (bad != null) {
+                return who + "'s " + m.key() + " has a value that " + bad;
+            }
+        }
+        return null;
+    }
+
+    private static String impossible(Metric m, double v) {
+        if (Double.isNaN(v)) {
+            return null;
+        }
+        if (Double.isInfinite(v)) {
+            return "is infinite";
+        }
+        if (v < 0) {
+            return "is negative (" + v + ")";
+        }
+        if (m != Metric.LATENCY_P95 && v > 1) {
+            return "is above 100% (" + v + ")";
+        }
+        return null;
     }
 
     private String tooLittle(Observation canary, Observation stable) {

@@ -1,5 +1,6 @@
 package io.promptdesk.engine.rollout;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -48,4 +49,33 @@ public interface RolloutRepository {
     List<RolloutEvent> events(String rolloutId);
 
     List<HealthCheck> healthChecks(String rolloutId);
+
+    /** The deployment's desired state (what router and registry should say), if any action has written one. */
+    Optional<DesiredState> desired(String deployment);
+
+    /** Every deployment's desired state, by name. */
+    List<DesiredState> allDesired();
+
+    /**
+     * Stores {@code next} if the stored generation is still {@code next.generation() - 1} (none stored for
+     * generation 1): the fencing check every action makes.
+     *
+     * @return false when another action wrote a newer generation meanwhile (nothing is written)
+     */
+    boolean saveDesired(DesiredState next);
+
+    /**
+     * Records that {@code target} acknowledged the split of {@code generation}, if that is still the deployment's
+     * generation.
+     *
+     * @return false when the desired state moved on meanwhile: the newer split must be applied too
+     */
+    boolean confirmRouter(String deployment, long generation, String target, Instant at);
+
+    /**
+     * Records an action refused because it came from an older generation, or a drift repaired, where the store
+     * keeps an audit log (the default keeps none).
+     */
+    default void note(DeploymentNote note) {
+    }
 }

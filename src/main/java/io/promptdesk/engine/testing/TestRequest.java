@@ -40,6 +40,12 @@ public record TestRequest(String template, TemplateDialect dialect, List<? exten
                 throw new BadInputException("unknown performance threshold '" + metric + "': expected one of "
                         + String.join(", ", PerformanceMetrics.NAMES));
             }
+            double limit = thresholds.get(metric);
+            if (!Double.isFinite(limit) || limit < 0) {
+                // A NaN limit compares false with everything: it would switch the gate off without a word.
+                throw new BadInputException("performance threshold " + metric + "=" + limit + " is not a limit: give "
+                        + "a finite number of zero or more");
+            }
         }
         settings = settings == null ? RuleSettings.defaults() : settings;
     }

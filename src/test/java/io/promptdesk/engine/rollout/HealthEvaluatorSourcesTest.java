@@ -107,4 +107,42 @@ class HealthEvaluatorSourcesTest {
                 HealthOutcome.HEALTHY, HealthOutcome.INCONCLUSIVE);
         assertThat(Map.of("reason", c.explanation())).containsValue("engagement_rate: no metrics: query refused");
     }
+
+    /** A source whose every value is {@code value}: what a broken exporter or a lying proxy answers. */
+    private static MetricsSource constant(double value, long requests) {
+        return new MetricsSource() {
+            @Override
+            public double[] samples(String d, String v, Metric m, Instant from, Instant to) {
+                return observe(d, v, m, from, to).points();
+            }
+
+            @Override
+            public Observation observe(String d, String v, Metric m, Instant from, Instant to) {
+                double[] points = new double[24];
+                java.util.Arrays.fill(points, value);
+                return Observation.ofSteps(value, points, requests);
+            }
+        };
+    }
+
+    @Test
+    void valuesThatCannotBeTrueAreNoValidDataAndHoldTheStage() {
+        // -5 for every query: an error rate of -500 % and a p95 of -5 s once passed as healthy.
+        HealthCheck negative = check(constant(-5, 5_000));
+        assertThat(negative.outcome()).isEqualTo(HealthOutcome.INCONCLUSIVE);
+        assertThat(negative.verdicts()).allSatisfy(v -> {
+            assertThat(v.outcome()).isEqualTo(HealthOutcome.INCONCLUSIVE);
+            assertThat(v.reason()).startsWith("no valid data: ").contains("negative");
+        });
+        HealthCheck above = check(constant(1.5, 5_000));
+        assertThat(above.verdicts().get(0).reason()).contains("above 100%");
+        assertThat(above.outcome()).isEqualTo(HealthOutcome.INCONCLUSIVE);
+        assertThat(check(constant(Double.POSITIVE_INFINITY, 5_000)).verdicts())
+                .allSatisfy(v -> assertThat(v.reason()).contains("infinite"));
+        assertThat(check(constant(0.02, -7)).verdicts())
+                .allSatisfy(v -> assertThat(v.reason()).contains("request count is negative"));
+        // A latency above one second is a plausible value, not a broken one.
+        assertThat(HealthEvaluator.invalid(Metric.LATENCY_P95, Observation.ofSteps(2.5, new double[]{2.4, 2.6}, 10),
+                "the canary")).isNull();
+    }
 }
