@@ -23,6 +23,14 @@ public record RemoteEndpoint(String service, HttpUrl baseUrl, RemoteAuth auth, T
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(baseUrl, "baseUrl");
         auth = auth == null ? RemoteAuth.NONE : auth;
+        if (!baseUrl.username().isEmpty() || !baseUrl.password().isEmpty()) {
+            // Credentials written into the URL: used as basic auth, and never kept in the URL, so no message, log
+            // line or stored row that names the address can carry them.
+            if (auth instanceof RemoteAuth.None && !baseUrl.password().isEmpty()) {
+                auth = new RemoteAuth.Basic(baseUrl.username(), Secret.fromUrl(baseUrl.password()));
+            }
+            baseUrl = baseUrl.newBuilder().username("").password("").build();
+        }
         tls = tls == null ? TlsOptions.SYSTEM : tls;
         retry = retry == null ? RetryPolicy.DEFAULT : retry;
         connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connect");

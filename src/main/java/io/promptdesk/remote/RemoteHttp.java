@@ -30,11 +30,23 @@ public final class RemoteHttp implements AutoCloseable {
     private final RemoteEndpoint endpoint;
     private final OkHttpClient client;
     private final Sleeper sleeper;
+    private final Redactor redactor;
 
     public RemoteHttp(RemoteEndpoint endpoint, Sleeper sleeper) {
+        this(endpoint, sleeper, new Secret[0]);
+    }
+
+    /** @param alsoSecret secrets besides the endpoint's credentials that a reply must never carry (a signing key) */
+    public RemoteHttp(RemoteEndpoint endpoint, Sleeper sleeper, Secret... alsoSecret) {
         this.endpoint = endpoint;
         this.client = HttpClients.build(endpoint);
         this.sleeper = sleeper;
+        this.redactor = Redactor.of(endpoint.auth(), alsoSecret);
+    }
+
+    /** What takes this endpoint's secrets out of text that came back from it. */
+    public Redactor redactor() {
+        return redactor;
     }
 
     public RemoteEndpoint endpoint() {
@@ -75,7 +87,8 @@ public final class RemoteHttp implements AutoCloseable {
             try (Response response = call.execute()) {
                 ResponseBody body = response.body();
                 String type = body.contentType() == null ? null : body.contentType().toString();
-                lastReply = new HttpReply(response.code(), type, body.string(), attempt,
+                // The body is redacted before anyone reads it: an echoed token goes no further than this line.
+                lastReply = new HttpReply(response.code(), type, redactor.redact(body.string()), attempt,
                         Duration.ofNanos(System.nanoTime() - start));
                 last = null;
                 if (!RETRY_STATUS.contains(response.code())) {
@@ -96,9 +109,9 @@ public final class RemoteHttp implements AutoCloseable {
             return lastReply;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        throw new RemoteUnavailableException(endpoint.describe() + " " + why(last, budget) + " ("
+        throw new RemoteUnavailableException(redactor.redact(endpoint.describe() + " " + why(last, budget) + " ("
                 + request.method() + " " + request.url().encodedPath() + ", " + took.toMillis() + " ms"
-                + ", " + made + (made == 1 ? " attempt" : " attempts") + ")", last);
+                + ", " + made + (made == 1 ? " attempt" : " attempts") + ")"), last);
     }
 
     private Request authenticate(Request request) {

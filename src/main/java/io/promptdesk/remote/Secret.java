@@ -53,6 +53,11 @@ public final class Secret {
         return new Secret("secret store entry " + entry, v);
     }
 
+    /** A password written in a URL's userinfo, taken out of the URL. */
+    static Secret fromUrl(String password) {
+        return new Secret("the URL's userinfo", password);
+    }
+
     /** The secret itself, for the one place that sends it. */
     String reveal() {
         return value;

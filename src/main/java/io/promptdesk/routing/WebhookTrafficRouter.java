@@ -37,7 +37,7 @@ public final class WebhookTrafficRouter implements TrafficRouter, AutoCloseable 
 
     public WebhookTrafficRouter(RemoteEndpoint endpoint, Secret secret, Clock clock, Duration budget,
                                 Sleeper sleeper) {
-        this.http = new RemoteHttp(endpoint, sleeper);
+        this.http = new RemoteHttp(endpoint, sleeper, secret);
         this.secret = secret;
         this.clock = clock;
         this.budget = budget;

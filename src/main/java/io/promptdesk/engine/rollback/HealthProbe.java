@@ -6,10 +6,15 @@ import io.promptdesk.metrics.Observation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Takes a health snapshot of one version: its recent traffic against the controller's absolute limits. Works on
@@ -74,6 +79,35 @@ final class HealthProbe {
                     : version + " unhealthy: " + String.join(", ", beyond) + window;
         }
         return new HealthSnapshot(now, version, state, n, errorRate, p95, engagement.value(), from, now, summary);
+    }
+
+    /**
+     * A snapshot that takes at most {@code budget}: read on a thread of its own, and recorded as unknown
+     * ({@code no_data}, saying why) when the metrics source has not answered in time. What the rollback's switch
+     * waits on before it acts, so a hung Prometheus cannot delay it.
+     */
+    HealthSnapshot snapshotWithin(String model, String version, Instant now, Duration budget) {
+        CompletableFuture<HealthSnapshot> read = CompletableFuture.supplyAsync(() -> snapshot(model, version, now),
+                r -> {
+                    Thread t = new Thread(r, "pre-rollback-health");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        try {
+            return read.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            read.cancel(true);
+            LOG.warn("health of {} {} not read within {} ms: recorded as unknown", model, version, budget.toMillis());
+            Instant from = now.minus(settings.healthWindow());
+            return new HealthSnapshot(now, version, HealthState.NO_DATA, 0, Double.NaN, Double.NaN, Double.NaN, from,
+                    now, version + ": health unknown - the metrics source did not answer within "
+                    + budget.toMillis() + " ms, and the rollback does not wait for it");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the health of " + model + " " + version, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Enough traffic for a verdict; an aggregating source that cannot count requests needs some data at least. */

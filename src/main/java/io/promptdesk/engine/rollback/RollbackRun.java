@@ -112,7 +112,8 @@ final class RollbackRun {
 
     private void preHealth() {
         checkDeadline("before the pre-rollback health snapshot");
-        HealthSnapshot snap = probe.snapshot(r.modelName(), r.fromVersion(), ledger.now());
+        HealthSnapshot snap = probe.snapshotWithin(r.modelName(), r.fromVersion(), ledger.now(),
+                settings.preHealthBudget());
         Instant now = ledger.now();
         advance(r.withPre(snap).at(RollbackStep.SWITCH), List.of(step(now, RollbackStep.PRE_HEALTH, StepState.DONE,
                 snap.summary()), step(now, RollbackStep.SWITCH, StepState.STARTED, "production -> " + r.toVersion())));
@@ -170,7 +171,8 @@ final class RollbackRun {
                     why)));
             return;
         }
-        HealthSnapshot snap = probe.snapshot(r.modelName(), r.toVersion(), ledger.now());
+        HealthSnapshot snap = probe.snapshotWithin(r.modelName(), r.toVersion(), ledger.now(),
+                settings.preHealthBudget());
         r = r.withPost(snap);
         finish(RollbackStatus.SUCCESS, null, List.of(step(ledger.now(), RollbackStep.POST_HEALTH, StepState.DONE,
                 snap.summary())));
