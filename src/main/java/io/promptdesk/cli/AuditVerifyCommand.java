@@ -22,7 +22,7 @@ public final class AuditVerifyCommand extends CliCommand implements Callable<Int
     @Override
     public Integer call() {
         AuditVerification v;
-        try (RollbackServices services = RollbackServices.open(WorkspacePath.of(workspace))) {
+        try (RollbackServices services = RollbackServices.openForReading(WorkspacePath.of(workspace))) {
             v = services.audit.verify();
         }
         if (v.intact()) {

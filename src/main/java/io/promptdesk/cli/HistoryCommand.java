@@ -38,7 +38,7 @@ public final class HistoryCommand extends CliCommand implements Callable<Integer
     @Override
     public Integer call() {
         List<RollbackResult> history;
-        try (RollbackServices services = RollbackServices.open(connections.on(WorkspacePath.of(workspace)))) {
+        try (RollbackServices services = RollbackServices.openForReading(connections.on(WorkspacePath.of(workspace)))) {
             history = services.controller.getRollbackHistory(model, limit, true);
         }
         if (json) {

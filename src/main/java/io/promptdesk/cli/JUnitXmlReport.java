@@ -1,5 +1,6 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.files.OwnerOnly;
 import io.promptdesk.model.BadInputException;
 import io.promptdesk.model.CaseResult;
 import io.promptdesk.model.Finding;
@@ -26,6 +27,13 @@ final class JUnitXmlReport {
 
     void write(TestReport r, Path file) {
         int ruleFailures = (int) r.validationResults().values().stream().filter(v -> !v.passed()).count();
+        try {
+            // Reports name who did what and why: owner-only, whatever the umask.
+            OwnerOnly.createFile(file);
+            OwnerOnly.restrict(file);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot write the report: " + e.getMessage(), e);
+        }
         try (OutputStream os = Files.newOutputStream(file)) {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(os, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");

@@ -1,5 +1,6 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.files.OwnerOnly;
 import io.promptdesk.engine.pipeline.PipelineReport;
 import io.promptdesk.engine.pipeline.PipelineStep;
 import io.promptdesk.engine.pipeline.StepResult;
@@ -37,6 +38,13 @@ final class PipelineJUnitReport {
         long failures = cases.stream().filter(c -> !c.passed()).count()
                 + r.steps().stream().filter(s -> s.status() == StepStatus.FAILED).count();
         long skipped = gates - r.steps().stream().filter(s -> s.status() != StepStatus.SKIPPED).count();
+        try {
+            // Reports name who did what and why: owner-only, whatever the umask.
+            OwnerOnly.createFile(file);
+            OwnerOnly.restrict(file);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot write the report: " + e.getMessage(), e);
+        }
         try (OutputStream os = Files.newOutputStream(file)) {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(os, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");

@@ -1,6 +1,7 @@
 package io.promptdesk.cli;
 
 import io.promptdesk.engine.pipeline.PipelineReport;
+import io.promptdesk.files.OwnerOnly;
 import io.promptdesk.json.Json;
 import io.promptdesk.model.BadInputException;
 
@@ -25,9 +26,13 @@ final class PipelineReports {
 
     void write(PipelineReport report) {
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectories(dir);
+            OwnerOnly.createFile(dir.resolve(JSON));
+            OwnerOnly.restrict(dir.resolve(JSON));
             Files.writeString(dir.resolve(JSON), Json.pretty(report) + "\n", StandardCharsets.UTF_8);
             new PipelineJUnitReport(suite).write(report, dir.resolve(JUNIT));
+            OwnerOnly.createFile(dir.resolve(HTML));
+            OwnerOnly.restrict(dir.resolve(HTML));
             Files.writeString(dir.resolve(HTML), new PipelineHtmlReport(suite).render(report),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {

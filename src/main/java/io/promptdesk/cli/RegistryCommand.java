@@ -21,6 +21,7 @@ import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.remote.OsSecretStore;
 import io.promptdesk.store.Database;
+import io.promptdesk.store.DatabaseOptions;
 import io.promptdesk.store.SqliteAuditLog;
 import io.promptdesk.store.SqliteRegistryHistory;
 import io.promptdesk.store.SqliteRegistryRepository;
@@ -114,11 +115,29 @@ public final class RegistryCommand implements Runnable {
             this.rollouts = new AuditingRolloutRepository(new SqliteRolloutRepository(db), new SqliteAuditLog(db));
         }
 
+        /** True for a command that only reads: it needs no secret of a router and never creates anything. */
+        boolean reading;
+
         static Services open(WorkspaceOptions options) {
             Clock clock = Clock.systemUTC();
             Connections connections = new Connections(options.connections(), System::getenv,
                     OsSecretStore.forThisPlatform(), clock);
             return new Services(Database.open(Workspace.databaseFile(options.directory())), clock, connections);
+        }
+
+        /**
+         * For a command that only reads (status, lists, history, audit): the workspace must exist (a missing or empty
+         * database is refused naming the path, and nothing is created), a read-only one is read as it is, and the
+         * router is only named, never built, so its signing secret is not needed.
+         */
+        static Services openForReading(WorkspaceOptions options) {
+            Clock clock = Clock.systemUTC();
+            Connections connections = new Connections(options.connections(), System::getenv,
+                    OsSecretStore.forThisPlatform(), clock);
+            Services s = new Services(Database.openExisting(Workspace.databaseFile(options.directory()),
+                    DatabaseOptions.defaults()), clock, connections);
+            s.reading = true;
+            return s;
         }
 
         /** Prometheus when one is set, else {@code fallback} (the simulator, or no metrics). */
@@ -128,6 +147,9 @@ public final class RegistryCommand implements Runnable {
 
         /** The router the connections choose; {@code embedded} when they choose the embedded one. */
         TrafficRouter router(TrafficRouter embedded, WorkspaceOptions options) {
+            if (reading) {
+                return connections.routerForReading(embedded);
+            }
             return connections.router(embedded, registry, Attribution.of(options.actor(), "rollout traffic change"));
         }
 

@@ -27,7 +27,7 @@ public final class RegistryListCommand extends CliCommand implements Callable<In
     @Override
     public Integer call() {
         PrintWriter out = out();
-        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
+        try (RegistryCommand.Services services = RegistryCommand.Services.openForReading(options)) {
             if (model == null) {
                 List<Model> models = services.registry.models();
                 if (options.json) {

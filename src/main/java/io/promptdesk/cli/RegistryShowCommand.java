@@ -35,7 +35,7 @@ public final class RegistryShowCommand extends CliCommand implements Callable<In
     @Override
     public Integer call() {
         PrintWriter out = out();
-        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
+        try (RegistryCommand.Services services = RegistryCommand.Services.openForReading(options)) {
             ModelVersion v = services.registry.get(model, version);
             List<String> aliases = services.registry.model(model).aliases().entrySet().stream()
                     .filter(e -> e.getValue().equals(version)).map(Map.Entry::getKey).toList();

@@ -35,7 +35,8 @@ final class RollbackServices implements AutoCloseable {
         });
         RollbackEnvironment env = new RollbackEnvironment(base.registry, base.rollouts,
                 base.router(RegistryCommand.Services.NOT_ROUTED, options),
-                base.metrics(RegistryCommand.Services.NO_METRICS), new SqliteRollbackRepository(base.db), audit,
+                base.reading ? RegistryCommand.Services.NO_METRICS : base.metrics(RegistryCommand.Services.NO_METRICS),
+                new SqliteRollbackRepository(base.db), audit,
                 base.clock, executor, RollbackTimer.SYSTEM, RunnerLiveness.ofProcess());
         this.controller = new RollbackController(env, RollbackSettings.defaults());
     }
@@ -49,6 +50,17 @@ final class RollbackServices implements AutoCloseable {
     /** On the workspace and the connections the options name. */
     static RollbackServices open(RegistryCommand.WorkspaceOptions options) {
         return new RollbackServices(RegistryCommand.Services.open(options), options);
+    }
+
+    /** For history and audit: an existing workspace, read as it is (read-only too), no router secret needed. */
+    static RollbackServices openForReading(RegistryCommand.WorkspaceOptions options) {
+        return new RollbackServices(RegistryCommand.Services.openForReading(options), options);
+    }
+
+    static RollbackServices openForReading(Path workspace) {
+        RegistryCommand.WorkspaceOptions options = new RegistryCommand.WorkspaceOptions();
+        options.workspace = workspace;
+        return openForReading(options);
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class RolloutStatusCommand extends CliCommand implements Callable<I
 
     @Override
     public Integer call() {
-        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
+        try (RegistryCommand.Services services = RegistryCommand.Services.openForReading(options)) {
             GradualRolloutManager manager = services.reader(deployment, options);
             Rollout r = manager.status();
             List<Drift> drift = manager.drift();

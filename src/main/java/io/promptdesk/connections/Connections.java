@@ -10,6 +10,7 @@ import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.RegistryHistory;
 import io.promptdesk.registry.mlflow.MlflowClient;
 import io.promptdesk.registry.mlflow.MlflowModelRegistry;
+import io.promptdesk.remote.RemoteEndpoint;
 import io.promptdesk.remote.Sleeper;
 import io.promptdesk.routing.MlflowAliasTrafficRouter;
 import io.promptdesk.routing.WebhookTrafficRouter;
@@ -97,6 +98,34 @@ public final class Connections implements AutoCloseable {
      * @param registry the registry in use, for the MLflow router's alias moves
      * @throws BadInputException when the chosen router lacks its settings
      */
+    /**
+     * What a reader needs of the router the settings choose: its target (to tell whether the stored split was
+     * acknowledged by this router), with no secret resolved and nothing sent. Sending through it is refused.
+     */
+    public TrafficRouter routerForReading(TrafficRouter embedded) {
+        String target = switch (settings.router()) {
+            case EMBEDDED -> null;
+            case WEBHOOK -> settings.webhook() == null ? null
+                    : WebhookTrafficRouter.targetOf(RemoteEndpoint.parseUrl("traffic webhook", settings.webhook().url()));
+            case MLFLOW -> settings.mlflow() == null ? null
+                    : MlflowAliasTrafficRouter.targetOf(RemoteEndpoint.parseUrl("MLflow", settings.mlflow().url()));
+        };
+        if (target == null) {
+            return embedded;
+        }
+        return new TrafficRouter() {
+            @Override
+            public void route(String deployment, String stable, String canary, int percent) {
+                throw new IllegalStateException("a reading command does not change traffic");
+            }
+
+            @Override
+            public String target() {
+                return target;
+            }
+        };
+    }
+
     public TrafficRouter router(TrafficRouter embedded, ModelRegistry registry, Attribution by) {
         return switch (settings.router()) {
             case EMBEDDED -> embedded;

@@ -33,7 +33,7 @@ public final class MlflowAliasTrafficRouter implements TrafficRouter {
     /** The registered model's canary alias and tag: its acknowledgement of a generation is stored against it. */
     @Override
     public String target() {
-        return "mlflow " + client.endpoint().baseUrl().newBuilder().username("").password("").build();
+        return targetOf(client.endpoint().baseUrl());
     }
 
     @Override
@@ -52,5 +52,10 @@ public final class MlflowAliasTrafficRouter implements TrafficRouter {
                     ? "all traffic to " + stableVersion : canaryPercent + "% to " + canaryVersion)
                     + ") did not reach MLflow: " + e.getMessage());
         }
+    }
+
+    /** The target named for a router at {@code url}: the same string whether or not its secret is at hand. */
+    public static String targetOf(okhttp3.HttpUrl url) {
+        return "mlflow " + url.newBuilder().username("").password("").build();
     }
 }

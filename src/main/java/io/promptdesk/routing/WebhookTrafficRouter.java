@@ -61,7 +61,7 @@ public final class WebhookTrafficRouter implements TrafficRouter, AutoCloseable 
     /** The webhook's address: its acknowledgement of a generation is stored against it. */
     @Override
     public String target() {
-        return "webhook " + http.endpoint().baseUrl().newBuilder().username("").password("").build();
+        return targetOf(http.endpoint().baseUrl());
     }
 
     private void send(String deployment, String stableVersion, String canaryVersion, int canaryPercent, String key) {
@@ -99,5 +99,10 @@ public final class WebhookTrafficRouter implements TrafficRouter, AutoCloseable 
     @Override
     public void close() {
         http.close();
+    }
+
+    /** The target named for a router at {@code url}: the same string whether or not its secret is at hand. */
+    public static String targetOf(okhttp3.HttpUrl url) {
+        return "webhook " + url.newBuilder().username("").password("").build();
     }
 }

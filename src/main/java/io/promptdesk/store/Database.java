@@ -1,5 +1,6 @@
 package io.promptdesk.store;
 
+import io.promptdesk.files.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -37,10 +38,62 @@ public final class Database implements AutoCloseable {
         return open(file, DatabaseOptions.defaults());
     }
 
-    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    /**
+     * Opens (creating if needed, owner-only) the database file and brings its schema up to date. An existing file
+     * of zero bytes is refused, not silently made a new database: it is a workspace whose data was lost.
+     */
     public static Database open(Path file, DatabaseOptions options) {
         Path absolute = file.toAbsolutePath().normalize();
+        refuseEmpty(absolute);
         createFolder(absolute);
+        try {
+            OwnerOnly.createFile(absolute);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Problem.UNAVAILABLE, absolute, "cannot create " + absolute + ": "
+                    + e.getMessage() + "; choose a writable --workspace", e);
+        }
+        return connect(absolute, options, false);
+    }
+
+    /**
+     * Opens an existing database for a command that only reads: never creates a folder or a file. A missing or
+     * empty file is refused naming the path (a mistyped --workspace must not look like an empty one). A file the
+     * user cannot write (a read-only workspace, a copy on a read-only disk) is opened read-only, as it is.
+     */
+    public static Database openExisting(Path file, DatabaseOptions options) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw new StoreException(StoreException.Problem.UNAVAILABLE, absolute, "no PromptDesk workspace at "
+                    + absolute.getParent() + ": " + absolute.getFileName() + " does not exist; check --workspace "
+                    + "(nothing was created)", null);
+        }
+        refuseEmpty(absolute);
+        Path dir = absolute.getParent();
+        boolean writable = Files.isWritable(absolute) && (dir == null || Files.isWritable(dir));
+        return connect(absolute, options, !writable);
+    }
+
+    /** Opens an existing database read-only, as it is: no migration, no journal file, nothing written. */
+    public static Database openReadOnly(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        refuseEmpty(absolute);
+        return connect(absolute, DatabaseOptions.defaults(), true);
+    }
+
+    private static void refuseEmpty(Path absolute) {
+        try {
+            if (Files.isRegularFile(absolute) && Files.size(absolute) == 0) {
+                throw new StoreException(StoreException.Problem.CORRUPT, absolute, absolute + " is empty (0 bytes): "
+                        + "it is not a PromptDesk database, and it is not replaced by a new one; restore it from a "
+                        + "backup, or remove it to start an empty workspace", null);
+            }
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Problem.UNAVAILABLE, absolute, "cannot read " + absolute + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Database connect(Path absolute, DatabaseOptions options, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -48,7 +101,13 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
         Connection c;
         try {
-            c = config.createConnection("jdbc:sqlite:" + absolute);
+            if (readOnly) {
+                // Nobody can write here: read the file as it is, without the WAL's shared-memory file.
+                config.setReadOnly(true);
+                c = config.createConnection("jdbc:sqlite:file:" + absolute.toUri().getRawPath() + "?immutable=1");
+            } else {
+                c = config.createConnection("jdbc:sqlite:" + absolute);
+            }
         } catch (SQLException e) {
             throw SqliteErrors.translate(absolute, "opening the database", e);
         }
@@ -60,7 +119,11 @@ public final class Database implements AutoCloseable {
                     s.execute("PRAGMA max_page_count = " + options.maxPageCount());
                 }
             }
-            new Migrations(db).apply();
+            if (readOnly) {
+                Migrations.requireCurrent(db);
+            } else {
+                new Migrations(db).apply();
+            }
         } catch (SQLException e) {
             db.close();
             throw SqliteErrors.translate(absolute, "opening the database", e);
@@ -160,7 +223,7 @@ public final class Database implements AutoCloseable {
             return;
         }
         try {
-            Files.createDirectories(parent);
+            OwnerOnly.createDirectories(parent);
         } catch (IOException e) {
             throw new StoreException(StoreException.Problem.UNAVAILABLE, absolute,
                     "cannot create the folder " + parent + " for " + absolute.getFileName() + ": " + e.getMessage()

@@ -85,6 +85,18 @@ final class Migrations {
         }
     }
 
+    /** For a database opened read-only: its schema must be the one this build knows, as nothing can be migrated. */
+    static void requireCurrent(Database db) {
+        int known = known().size();
+        int at = db.read(Migrations::currentVersion);
+        if (at != known) {
+            throw new StoreException(at > known ? StoreException.Problem.TOO_NEW : StoreException.Problem.UNAVAILABLE,
+                    db.file(), db.file() + " has schema version " + at + " and this PromptDesk uses " + known
+                    + (at > known ? ": use a newer PromptDesk with this workspace" : "; it is read-only here, so it "
+                    + "cannot be upgraded: run any command once where the workspace is writable"), null);
+        }
+    }
+
     static int currentVersion(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
