@@ -10,7 +10,11 @@ import java.time.Duration;
  */
 public record DatabaseOptions(Duration busyTimeout, long maxPageCount) {
 
-    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Long enough for a storm of processes started at once on a busy machine (each write is milliseconds, but a
+     * lock holder can be descheduled for seconds while fifty JVMs start), short of a rollback's 30 s SLA.
+     */
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(15);
 
     public DatabaseOptions {
         if (busyTimeout.isNegative()) {

@@ -49,6 +49,11 @@ final class Migrations {
 
     void apply() {
         List<Migration> known = known();
+        // The usual case - the schema is current - takes no write lock: fifty commands started at once (an
+        // emergency's storm of rollback triggers) must not queue behind each other just to find nothing to do.
+        if (db.read(c -> hasSchemaTable(c) ? currentVersion(c) : -1) == known.size()) {
+            return;
+        }
         db.write(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
@@ -94,6 +99,15 @@ final class Migrations {
                     db.file(), db.file() + " has schema version " + at + " and this PromptDesk uses " + known
                     + (at > known ? ": use a newer PromptDesk with this workspace" : "; it is read-only here, so it "
                     + "cannot be upgraded: run any command once where the workspace is writable"), null);
+        }
+    }
+
+    private static boolean hasSchemaTable(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                     + "AND name = 'schema_version'")) {
+            rs.next();
+            return rs.getInt(1) == 1;
         }
     }
 

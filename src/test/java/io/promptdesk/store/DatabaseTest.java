@@ -31,7 +31,7 @@ class DatabaseTest {
         try (Database db = Database.open(file())) {
             assertThat(pragma(db, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(db, "foreign_keys")).isEqualTo("1");
-            assertThat(pragma(db, "busy_timeout")).isEqualTo("5000");
+            assertThat(pragma(db, "busy_timeout")).isEqualTo("15000");
             assertThat(pragma(db, "synchronous")).isEqualTo("2");
         }
     }

@@ -123,6 +123,17 @@ final class RollbackAdmission {
         });
     }
 
+    /**
+     * How a reader should see the rollback: a running one whose runner is gone is shown as interrupted (with how
+     * to finish it) at once, without waiting for a trigger to record it so.
+     */
+    RollbackRecord asSeen(RollbackRecord r) {
+        if (r.status() != RollbackStatus.RUNNING || !abandoned(r, ledger.now())) {
+            return r;
+        }
+        return r.ended(RollbackStatus.INTERRUPTED, ledger.now(), whyAbandoned(r));
+    }
+
     /** Its runner died, or it is far past its deadline, or it is this controller's but no longer running here. */
     private boolean abandoned(RollbackRecord r, Instant now) {
         if (r.owner().equals(env.liveness().self())) {

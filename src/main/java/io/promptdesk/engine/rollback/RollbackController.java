@@ -159,14 +159,17 @@ public final class RollbackController {
         }
     }
 
-    /** The spec's get_rollback_history: most recent first; health snapshots only with {@code includeMetrics}. */
+    /**
+     * The spec's get_rollback_history: most recent first; health snapshots only with {@code includeMetrics}. A
+     * rollback whose process is gone shows as interrupted, saying how to finish it.
+     */
     public List<RollbackResult> getRollbackHistory(String modelName, int limit, boolean includeMetrics) {
         if (limit < 1 || limit > MAX_HISTORY) {
             throw new BadInputException("the history limit must lie in 1.." + MAX_HISTORY + ", got " + limit);
         }
         env.registry().model(modelName);
-        return env.rollbacks().history(modelName, limit).stream().map(r -> RollbackResult.of(r, includeMetrics))
-                .toList();
+        return env.rollbacks().history(modelName, limit).stream()
+                .map(r -> RollbackResult.of(admission.asSeen(r), includeMetrics)).toList();
     }
 
     /** A rollback's step records, in order. */

@@ -258,6 +258,9 @@ class ReconciliationTest {
                     crashedAt.add(hook.passed.get(hook.passed.size() - 1) + " #" + run);
                 }
                 f.env = f.env.withBoundaries(EffectBoundaries.NONE);
+                // A reader sees a rollback whose process died as interrupted at once, never as running.
+                assertThat(f.controller().getRollbackHistory(M, 5, false)).extracting(RollbackResult::status)
+                        .as("run %d", run).doesNotContain(RollbackStatus.RUNNING);
                 // The next command: finish an interrupted rollback, reconcile the deployment.
                 f.controller().resumeInterrupted("oncall");
                 GradualRolloutManager next = manager(f, router, EffectBoundaries.NONE);
