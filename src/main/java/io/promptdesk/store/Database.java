@@ -28,6 +28,8 @@ public final class Database implements AutoCloseable {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private int depth;
+    /** What to do once the outermost transaction has committed (an outside checkpoint must never run ahead). */
+    private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -171,17 +173,48 @@ public final class Database implements AutoCloseable {
                 T result = work.run(connection);
                 execute("COMMIT");
                 committed = true;
+                runAfterCommit();
                 return result;
             } catch (SQLException e) {
                 throw SqliteErrors.translate(file, doing, e);
             } finally {
                 depth--;
                 if (!committed) {
+                    afterCommit.clear();
                     rollbackQuietly();
                 }
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code action} after the current transaction commits (at once when there is none); dropped if it rolls
+     * back. A failing action is logged: the commit it follows stands.
+     */
+    public void afterCommit(Runnable action) {
+        lock.lock();
+        try {
+            if (depth == 0) {
+                action.run();
+            } else {
+                afterCommit.add(action);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void runAfterCommit() {
+        java.util.List<Runnable> due = new java.util.ArrayList<>(afterCommit);
+        afterCommit.clear();
+        for (Runnable r : due) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: after the commit: {}", file, e.getMessage());
+            }
         }
     }
 

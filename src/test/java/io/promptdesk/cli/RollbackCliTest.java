@@ -164,6 +164,32 @@ class RollbackCliTest {
         }
         Result broken = run("audit", "verify");
         assertThat(broken.exit()).isEqualTo(1);
-        assertThat(broken.out()).startsWith("audit log BROKEN at row 2: row 2: its content does not match its hash");
+        assertThat(broken.out()).startsWith("audit log BROKEN at row 2: row 2: its keyed hash does not match");
+    }
+
+    @Test
+    void auditVerifyDetectsAnEditedTriggerAndAnEditedRolloutEvent() throws Exception {
+        Path template = dir.resolve("t.prompt");
+        run("registry", "register", "--model", "hooks", "--version", "1.2", "--template-file", template.toString());
+        assertThat(run("rollout", "start", "--deployment", "hooks", "--version", "1.2", "--actor", "ana").exit())
+                .isZero();
+        assertThat(run("rollback", "--model", "hooks", "--current-version", "1.2", "--triggered-by", "bob").exit())
+                .isZero();
+        assertThat(run("audit", "verify").exit()).isZero();
+        String db = "jdbc:sqlite:" + Workspace.databaseFile(Path.of(ws));
+        try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
+            s.execute("UPDATE rollbacks SET triggered_by = 'mallory'");
+        }
+        Result byMallory = run("audit", "verify");
+        assertThat(byMallory.exit()).isEqualTo(1);
+        assertThat(byMallory.out()).contains("triggered by mallory").contains("recorded bob");
+        try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
+            s.execute("UPDATE rollbacks SET triggered_by = 'bob'");
+            s.execute("DROP TRIGGER rollout_events_no_update");
+            s.execute("UPDATE rollout_events SET actor = 'mallory' WHERE seq = 1");
+        }
+        Result event = run("audit", "verify");
+        assertThat(event.exit()).isEqualTo(1);
+        assertThat(event.out()).contains("started by mallory").contains("history was edited");
     }
 }

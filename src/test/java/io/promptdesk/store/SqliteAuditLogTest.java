@@ -1,12 +1,14 @@
 package io.promptdesk.store;
 
 import io.promptdesk.engine.audit.AuditChain;
+import io.promptdesk.engine.audit.AuditKeyring;
 import io.promptdesk.engine.audit.AuditEntry;
 import io.promptdesk.engine.audit.AuditRecord;
 import io.promptdesk.engine.audit.AuditVerification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -52,8 +54,8 @@ class SqliteAuditLogTest {
     /** Tampering as someone with the file and the sqlite3 tool would: drop the guard trigger first. */
     private void tamper(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement()) {
-            s.execute("DROP TRIGGER audit_log_no_update");
-            s.execute("DROP TRIGGER audit_log_no_delete");
+            s.execute("DROP TRIGGER IF EXISTS audit_log_no_update");
+            s.execute("DROP TRIGGER IF EXISTS audit_log_no_delete");
             s.execute(sql);
         }
     }
@@ -67,7 +69,8 @@ class SqliteAuditLogTest {
             assertThat(first.seq()).isEqualTo(1);
             assertThat(first.prevHash()).isEqualTo(AuditChain.GENESIS);
             assertThat(second.prevHash()).isEqualTo(first.hash());
-            assertThat(second.hash()).isEqualTo(AuditChain.hashOf(first.hash(), second)).hasSize(64);
+            // Keyed: the plain SHA-256 of the row is not its hash, and nobody without the key can compute it.
+            assertThat(second.hash()).isNotEqualTo(AuditChain.hashOf(first.hash(), second)).hasSize(64);
             assertThat(first.details()).isEqualTo("{\"from_version\":\"1.1\",\"to_version\":\"1.0\"}");
             assertThat(log.entries("hooks", 10)).extracting(AuditEntry::seq).containsExactly(2L, 1L);
             assertThat(log.entries("other", 10)).isEmpty();
@@ -120,8 +123,108 @@ class SqliteAuditLogTest {
             tamper("UPDATE audit_log SET actor = 'mallory', hash = '" + hash + "' WHERE seq = 3");
         }
         AuditVerification v = verify();
-        assertThat(v.firstBadSeq()).isEqualTo(4);
-        assertThat(v.problem()).contains("link to row 3");
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBadSeq()).isEqualTo(3);
+        assertThat(v.problem()).contains("forged");
+    }
+
+    /** Recomputes every row's SHA-256 link as a forger without the key would. */
+    private void rewriteChain(String editSql) throws Exception {
+        tamper(editSql);
+        List<AuditEntry> rows;
+        try (Database db = Database.open(file())) {
+            rows = new java.util.ArrayList<>(new SqliteAuditLog(db, AuditKeyring.NONE).entries(null, 100));
+        }
+        java.util.Collections.reverse(rows);
+        String prev = AuditChain.GENESIS;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement()) {
+            for (AuditEntry e : rows) {
+                String hash = AuditChain.hashOf(prev, e);
+                s.execute("UPDATE audit_log SET prev_hash = '" + prev + "', hash = '" + hash + "' WHERE seq = "
+                        + e.seq());
+                prev = hash;
+            }
+        }
+    }
+
+    @Test
+    void aWhollyRewrittenChainIsDetected() throws Exception {
+        fill(5);
+        rewriteChain("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2");
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBadSeq()).isEqualTo(1);
+        assertThat(v.problem()).contains("forged");
+    }
+
+    @Test
+    void removingTheLastRowsOrEveryRowIsDetectedByTheCheckpoint() throws Exception {
+        fill(5);
+        tamper("DELETE FROM audit_log WHERE seq > 3");
+        AuditVerification tail = verify();
+        assertThat(tail.intact()).isFalse();
+        assertThat(tail.problem()).contains("ends at row 3").contains("5 rows were written");
+        tamper("DELETE FROM audit_log");
+        AuditVerification all = verify();
+        assertThat(all.intact()).isFalse();
+        assertThat(all.problem()).contains("ends at row 0");
+    }
+
+    @Test
+    void anEditedCheckpointIsDetected() throws Exception {
+        fill(3);
+        Path checkpoint;
+        try (java.util.stream.Stream<Path> s = Files.list(Path.of(System.getenv(FileAuditKeyring.ENV_CONFIG_HOME),
+                "audit"))) {
+            String id;
+            try (Database db = Database.open(file())) {
+                id = db.read(c -> Jdbc.first(c, "SELECT value FROM workspace_meta WHERE name = 'workspace_id'",
+                        rs -> rs.getString(1)).orElseThrow());
+            }
+            checkpoint = s.filter(p -> p.getFileName().toString().equals(id + ".checkpoint")).findFirst()
+                    .orElseThrow();
+        }
+        String text = Files.readString(checkpoint);
+        String[] f = text.strip().split(" ");
+        Files.writeString(checkpoint, f[0] + " " + f[1] + " 1 " + f[3] + " " + f[4] + "\n");
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.problem()).contains("checkpoint").contains("changed");
+    }
+
+    @Test
+    void rowsWrittenBeforeKeysArePinnedByTheFirstKeyedRow() throws Exception {
+        try (Database db = Database.open(file())) {
+            SqliteAuditLog legacy = new SqliteAuditLog(db, AuditKeyring.NONE);
+            for (int i = 1; i <= 3; i++) {
+                legacy.append(action(i));
+            }
+        }
+        try (Database db = Database.open(file())) {
+            new SqliteAuditLog(db).append(action(4));
+        }
+        assertThat(verify().intact()).isTrue();
+        // Rewrite the three unkeyed rows consistently (their SHA-256 chain recomputed): the keyed row 4 still
+        // links to the old head, and the checkpoint pins it.
+        tamper("UPDATE audit_log SET actor = 'mallory' WHERE seq = 1");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement()) {
+            List<AuditEntry> rows;
+            try (Database db = Database.open(file())) {
+                rows = new java.util.ArrayList<>(new SqliteAuditLog(db, AuditKeyring.NONE).entries(null, 100));
+            }
+            java.util.Collections.reverse(rows);
+            String prev = AuditChain.GENESIS;
+            for (AuditEntry e : rows.subList(0, 3)) {
+                String hash = AuditChain.hashOf(prev, e);
+                s.execute("UPDATE audit_log SET prev_hash = '" + prev + "', hash = '" + hash + "' WHERE seq = "
+                        + e.seq());
+                prev = hash;
+            }
+            s.execute("UPDATE audit_log SET prev_hash = '" + prev + "' WHERE seq = 4");
+        }
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.problem()).contains("before the audit key");
     }
 
     @Test

@@ -18,3 +18,9 @@ CREATE TABLE deployment_state (
     router_generation   BIGINT       NOT NULL,
     router_confirmed_at BIGINT
 );
+
+-- Facts about the workspace itself; workspace_id names its audit key and checkpoint, which live outside it.
+CREATE TABLE workspace_meta (
+    name  VARCHAR(100) NOT NULL PRIMARY KEY,
+    value VARCHAR(500) NOT NULL
+);
