@@ -1,6 +1,7 @@
 package io.promptdesk.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.promptdesk.engine.rollout.DesiredState;
 import io.promptdesk.engine.rollout.Drift;
 import io.promptdesk.engine.rollout.GradualRolloutManager;
 import io.promptdesk.engine.rollout.Rollout;
@@ -38,6 +39,8 @@ public final class RolloutStatusCommand extends CliCommand implements Callable<I
                         new TypeReference<LinkedHashMap<String, Object>>() {
                         });
                 view.put("drift", drift);
+                view.put("desired", services.rollouts.desired(deployment).map(RolloutStatusCommand::desired)
+                        .orElse(null));
                 out().println(Json.pretty(view));
             } else {
                 RolloutCommand.print(r, services.clock.instant(), false, out());
@@ -48,5 +51,18 @@ public final class RolloutStatusCommand extends CliCommand implements Callable<I
         }
         out().flush();
         return PromptDeskCommand.EXIT_OK;
+    }
+
+    /** What the store says router and registry should say, and which generation the router acknowledged. */
+    private static Map<String, Object> desired(DesiredState s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("generation", s.generation());
+        m.put("owner", s.owner());
+        m.put("production", s.production());
+        m.put("canary", s.canary());
+        m.put("canary_percentage", s.canaryPercent());
+        m.put("router_confirmed_generation", s.routerConfirmed());
+        m.put("source", s.source());
+        return m;
     }
 }
