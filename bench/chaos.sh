@@ -10,8 +10,10 @@ seed=${CHAOS_SEED:-7}
 RANDOM=$seed
 [ -n "${PROMPTDESK_BENCH_BUILT:-}" ] || mvn -B -q -DskipTests test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 work=$(mktemp -d)
+# A snapshot of the classes: a build during the run cannot change what is being killed.
+cp -r target/classes "$work/classes" && cp -r target/test-classes "$work/test-classes"
+cp="$work/test-classes:$work/classes:$(cat target/test-classpath.txt)"
 trap 'kill "$receiver" 2>/dev/null || true; rm -rf "$work"' EXIT
 java -cp "$cp" io.promptdesk.bench.ChaosReceiver "$work/port" &
 receiver=$!
@@ -36,9 +38,8 @@ found=0; repaired=0; left=0; mismatches=0; done_kills=0
 json_int() { grep -o "\"$1\" : [0-9]*" | head -1 | grep -o '[0-9]*$' || echo 0; }
 
 action() {
-  case $((RANDOM % 6)) in
-    0|1) pd registry register --model chat --version "1.$next" --template-file "$work/t.prompt" >/dev/null 2>&1 || true
-         pd rollout start --deployment chat --version "1.$next" ;;
+  case $1 in
+    0|1) pd rollout start --deployment chat --version "1.$next" ;;
     2) pd rollout advance --deployment chat --percentage $(( (RANDOM % 2) ? 25 : 50 )) --force --reason chaos ;;
     3) pd rollout complete --deployment chat --skip-final-checks --reason chaos ;;
     4) pd rollout abort --deployment chat --reason chaos ;;
@@ -50,10 +51,15 @@ action() {
 
 start=$(date +%s)
 while [ "$done_kills" -lt "$kills" ]; do
-  ( action >/dev/null 2>&1 ) &
+  which=$((RANDOM % 6))
+  if [ "$which" -le 1 ]; then
+    pd registry register --model chat --version "1.$next" --template-file "$work/t.prompt" >/dev/null 2>&1 || true
+  fi
+  ( action "$which" >/dev/null 2>&1 ) &
   pid=$!
-  # JVM start is ~0.6 s here: kill between 0.4 and 2.4 s to land before, inside and after the effects.
-  sleep "$(printf '0.%03d' $((RANDOM % 1000)))"; sleep 0.4; [ $((RANDOM % 2)) -eq 0 ] && sleep 1
+  # A command takes about 1.1 s here (JVM start included): kill between 0.5 and 1.9 s to land before, inside
+  # and after its store writes and webhook calls.
+  sleep "$(printf '0.%03d' $((RANDOM % 1000)))"; sleep 0.5; [ $((RANDOM % 3)) -eq 0 ] && sleep 0.4
   pkill -9 -P "$pid" java 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   done_kills=$((done_kills + 1))
@@ -64,11 +70,11 @@ while [ "$done_kills" -lt "$kills" ]; do
   found=$((found + f)); repaired=$((repaired + r)); left=$((left + l))
   status=$(pd rollout status --deployment chat --json 2>/dev/null || true)
   if printf '%s' "$status" | grep -q '"desired" : {'; then
-    want_prod=$(printf '%s' "$status" | sed -n '/"desired"/,$p' | grep -o '"production" : "[^"]*"' | cut -d'"' -f4)
-    want_canary=$(printf '%s' "$status" | sed -n '/"desired"/,$p' | grep -o '"canary" : "[^"]*"' | cut -d'"' -f4)
+    want_prod=$(printf '%s' "$status" | sed -n '/"desired"/,$p' | grep -o '"production" : "[^"]*"' | cut -d'"' -f4 || true)
+    want_canary=$(printf '%s' "$status" | sed -n '/"desired"/,$p' | grep -o '"canary" : "[^"]*"' | cut -d'"' -f4 || true)
     want_pct=$(printf '%s' "$status" | sed -n '/"desired"/,$p' | json_int canary_percentage)
     [ -n "$want_canary" ] || want_pct=0
-    have=$(curl -s "http://127.0.0.1:$port/state?deployment=chat")
+    have=$(curl -s "http://127.0.0.1:$port/state?deployment=chat" || echo "receiver-down")
     read -r have_prod have_canary have_pct _ <<<"$have"
     [ "$have_canary" = "-" ] && have_canary=""
     if [ "$have_prod" != "$want_prod" ] || [ "$have_canary" != "$want_canary" ] || [ "$have_pct" != "$want_pct" ]; then

@@ -28,9 +28,8 @@ public final class Main {
             Class.forName("io.promptdesk.ui.ConsoleLauncher")
                     .getMethod("launch", String[].class)
                     .invoke(null, (Object) args);
-        } catch (ReflectiveOperationException e) {
-            System.err.println("promptdesk: cannot open the console: " + e.getMessage()
-                    + "\nRun 'promptdesk --help' for the headless commands.");
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            System.err.println(ConsoleFailure.explain(e));
             System.exit(2);
         }
     }

@@ -3,6 +3,7 @@ package io.promptdesk.engine.stats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.promptdesk.DevSets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Reads the SciPy reference cases of the shared data ({@code promptdesk.shared}/data/stats-reference/cases.json)
+ * Reads the SciPy reference cases of the shared data (src/test/resources/devsets/stats-reference/cases.json)
  * and compares numbers the way its README asks: 1e-9 relative, absolute below 1e-300 for p-values.
  */
 final class ReferenceCases {
@@ -29,11 +30,7 @@ final class ReferenceCases {
 
     static synchronized JsonNode root() {
         if (root == null) {
-            String shared = System.getProperty("promptdesk.shared");
-            if (shared == null) {
-                fail("system property promptdesk.shared is not set: run the tests through Maven (surefire sets it)");
-            }
-            Path file = Path.of(shared, "data", "stats-reference", "cases.json");
+            Path file = DevSets.folder("stats-reference").resolve("cases.json");
             if (!Files.isReadable(file)) {
                 fail("SciPy reference cases not found at " + file);
             }

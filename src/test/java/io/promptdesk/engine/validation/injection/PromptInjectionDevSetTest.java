@@ -2,6 +2,7 @@ package io.promptdesk.engine.validation.injection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.promptdesk.DevSets;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -19,15 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PromptInjectionDevSetTest {
 
-    private static final String DATA = "data/prompt-injection-cyberseceval-notinject/labelled.jsonl";
     private static final double MIN_PRECISION = 0.95;
     private static final double MIN_RECALL = 0.53;
 
     @Test
     void meetsPrecisionAndRecallFloorsOnTheDevSet() throws IOException {
-        String shared = System.getProperty("promptdesk.shared");
-        assertThat(shared).as("system property promptdesk.shared").isNotNull();
-        Path file = Path.of(shared).resolve(DATA);
+        Path file = DevSets.folder("prompt-injection-cyberseceval-notinject").resolve("labelled.jsonl");
         assertThat(file).as("dev set").exists();
 
         ObjectMapper json = new ObjectMapper();

@@ -2,6 +2,7 @@ package io.promptdesk.engine.validation.profanity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.promptdesk.DevSets;
 import io.promptdesk.engine.validation.Detection;
 import io.promptdesk.engine.validation.Signal;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,9 +145,7 @@ class ProfanityDevSetTest {
     }
 
     private static List<String> notInjectBenignPrompts() throws IOException {
-        String shared = System.getProperty("promptdesk.shared");
-        assertThat(shared).as("system property promptdesk.shared (set by surefire)").isNotNull();
-        Path file = Path.of(shared, "data", "prompt-injection-cyberseceval-notinject", "labelled.jsonl");
+        Path file = DevSets.folder("prompt-injection-cyberseceval-notinject").resolve("labelled.jsonl");
         assertThat(file).as("NotInject benign prompts").isRegularFile();
         ObjectMapper json = new ObjectMapper();
         List<String> prompts = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.promptdesk.engine.validation.sqli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.promptdesk.DevSets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Precision and recall on libinjection's test data (BSD-3-Clause, see shared/data/sql-injection-libinjection):
+ * Precision and recall on libinjection's test data (BSD-3-Clause, see src/test/resources/devsets/sql-injection-libinjection):
  * sqli/*.txt are attacks, benign/false_positives.txt are inputs earlier libinjection versions wrongly flagged.
  * Lines are URL-encoded query-string values; a prompt sees them decoded, so that is the form the floors hold for.
  */
@@ -28,11 +29,7 @@ class SqlInjectionDevSetTest {
 
     @BeforeAll
     static void load() throws IOException {
-        String shared = System.getProperty("promptdesk.shared");
-        if (shared == null) {
-            fail("system property promptdesk.shared is not set; it must point at the shared/ folder");
-        }
-        Path root = Path.of(shared, "data", "sql-injection-libinjection");
+        Path root = DevSets.folder("sql-injection-libinjection");
         if (!Files.isDirectory(root.resolve("sqli"))) {
             fail("dev set missing: " + root);
         }
