@@ -25,12 +25,14 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code promptdesk rollout watch}: drives the deployment's rollout in the foreground, one JSON line per health
- * check and transition, until it completes, fails or is rolled back. Killed and started again, it continues from
- * the store.
+ * check and transition, until the rollout can no longer move without a person: completed (exit 0), paused, failed
+ * or rolled back (exit 1, saying why). {@code --follow} keeps watching a paused rollout. Killed and started again,
+ * it continues from the store.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Drive the rollout: health checks, stage advances, pause or rollback, one JSON line per event.",
-        footer = {"", "Exit codes: 0 completed, 1 failed or rolled back, 2 bad usage or input."})
+        footer = {"", "Exit codes: 0 completed, 1 paused (it needs a person; --follow waits), failed or rolled back, "
+                + "2 bad usage or input."})
 public final class RolloutWatchCommand extends CliCommand implements Callable<Integer> {
 
     @Mixin
@@ -52,6 +54,10 @@ public final class RolloutWatchCommand extends CliCommand implements Callable<In
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the simulated traffic.")
     long seed;
+
+    @Option(names = "--follow", description = "Keep watching a paused rollout until someone resumes or aborts it "
+            + "(default: stop, exit 1, saying why).")
+    boolean follow;
 
     @Option(names = "--fault-after", paramLabel = "S",
             description = "With --simulate: after S seconds make the canary 3x slower with 8%% errors.")
@@ -82,7 +88,7 @@ public final class RolloutWatchCommand extends CliCommand implements Callable<In
             }
             Instant faultAt = faultAfter == null || sim == null ? null
                     : services.clock.instant().plus(settings.onClock(Duration.ofMillis((long) (faultAfter * 1000))));
-            while (r.status().active()) {
+            while (r.status() == RolloutStatus.IN_PROGRESS || follow && r.status() == RolloutStatus.PAUSED) {
                 if (sim != null) {
                     if (faultAt != null && !services.clock.instant().isBefore(faultAt)) {
                         sim.injectFault(deployment, r.newVersion(), 3, 0.08);
@@ -97,6 +103,16 @@ public final class RolloutWatchCommand extends CliCommand implements Callable<In
                 }
             }
             line("status", RolloutView.of(r));
+            if (r.status() != RolloutStatus.COMPLETED) {
+                // A CI job must not hang on a rollout that only a person can move on: say why it stopped.
+                String why = manager.events().stream().reduce((a, b) -> b).map(RolloutEvent::reason)
+                        .filter(x -> x != null && !x.isBlank()).orElse("no reason recorded");
+                err().println("promptdesk rollout watch: rollout " + r.rolloutId() + " of " + r.newVersion() + " is "
+                        + r.status().key() + " at " + r.currentPercentage() + "%: " + why
+                        + (r.status() == RolloutStatus.PAUSED ? "; it waits for a person (resume, advance --force, "
+                        + "or abort); --follow keeps watching" : ""));
+                err().flush();
+            }
             return r.status() == RolloutStatus.COMPLETED ? PromptDeskCommand.EXIT_OK : PromptDeskCommand.EXIT_GATE_FAILED;
         }
     }

@@ -18,6 +18,11 @@ public final class TemplateSource {
         return file != null ? TextFiles.readUtf8(file) : text;
     }
 
+    /** Where a position points: the file as given, or "template" for --template text. */
+    public String location() {
+        return file != null ? file.toString() : "template";
+    }
+
     /** A short name for reports: the file name without extension, or "template". */
     public String name() {
         if (file == null) {

@@ -39,7 +39,7 @@ public final class ValidateCommand extends CliCommand implements Callable<Intege
             out.println((report.isValid() ? "VALID" : "INVALID") + "  dialect " + report.dialect() + ", "
                     + report.variables().size() + " variable(s): " + String.join(", ", report.variables()));
             for (Diagnostic d : report.errors()) {
-                out.println("  " + template.name() + ":" + d.line() + ":" + d.column() + ": " + d.message());
+                out.println("  " + template.location() + ":" + d.line() + ":" + d.column() + ": " + d.message());
             }
         }
         out.flush();

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +57,48 @@ class CliTest {
         assertThat(err.get("line").asInt()).isEqualTo(2);
         assertThat(err.get("column").asInt()).isEqualTo(4);
         Result text = run("validate", "--template-file", t.toString());
-        assertThat(text.out()).contains("bad:2:4:");
+        assertThat(text.out()).contains(t + ":2:4:");
+    }
+
+    @Test
+    void anEmptyOrBlankTemplateIsInvalid() throws Exception {
+        Path empty = write("empty.prompt", "");
+        Result r = run("validate", "--template-file", empty.toString());
+        assertThat(r.exit()).isEqualTo(PromptDeskCommand.EXIT_GATE_FAILED);
+        assertThat(r.out()).startsWith("INVALID").contains(empty + ":1:1: the template is empty");
+        Result blank = run("validate", "--template", "  \n\t ", "--json");
+        assertThat(blank.exit()).isEqualTo(PromptDeskCommand.EXIT_GATE_FAILED);
+        assertThat(blank.out()).contains("\"is_valid\" : false").contains("only whitespace");
+    }
+
+    @Test
+    void benchmarkPrintsTheSpecsReportAndRefusesBadInput() throws Exception {
+        Path t = write("b.prompt", "Write a friendly hook about {topic} for our readers, in one sentence.");
+        Path cases = write("b.cases.json", "[{\"topic\": \"tea\"}, {\"topic\": \"coffee\"}]");
+        Result r = run("benchmark", "--template-file", t.toString(), "--cases", cases.toString(), "--iterations",
+                "20", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode json = io.promptdesk.json.Json.mapper().readTree(r.out());
+        List<String> keys = new java.util.ArrayList<>();
+        json.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("iterations", "total_time", "throughput", "mean", "median", "p95", "p99",
+                "cases");
+        assertThat(json.get("iterations").asInt()).isEqualTo(20);
+        assertThat(json.get("cases")).hasSize(2);
+        assertThat(json.get("cases").get(1).get("case_index").asInt()).isEqualTo(1);
+        Result text = run("benchmark", "--template-file", t.toString(), "--cases", cases.toString(), "--iterations",
+                "5");
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).startsWith("b: 2 case(s) x 5 iterations in");
+        assertThat(run("benchmark", "--template-file", t.toString(), "--cases", cases.toString(), "--iterations",
+                "0").exit()).isEqualTo(PromptDeskCommand.EXIT_BAD_INPUT);
+        Path bad = write("bad.prompt", "Hi {topic");
+        Result invalid = run("benchmark", "--template-file", bad.toString(), "--cases", cases.toString());
+        assertThat(invalid.exit()).isEqualTo(PromptDeskCommand.EXIT_BAD_INPUT);
+        assertThat(invalid.err()).contains("syntax errors");
+        Path none = write("none.json", "[]");
+        assertThat(run("benchmark", "--template-file", t.toString(), "--cases", none.toString()).exit())
+                .isEqualTo(PromptDeskCommand.EXIT_BAD_INPUT);
     }
 
     @Test
@@ -95,7 +137,7 @@ class CliTest {
         Path cases = write("c.json", "[\n{\"a\":1},\n{oops}\n]");
         Result r = run("test", "--template", "{a}", "--cases", cases.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("c.json: line 3");
+        assertThat(r.err()).contains("c.json:3:2: ");
         assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 

@@ -293,4 +293,17 @@ class RolloutCliTest {
         assertThat(run("registry", "show", "--model", "hooks", "--version", "1.0", "--json").json().get("aliases")
                 .toString()).contains("production");
     }
+
+    @Test
+    void watchEndsOnAPausedRolloutSayingWhyWithExitOne() throws Exception {
+        registerBoth();
+        assertThat(run("rollout", "start", "--deployment", "hooks", "--version", "1.1").exit()).isZero();
+        assertThat(run("rollout", "pause", "--deployment", "hooks", "--reason", "checking the dashboards").exit())
+                .isZero();
+        Result watch = run("rollout", "watch", "--deployment", "hooks");
+        assertThat(watch.exit()).isEqualTo(PromptDeskCommand.EXIT_GATE_FAILED);
+        assertThat(watch.err()).contains("is paused at 10%: checking the dashboards")
+                .contains("waits for a person").contains("--follow");
+        assertThat(watch.out()).contains("\"status\":\"paused\"");
+    }
 }

@@ -76,6 +76,28 @@ class StatsCommandsTest {
     }
 
     @Test
+    void aBinaryFileOrMalformedJsonIsNamedAsFileLineColumnInPrintableCharacters() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 1, 2, 3};
+        Path bin = Files.write(dir.resolve("chart.png"), png);
+        Path c = file("c.txt", "1\n2\n3\n");
+        assertThat(run("regress", "--baseline", bin.toString(), "--current", c.toString()))
+                .isEqualTo(PromptDeskCommand.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("chart.png: is a binary file").doesNotContain("PNG")
+                .matches("(?s)[\\p{Print}\\s]*");
+        err.getBuffer().setLength(0);
+        Path broken = file("broken.json", "[1, 2,\n 3, x]");
+        assertThat(run("regress", "--baseline", broken.toString(), "--current", c.toString()))
+                .isEqualTo(PromptDeskCommand.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("broken.json:2:5: not a valid JSON array of numbers")
+                .doesNotContain("Source:").doesNotContain("REDACTED");
+        err.getBuffer().setLength(0);
+        Path cases = file("cases.json", "[{\"topic\": \"tea\"},\n {\"topic\": ]");
+        assertThat(run("test", "--template", "Hi {topic}", "--cases", cases.toString()))
+                .isEqualTo(PromptDeskCommand.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("cases.json:2:").doesNotContain("Source:");
+    }
+
+    @Test
     void aNanOrInfiniteTestThresholdIsBadInput() throws Exception {
         Path t = file("t.prompt", "Write a hook about {topic}, please, in one short and friendly sentence.");
         Path cases = file("cases.json", "[{\"topic\": \"tea\"}]");

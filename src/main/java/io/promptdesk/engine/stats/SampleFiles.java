@@ -77,6 +77,7 @@ public final class SampleFiles {
         }
         int start = data.length >= 3 && data[0] == (byte) 0xEF && data[1] == (byte) 0xBB && data[2] == (byte) 0xBF
                 ? 3 : 0;
+        requireText(file, data, start);
         while (start < data.length && Character.isWhitespace(data[start])) {
             start++;
         }
@@ -110,11 +111,40 @@ public final class SampleFiles {
                 throw new BadInputException(file + ":" + p.currentTokenLocation().getLineNr()
                         + ": unexpected content after the JSON array");
             }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            String where = at == null ? file + ": " : file + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": ";
+            throw new BadInputException(where + "not a valid JSON array of numbers: "
+                    + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new BadInputException(file + ": not a valid JSON array of numbers (" + firstLine(e.getMessage())
                     + ")", e);
         }
         return values.sample();
+    }
+
+    /**
+     * A binary file (an image, a spreadsheet, a compressed export) is named as such instead of being read as garbled
+     * numbers: a NUL byte, or bytes that are not UTF-8 text, in its first 8 KB.
+     */
+    private static void requireText(Path file, byte[] data, int start) {
+        int end = Math.min(data.length, start + 8192);
+        for (int i = start; i < end; i++) {
+            if (data[i] == 0) {
+                throw new BadInputException(file + ": is a binary file, not text (a NUL byte at offset " + i + "): "
+                        + "give a JSON array of numbers, one number per line, or CSV with a header");
+            }
+        }
+        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer head = java.nio.ByteBuffer.wrap(data, start, end - start);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(end - start + 1);
+        java.nio.charset.CoderResult r = utf8.decode(head, out, end == data.length);
+        if (r.isError()) {
+            throw new BadInputException(file + ": is not UTF-8 text (invalid bytes at offset " + head.position()
+                    + "): give a JSON array of numbers, one number per line, or CSV with a header");
+        }
     }
 
     private static String describe(JsonToken t) {

@@ -42,6 +42,11 @@ public final class TemplateParser {
     public static ParsedTemplate parse(String source, TemplateDialect dialect) {
         String text = source == null ? "" : source;
         Builder b = new Builder(text, dialect);
+        if (text.isBlank()) {
+            // Nothing to send to a model is never a valid prompt, whatever the syntax says.
+            b.error(0, text.length(), text.isEmpty() ? "the template is empty: write the prompt's text"
+                    : "the template is only whitespace: write the prompt's text");
+        }
         if (dialect == TemplateDialect.DOUBLE_BRACE) {
             b.parseDoubleBrace();
         } else {

@@ -129,7 +129,7 @@ public final class CaseFiles {
             if (line.isEmpty()) {
                 continue;
             }
-            String where = source + ": line " + (i + 1) + ": ";
+            String where = source + ":" + (i + 1) + ": ";
             try (JsonParser p = JSON.getFactory().createParser(line)) {
                 p.setCodec(JSON);
                 JsonToken t = p.nextToken();
@@ -176,11 +176,11 @@ public final class CaseFiles {
         Set<String> seen = new LinkedHashSet<>();
         for (CsvSchema.Column c : schema) {
             if (c.getName().isBlank()) {
-                throw new BadInputException(source + ": line 1: column " + (c.getIndex() + 1)
+                throw new BadInputException(source + ":1:" + (c.getIndex() + 1) + ": column " + (c.getIndex() + 1)
                         + " has an empty name in the header row");
             }
             if (!seen.add(c.getName())) {
-                throw new BadInputException(source + ": line 1: column '" + c.getName() + "' appears twice in "
+                throw new BadInputException(source + ":1: column '" + c.getName() + "' appears twice in "
                         + "the header row");
             }
         }
@@ -190,7 +190,7 @@ public final class CaseFiles {
         if (loc == null || loc.getLineNr() < 1) {
             return source + ": ";
         }
-        return source + ": line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
+        return source + ":" + loc.getLineNr() + ":" + loc.getColumnNr() + ": ";
     }
 
     private static String describe(JsonToken t) {

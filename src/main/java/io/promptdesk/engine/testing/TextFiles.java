@@ -40,7 +40,7 @@ public final class TextFiles {
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (MalformedInputException e) {
             int at = in.position();
-            throw new BadInputException(file + ": line " + lineAtByte(bytes, at) + ": invalid UTF-8 at byte " + at
+            throw new BadInputException(file + ":" + lineAtByte(bytes, at) + ": invalid UTF-8 at byte " + at
                     + ": save the file as UTF-8");
         } catch (CharacterCodingException e) {
             throw new BadInputException(file + ": not valid UTF-8: save the file as UTF-8");

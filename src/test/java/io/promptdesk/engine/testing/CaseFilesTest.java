@@ -45,7 +45,7 @@ class CaseFilesTest {
     void wrongElementTypeNamesFileLineAndCase() throws Exception {
         Path p = file("bad.json", "[\n {\"a\": 1},\n 42\n]");
         assertThatThrownBy(() -> CaseFiles.read(p)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("bad.json").hasMessageContaining("line 3")
+                .hasMessageContaining("bad.json").hasMessageContaining("bad.json:3:")
                 .hasMessageContaining("test case 1 is a number");
     }
 
@@ -53,7 +53,7 @@ class CaseFilesTest {
     void malformedJsonNamesTheLine() throws Exception {
         Path p = file("broken.json", "[\n {\"a\": 1},\n {\"a\": }\n]");
         assertThatThrownBy(() -> CaseFiles.read(p)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("broken.json: line 3");
+                .hasMessageContaining("broken.json:3:8: ");
     }
 
     @Test
@@ -65,13 +65,13 @@ class CaseFilesTest {
     @Test
     void badJsonlLineIsNamed() throws Exception {
         assertThatThrownBy(() -> CaseFiles.read(file("c.jsonl", "{\"a\":1}\n[1]\n")))
-                .hasMessageContaining("c.jsonl: line 2").hasMessageContaining("a list");
+                .hasMessageContaining("c.jsonl:2: ").hasMessageContaining("a list");
     }
 
     @Test
     void csvWithTooManyColumnsIsNamed() throws Exception {
         assertThatThrownBy(() -> CaseFiles.read(file("c.csv", "a,b\nx,1\ny,2,3\n")))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("c.csv: line 3");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("c.csv:3:");
     }
 
     @Test
@@ -85,7 +85,7 @@ class CaseFilesTest {
         Path p = dir.resolve("latin1.json");
         Files.write(p, new byte[]{'[', '\n', '{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}', ']'});
         assertThatThrownBy(() -> CaseFiles.read(p)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("line 2").hasMessageContaining("invalid UTF-8 at byte 8");
+                .hasMessageContaining(":2: ").hasMessageContaining("invalid UTF-8 at byte 8");
     }
 
     @Test
