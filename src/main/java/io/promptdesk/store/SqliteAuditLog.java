@@ -11,6 +11,7 @@ import io.promptdesk.engine.audit.AuditRecord;
 import io.promptdesk.engine.audit.AuditVerification;
 import io.promptdesk.json.Json;
 import io.promptdesk.model.BadInputException;
+import io.promptdesk.registry.RegistryEvent;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,10 +61,26 @@ public final class SqliteAuditLog implements AuditLog {
             String prev = last == null ? AuditChain.GENESIS : last[1];
             String id = workspaceId(c, true);
             byte[] key = keyring.key(id, true).orElse(null);
-            Optional<AuditCheckpoint> checkpoint = keyring.checkpoint(id);
-            // The first keyed row pins every unkeyed row before it through the checkpoint's legacy head.
-            long keyedFrom = checkpoint.map(AuditCheckpoint::keyedFrom).orElse(seq);
-            String legacyHead = checkpoint.map(AuditCheckpoint::legacyHead).orElse(prev);
+            // The first keyed row pins every unkeyed row before it through the checkpoint's legacy head. Where keys
+            // began is also kept in the database, so that rows appended in one transaction (before its checkpoint
+            // is written) agree on it; verification trusts only the checkpoint's copy.
+            Optional<String> keyedMeta = meta(c, "audit_keyed_from");
+            long keyedFrom;
+            String legacyHead;
+            if (keyedMeta.isPresent()) {
+                keyedFrom = Long.parseLong(keyedMeta.get());
+                legacyHead = meta(c, "audit_legacy_head").orElse(AuditChain.GENESIS);
+            } else {
+                Optional<AuditCheckpoint> checkpoint = keyring.checkpoint(id);
+                keyedFrom = checkpoint.map(AuditCheckpoint::keyedFrom).orElse(seq);
+                legacyHead = checkpoint.map(AuditCheckpoint::legacyHead).orElse(prev);
+                if (key != null) {
+                    Jdbc.update(c, "INSERT INTO workspace_meta (name, value) VALUES ('audit_keyed_from', ?)",
+                            Long.toString(keyedFrom));
+                    Jdbc.update(c, "INSERT INTO workspace_meta (name, value) VALUES ('audit_legacy_head', ?)",
+                            legacyHead);
+                }
+            }
             String details = r.detailsJson();
             long at = r.at().toEpochMilli();
             String canonical = AuditChain.canonical(seq, at, r.actor(), r.action(), r.subjectId(), r.model(), details,
@@ -79,6 +96,21 @@ public final class SqliteAuditLog implements AuditLog {
             return new AuditEntry(seq, Instant.ofEpochMilli(at), r.actor(), r.action(), r.subjectId(), r.model(),
                     details, r.reason(), prev, hash);
         });
+    }
+
+    /** The subject of a registry change: the table it is recorded in and its number there. */
+    static final String LOCAL_REGISTRY = "registry_events#";
+
+    /** The audit record of one registry change ({@code registry_<kind>}), numbered as in its history table. */
+    static AuditRecord registryRecord(String table, long seq, RegistryEvent e) {
+        Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put("version", e.version());
+        d.put("name", e.name());
+        d.put("from", e.from());
+        d.put("to", e.to());
+        d.values().removeIf(Objects::isNull);
+        return new AuditRecord(e.at(), e.actor(), "registry_" + e.kind().key(), table + seq, e.model(), d,
+                e.reason());
     }
 
     @Override
@@ -184,6 +216,37 @@ public final class SqliteAuditLog implements AuditLog {
                 }
             }
         }
+        // A rollback's outcome - its status, and whether the switch happened - is what the log last recorded for it.
+        try (PreparedStatement p = c.prepareStatement("SELECT r.rollback_id, r.status, r.switched, "
+                + "(SELECT a.action FROM audit_log a WHERE a.subject_id = r.rollback_id AND a.action LIKE 'rollback\\_%' "
+                + "ESCAPE '\\' ORDER BY a.seq DESC LIMIT 1) AS last_action, "
+                + "(SELECT count(*) FROM audit_log a WHERE a.subject_id = r.rollback_id "
+                + "AND a.action = 'rollback_switched') AS switches FROM rollbacks r");
+             ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString("rollback_id");
+                String status = rs.getString("status");
+                String last = rs.getString("last_action");
+                String expected = switch (status) {
+                    case "success" -> "rollback_succeeded";
+                    case "failed" -> "rollback_failed";
+                    case "timeout" -> "rollback_timed_out";
+                    case "interrupted" -> "rollback_interrupted";
+                    default -> null;
+                };
+                boolean running = "running".equals(status) && last != null && !last.equals("rollback_succeeded")
+                        && !last.equals("rollback_failed") && !last.equals("rollback_timed_out")
+                        && !last.equals("rollback_interrupted");
+                if (last != null && !running && !last.equals(expected)) {
+                    return "rollback " + id + " says " + status + " but the audit log last recorded " + last
+                            + ": the rollback's record was edited";
+                }
+                if (last != null && (rs.getInt("switched") != 0) != (rs.getInt("switches") > 0)) {
+                    return "rollback " + id + " says the switch " + (rs.getInt("switched") != 0 ? "happened" : "did not "
+                            + "happen") + " but the audit log says otherwise: the rollback's record was edited";
+                }
+            }
+        }
         List<String[]> events = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT e.rollout_id, e.seq, e.actor, e.kind, e.to_status, "
                 + "e.to_percentage FROM rollout_events e WHERE EXISTS (SELECT 1 FROM audit_log a "
@@ -204,6 +267,10 @@ public final class SqliteAuditLog implements AuditLog {
                 audited.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4).substring("rollout_".length()), d.get("to_status"), d.get("to_percentage")});
             }
+        }
+        String registry = registryCoverage(c);
+        if (registry != null) {
+            return registry;
         }
         int i = 0;
         int j = 0;
@@ -234,6 +301,61 @@ public final class SqliteAuditLog implements AuditLog {
         return null;
     }
 
+    /**
+     * Each registry change since the log began recording them (the model's first audited one) must be in the log,
+     * with the same actor, kind, version and values; an audited change must still be in the history.
+     */
+    private static String registryCoverage(Connection c) throws SQLException {
+        Map<String, Map<Long, String[]>> audited = new java.util.HashMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT seq, actor, action, subject_id, model_name, details "
+                + "FROM audit_log WHERE action LIKE 'registry\\_%' ESCAPE '\\' AND subject_id LIKE ?")) {
+            p.setString(1, LOCAL_REGISTRY + "%");
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, String> d = details(rs.getString("details"));
+                    long eventSeq = Long.parseLong(rs.getString("subject_id").substring(LOCAL_REGISTRY.length()));
+                    audited.computeIfAbsent(rs.getString("model_name"), k -> new java.util.TreeMap<>())
+                            .put(eventSeq, new String[]{rs.getString("seq"), rs.getString("actor"),
+                                    rs.getString("action").substring("registry_".length()), d.get("version"),
+                                    d.get("name"), d.get("to")});
+                }
+            }
+        }
+        for (Map.Entry<String, Map<Long, String[]>> m : audited.entrySet()) {
+            long first = ((java.util.TreeMap<Long, String[]>) m.getValue()).firstKey();
+            Map<Long, String[]> expected = new java.util.HashMap<>(m.getValue());
+            try (PreparedStatement p = c.prepareStatement("SELECT seq, actor, kind, version, name, to_value FROM "
+                    + "registry_events WHERE model_name = ? AND seq >= ? ORDER BY seq")) {
+                p.setString(1, m.getKey());
+                p.setLong(2, first);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        long seq = rs.getLong("seq");
+                        String[] a = expected.remove(seq);
+                        String change = rs.getString("kind") + " of " + m.getKey() + " by " + rs.getString("actor");
+                        if (a == null) {
+                            return "registry change " + seq + " (" + change + ") has no audit row: it was inserted "
+                                    + "around the application";
+                        }
+                        if (!rs.getString("actor").equals(a[1]) || !rs.getString("kind").equals(a[2])
+                                || !Objects.equals(rs.getString("version"), a[3])
+                                || !Objects.equals(rs.getString("name"), a[4])
+                                || !Objects.equals(rs.getString("to_value"), a[5])) {
+                            return "registry change " + seq + " (" + change + ") differs from audit row " + a[0]
+                                    + ", which recorded " + a[2] + " by " + a[1] + ": the registry's history was edited";
+                        }
+                    }
+                }
+            }
+            if (!expected.isEmpty()) {
+                long missing = expected.keySet().iterator().next();
+                return "audit row " + expected.get(missing)[0] + " records registry change " + missing + " of "
+                        + m.getKey() + " that its history no longer has: a registry change was deleted";
+            }
+        }
+        return null;
+    }
+
     private static Map<String, String> details(String json) {
         try {
             return Json.mapper().readValue(json, new TypeReference<Map<String, String>>() {
@@ -241,6 +363,10 @@ public final class SqliteAuditLog implements AuditLog {
         } catch (JsonProcessingException e) {
             return Map.of();
         }
+    }
+
+    private static Optional<String> meta(Connection c, String name) throws SQLException {
+        return Jdbc.first(c, "SELECT value FROM workspace_meta WHERE name = ?", rs -> rs.getString(1), name);
     }
 
     /** The workspace's id (made on the first write), or null when a read-only workspace has none yet. */

@@ -26,8 +26,11 @@ public final class SqliteRegistryRepository implements RegistryRepository {
 
     private final Database db;
 
+    private final SqliteAuditLog audit;
+
     public SqliteRegistryRepository(Database db) {
         this.db = db;
+        this.audit = new SqliteAuditLog(db);
     }
 
     @Override
@@ -154,6 +157,8 @@ public final class SqliteRegistryRepository implements RegistryRepository {
                             + "to_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.model(), seq,
                     e.at().toEpochMilli(), e.actor(), e.kind().key(), e.version(), e.name(), e.from(), e.to(),
                     e.reason());
+            // Who changed the registry is audited with the rest, in the same transaction, and verified against it.
+            audit.append(SqliteAuditLog.registryRecord(SqliteAuditLog.LOCAL_REGISTRY, seq, e));
             return new RegistryEvent(e.model(), seq, e.at(), e.actor(), e.kind(), e.version(), e.name(), e.from(),
                     e.to(), e.reason());
         });

@@ -118,6 +118,13 @@ public final class HealthQueries {
     }
 
     private static ParsedTemplate parse(String key, String promql) {
+        if (promql.isBlank()) {
+            if (!key.equals(REQUESTS)) {
+                throw new BadInputException("the " + key + " query is empty");
+            }
+            // No requests query: counts come from the series themselves (see has()).
+            return TemplateParser.parse("", TemplateDialect.PYTHON_FORMAT);
+        }
         ParsedTemplate t = TemplateParser.parse(promql, TemplateDialect.PYTHON_FORMAT);
         if (!t.isValid()) {
             throw new BadInputException("the " + key + " query is not a valid template: " + t.diagnostics().get(0)
@@ -129,9 +136,6 @@ public final class HealthQueries {
                 throw new BadInputException("the " + key + " query uses {" + v + "}: only {deployment}, {version} and "
                         + "{window} are filled in (write PromQL's braces as {{ and }})");
             }
-        }
-        if (!key.equals(REQUESTS) && promql.isBlank()) {
-            throw new BadInputException("the " + key + " query is empty");
         }
         return t;
     }

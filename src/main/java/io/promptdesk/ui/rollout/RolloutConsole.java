@@ -1,6 +1,7 @@
 package io.promptdesk.ui.rollout;
 
 import io.promptdesk.engine.rollout.GradualRolloutManager;
+import io.promptdesk.engine.rollout.ReconcileReport;
 import io.promptdesk.engine.rollout.RegressionHealthComparator;
 import io.promptdesk.engine.rollout.Rollout;
 import io.promptdesk.engine.rollout.RolloutEnvironment;
@@ -101,7 +102,7 @@ public final class RolloutConsole {
     }
 
     public synchronized ConsoleSnapshot start(StartRequest request) {
-        RolloutView v = manager(request.deployment()).startRollout(request.version(), request.plan(),
+        RolloutView v = acting(manager(request.deployment())).startRollout(request.version(), request.plan(),
                 by(request.reason(), null));
         selected = v.rolloutId();
         listsStale = true;
@@ -216,7 +217,19 @@ public final class RolloutConsole {
             throw new RolloutException("rollout " + rolloutId + " of " + r.deploymentName() + " has ended ("
                     + RolloutFormat.status(r.status()) + "); start a new rollout instead");
         }
-        return manager(r.deploymentName());
+        return acting(manager(r.deploymentName()));
+    }
+
+    /**
+     * A person's action acts on the world as the store says it is: any drift of the router or registry from the
+     * deployment's desired state (a crash elsewhere, a failed call) is repaired first.
+     */
+    private static GradualRolloutManager acting(GradualRolloutManager m) {
+        ReconcileReport r = m.reconcile();
+        if (!r.inSync()) {
+            LOG.warn("{}: drift left before acting: {}", m.deploymentName(), r.remaining());
+        }
+        return m;
     }
 
     private Attribution by(String reason, String fallback) {

@@ -155,7 +155,8 @@ class AuthorFilesTest {
 
         assertThat(fresh.document().path()).isNull();
         assertThat(fresh.cases().cases()).isEmpty();
-        assertThat(fresh.live().previewProblemProperty().get()).isNull();
+        // An empty template is not a prompt: the Problems list says so until something is written.
+        assertThat(fresh.live().previewProblemProperty().get()).contains("See Problems");
         assertThat(fresh.cases().snapshot()).isEqualTo(List.<Map<String, Object>>of());
     }
 }
