@@ -50,7 +50,7 @@ public final class MainWindow extends BorderPane {
                 .add("Pipeline", () -> new PipelineView(pipeline))
                 .add("Connections", () -> new ConnectionsView(connections));
 
-        setTop(MainMenu.create(author, registration, theme, quit));
+        setTop(MainMenu.create(author, registration, theme, quit, navigator.titles(), navigator::select));
         setCenter(navigator);
         setBottom(statusBar(author, connections));
     }

@@ -209,6 +209,29 @@ class MainWindowFxTest {
         assertThat(robot.lookup("#" + ConnectionsView.SAVE_BUTTON_ID).tryQuery()).isPresent();
     }
 
+    @Test
+    void ctrlDigitsSwitchWorkspacesAndHelpListsEveryShortcut(FxRobot robot) {
+        robot.clickOn("#" + TemplateEditorView.EDITOR_ID);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#nav-rollout").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+                .isTrue();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#" + ConnectionsView.SAVE_BUTTON_ID).tryQuery()).isPresent();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#nav-author").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+                .isTrue();
+
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        assertThat(bar.getMenus()).extracting(javafx.scene.control.Menu::getText).contains("View", "Help");
+        java.util.List<String> shortcuts = MainMenu.shortcuts(bar);
+        assertThat(shortcuts).anyMatch(l -> l.endsWith("View > Author")).anyMatch(l -> l.endsWith("View > Pipeline"))
+                .anyMatch(l -> l.endsWith("Run > Run tests")).anyMatch(l -> l.endsWith("File > Save"));
+        assertThat(shortcuts.stream().filter(l -> l.contains("View > "))).hasSize(7);
+    }
+
     /** The label of the showing error popup, or null. */
     private static Label errorPopupLabel(FxRobot robot) {
         return robot.listWindows().stream()

@@ -30,8 +30,8 @@ public final class LiveChecksView extends VBox {
 
         Label checksTitle = title("");
         checksTitle.textProperty().bind(Bindings.createStringBinding(() -> {
-            int n = cases.numberOf(cases.selectedProperty().get());
-            return n == 0 ? "Rules (no case selected)" : "Rules for case " + n;
+            String selected = cases.selectedLabel();
+            return selected == null ? "Rules (no case selected)" : "Rules for " + selected;
         }, cases.selectedProperty(), cases.cases()));
         FlowPane badges = new FlowPane(6, 6);
         badges.setId(BADGES_ID);

@@ -110,6 +110,15 @@ public final class TestCasesModel {
         return cases.indexOf(target) + 1;
     }
 
+    /**
+     * What the console calls the selected case: "case N" with the 0-based index the results table, the CLI and the
+     * reports' {@code case_index} use - one numbering everywhere - or null when none is selected.
+     */
+    public String selectedLabel() {
+        int i = cases.indexOf(selected.get());
+        return i < 0 ? null : "case " + i;
+    }
+
     private void insertAfterSelection(TestCase created) {
         int at = selected.get() == null ? cases.size() : cases.indexOf(selected.get()) + 1;
         cases.add(at, created);

@@ -73,6 +73,12 @@ public final class WorkspaceNavigator extends BorderPane {
         current.set(title);
     }
 
+    /** The workspaces' titles, in the order they were added (and are listed). */
+    public java.util.List<String> titles() {
+        return items.getChildren().stream().filter(n -> n instanceof ToggleButton)
+                .map(n -> ((ToggleButton) n).getText()).toList();
+    }
+
     /** The title of the workspace on screen. */
     public ReadOnlyStringProperty currentProperty() {
         return current.getReadOnlyProperty();

@@ -26,7 +26,7 @@ class RollbackBadInputTest {
     private void assertNothingDone(RollbackFixture f, int registryEvents) {
         assertThat(f.rollbacks.unfinished()).isEmpty();
         assertThat(f.rollbacks.latest("hooks")).isEmpty();
-        assertThat(f.audit.entries(null, 100)).isEmpty();
+        assertThat(f.actions(null, 100)).isEmpty();
         assertThat(f.registryEvents("hooks")).isEqualTo(registryEvents);
         assertThat(f.production("hooks")).isEqualTo("1.1");
     }
@@ -67,7 +67,7 @@ class RollbackBadInputTest {
             assertThat(r.reason()).hasSize(10_000);
             // The registry's history keeps a short form; the rollback and the audit keep it all.
             assertThat(f.plainRegistry.history("hooks").get(f.registryEvents("hooks") - 1).reason()).hasSizeLessThan(400);
-            assertThat(f.audit.entries("hooks", 10).get(f.audit.entries("hooks", 10).size() - 1).reason())
+            assertThat(f.actions("hooks", 10).get(f.actions("hooks", 10).size() - 1).reason())
                     .hasSize(10_000);
         }
     }

@@ -130,6 +130,12 @@ final class RollbackFixture implements AutoCloseable {
         return plainRegistry.get(model, version).status();
     }
 
+    /** The audit log's rollout and rollback actions (registry changes are audited too, and left out here). */
+    java.util.List<io.promptdesk.engine.audit.AuditEntry> actions(String model, int limit) {
+        return audit.entries(model, 100_000).stream().filter(e -> !e.action().startsWith("registry_"))
+                .limit(limit).toList();
+    }
+
     int registryEvents(String model) {
         return plainRegistry.history(model).size();
     }

@@ -139,6 +139,8 @@ class AuthorViewModelTest {
         vm.addCase();
         TestCase added = vm.cases().selectedProperty().get();
         assertThat(vm.cases().numberOf(added)).isEqualTo(3);
+        // One numbering everywhere: the third row is "case 2", as in the results table and the JSON's case_index.
+        assertThat(vm.cases().selectedLabel()).isEqualTo("case 2");
         assertThat(added.lacks("tone")).isTrue();
         assertThat(vm.cases().usage().get(0).missingIn()).containsExactly(3);
 
