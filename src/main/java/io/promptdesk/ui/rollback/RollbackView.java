@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -16,6 +17,7 @@ public final class RollbackView extends BorderPane {
     public static final String STYLESHEET = "/io/promptdesk/ui/rollback/rollback.css";
     public static final String MODEL_ID = "rollback-model";
     public static final String FINISH_ID = "rollback-finish";
+    public static final String EMPTY_ID = "rollback-empty";
 
     public RollbackView(RollbackViewModel vm) {
         getStyleClass().add("rollback-workspace");
@@ -37,10 +39,27 @@ public final class RollbackView extends BorderPane {
         top.getStyleClass().add("rollback-top");
         setTop(top);
 
-        SplitPane body = new SplitPane(new RunPanel(vm.run()), new PostHealthChart(vm.run().postHealth()));
+        SplitPane body = new SplitPane(new StackPane(emptyState(vm.run()), new RunPanel(vm.run())),
+                new PostHealthChart(vm.run().postHealth()));
         body.setDividerPositions(0.5);
         setCenter(body);
         vm.load();
+    }
+
+    /** What will appear here and how to get there, until the first rollback of the session is shown. */
+    private static VBox emptyState(RollbackRunModel run) {
+        Label heading = new Label("No rollback in this session yet");
+        heading.getStyleClass().add("panel-title");
+        Label text = new Label("Choose the model above and press the rollback button: its steps (validate the "
+                + "target, health before, the switch, health after) appear here as they are recorded, with the "
+                + "30-second SLA counting down and the result against it. Earlier rollbacks are in History "
+                + "(Ctrl+5); an interrupted one is offered above, to finish.");
+        text.setWrapText(true);
+        VBox box = new VBox(8, heading, text);
+        box.setId(EMPTY_ID);
+        box.getStyleClass().add("rollback-empty");
+        box.visibleProperty().bind(run.shownProperty().not());
+        return box;
     }
 
     private static HBox interrupted(RollbackViewModel vm) {

@@ -72,6 +72,16 @@ class RollbackShortcutFxTest {
         assertThat(button.isDisabled()).isFalse();
     }
 
+    @Test
+    void beforeTheFirstRollbackThePaneSaysWhatWillAppearThere(FxRobot robot) {
+        javafx.scene.Node empty = robot.lookup("#" + RollbackView.EMPTY_ID).query();
+        assertThat(empty.isVisible()).isTrue();
+        assertThat(robot.lookup("#" + RollbackView.EMPTY_ID + " .label").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText)
+                .anyMatch(t -> t.startsWith("No rollback in this session yet"))
+                .anyMatch(t -> t.contains("press the rollback button"));
+    }
+
     private static void awaitFx(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () ->
                 WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
