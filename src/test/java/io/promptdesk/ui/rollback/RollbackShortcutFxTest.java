@@ -33,12 +33,14 @@ class RollbackShortcutFxTest {
     Path dir;
     private RollbackUiFixture f;
     private ExecutorService background;
+    private Theme theme;
 
     @Start
     void start(Stage stage) {
         f = new RollbackUiFixture(dir).promoted("hooks");
         background = Executors.newSingleThreadExecutor();
-        new Theme().apply();
+        theme = new Theme();
+        theme.apply();
         RollbackViewModel vm = new RollbackViewModel(new RollbackServices(f.controller,
                 new FxBackgroundRunner(background), new FakeDialogService(), new FxRollbackConfirmer(() -> stage),
                 new FxSlaTicker(), f.clock, Platform::runLater, RollbackUiFixture.ACTOR, f::models,
@@ -70,6 +72,27 @@ class RollbackShortcutFxTest {
         assertThat(f.production("hooks")).isEqualTo("1.1");
         assertThat(f.controller.getRollbackHistory("hooks", 10, false)).isEmpty();
         assertThat(button.isDisabled()).isFalse();
+    }
+
+    @Test
+    void chartTextsFollowTheThemeLightOnDarkAndDarkOnLight(FxRobot robot) throws Exception {
+        assertThat(brightestAxisText(robot)).as("light theme").isLessThan(0.6);
+        WaitForAsyncUtils.asyncFx(() -> theme.darkProperty().set(true)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(brightestAxisText(robot)).as("dark theme").isGreaterThan(0.6);
+        WaitForAsyncUtils.asyncFx(() -> theme.darkProperty().set(false)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(brightestAxisText(robot)).as("light again").isLessThan(0.6);
+    }
+
+    /** The brightness of the post-rollback chart's axis texts (ChartFX draws them as Text shapes). */
+    private static double brightestAxisText(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            robot.lookup(".chart").queryAll().forEach(n -> n.applyCss());
+            return robot.lookup(".chart .axis-label").queryAllAs(javafx.scene.text.Text.class).stream()
+                    .map(t -> ((javafx.scene.paint.Color) t.getFill()).getBrightness())
+                    .max(Double::compare).orElseThrow();
+        }).get();
     }
 
     @Test
