@@ -9,41 +9,57 @@ import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.promptdesk.engine.rollback.HealthSnapshot;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The live post-rollback health: error rate (%) and p95 latency (s) of the production version at each snapshot.
- * The datasets are replaced in bulk once per batch of snapshots.
+ * The live post-rollback health of the production version at each snapshot: error rate and p95 latency, one chart
+ * each with its own unit (a percentage and seconds share no scale). A snapshot without data (too little traffic,
+ * metrics unavailable) leaves a gap rather than a zero. The datasets are replaced in bulk once per batch.
  */
-final class PostHealthChart extends StackPane {
-    private final DoubleDataSet errors = new DoubleDataSet("error rate %");
-    private final DoubleDataSet latency = new DoubleDataSet("p95 latency s");
+final class PostHealthChart extends VBox {
+    static final String ERRORS_ID = "post-health-errors";
+    static final String LATENCY_ID = "post-health-latency";
+
+    private final DoubleDataSet errors = new DoubleDataSet("error rate");
+    private final DoubleDataSet latency = new DoubleDataSet("p95 latency");
 
     PostHealthChart(ObservableList<HealthSnapshot> snapshots) {
+        super(4);
+        XYChart errorChart = chart("Post-rollback error rate", "error rate", "%", errors);
+        errorChart.setId(ERRORS_ID);
+        XYChart latencyChart = chart("Post-rollback p95 latency", "p95 latency", "s", latency);
+        latencyChart.setId(LATENCY_ID);
+        VBox.setVgrow(errorChart, Priority.ALWAYS);
+        VBox.setVgrow(latencyChart, Priority.ALWAYS);
+        getChildren().addAll(errorChart, latencyChart);
+        snapshots.addListener((ListChangeListener<HealthSnapshot>) c -> show(List.copyOf(snapshots)));
+        show(List.copyOf(snapshots));
+    }
+
+    private static XYChart chart(String title, String quantity, String unit, DoubleDataSet data) {
         DefaultNumericAxis x = new DefaultNumericAxis("since rollback", "s");
         x.setForceZeroInRange(true);
         x.setAutoUnitScaling(false);
-        DefaultNumericAxis y = new DefaultNumericAxis("error rate (%) and p95 latency (s)");
+        DefaultNumericAxis y = new DefaultNumericAxis(quantity, unit);
         y.setForceZeroInRange(true);
         y.setAutoUnitScaling(false);
         XYChart chart = new XYChart(x, y);
         chart.setAnimated(false);
-        chart.setTitle("Post-rollback health");
-        chart.setLegendVisible(true);
-        chart.setMinSize(200, 160);
+        chart.setTitle(title);
+        chart.setLegendVisible(false);
+        chart.setMinSize(200, 120);
         ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
         renderer.setPolyLineStyle(LineStyle.NORMAL);
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(true);
         renderer.setPointReduction(false);
-        renderer.getDatasets().addAll(errors, latency);
+        renderer.getDatasets().add(data);
         chart.getRenderers().setAll(renderer);
-        getChildren().add(chart);
-        snapshots.addListener((ListChangeListener<HealthSnapshot>) c -> show(List.copyOf(snapshots)));
-        show(List.copyOf(snapshots));
+        return chart;
     }
 
     private void show(List<HealthSnapshot> all) {
@@ -52,17 +68,42 @@ final class PostHealthChart extends StackPane {
             latency.clearData();
             return;
         }
-        int n = all.size();
-        double[] t = new double[n];
-        double[] e = new double[n];
-        double[] l = new double[n];
-        for (int i = 0; i < n; i++) {
-            HealthSnapshot s = all.get(i);
-            t[i] = Duration.between(all.get(0).at(), s.at()).toMillis() / 1000.0;
-            e[i] = Double.isNaN(s.errorRate()) ? 0 : s.errorRate() * 100;
-            l[i] = Double.isNaN(s.latencyP95()) ? 0 : s.latencyP95();
+        Series e = new Series(all.size());
+        Series l = new Series(all.size());
+        for (HealthSnapshot s : all) {
+            double t = Duration.between(all.get(0).at(), s.at()).toMillis() / 1000.0;
+            e.add(t, s.errorRate() * 100);
+            l.add(t, s.latencyP95());
         }
-        errors.set(t, e);
-        latency.set(t, l);
+        errors.set(e.x(), e.y());
+        latency.set(l.x(), l.y());
+    }
+
+    /** The finite points of one metric. */
+    private static final class Series {
+        private final double[] x;
+        private final double[] y;
+        private int n;
+
+        Series(int capacity) {
+            x = new double[capacity];
+            y = new double[capacity];
+        }
+
+        void add(double t, double v) {
+            if (Double.isFinite(v)) {
+                x[n] = t;
+                y[n] = v;
+                n++;
+            }
+        }
+
+        double[] x() {
+            return java.util.Arrays.copyOf(x, n);
+        }
+
+        double[] y() {
+            return java.util.Arrays.copyOf(y, n);
+        }
     }
 }

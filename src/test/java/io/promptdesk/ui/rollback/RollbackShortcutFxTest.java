@@ -96,6 +96,18 @@ class RollbackShortcutFxTest {
     }
 
     @Test
+    void postRollbackHealthHasOneChartPerUnit(FxRobot robot) {
+        io.fair_acc.chartfx.XYChart errors = robot.lookup("#" + PostHealthChart.ERRORS_ID)
+                .queryAs(io.fair_acc.chartfx.XYChart.class);
+        io.fair_acc.chartfx.XYChart latency = robot.lookup("#" + PostHealthChart.LATENCY_ID)
+                .queryAs(io.fair_acc.chartfx.XYChart.class);
+        assertThat(errors.getYAxis().getName()).isEqualTo("error rate");
+        assertThat(errors.getYAxis().getUnit()).isEqualTo("%");
+        assertThat(latency.getYAxis().getName()).isEqualTo("p95 latency");
+        assertThat(latency.getYAxis().getUnit()).isEqualTo("s");
+    }
+
+    @Test
     void beforeTheFirstRollbackThePaneSaysWhatWillAppearThere(FxRobot robot) {
         javafx.scene.Node empty = robot.lookup("#" + RollbackView.EMPTY_ID).query();
         assertThat(empty.isVisible()).isTrue();
