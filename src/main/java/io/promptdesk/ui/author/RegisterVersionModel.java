@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * "Register as new version": the saved template (with the report of its last full test run, if the text has not
@@ -56,7 +57,8 @@ public final class RegisterVersionModel {
         }
         String model = VersionNames.modelName(document.path());
         String template = document.text();
-        String reportJson = report != null && template.equals(reportedText) ? Json.write(report) : null;
+        TestReport tested = report != null && template.equals(reportedText) ? report : null;
+        String reportJson = tested != null ? Json.write(tested) : null;
         busy.set(true);
         runner.run((progress, cancelled) -> existing(model), ProgressListener.NONE, known -> {
             busy.set(false);
@@ -65,10 +67,41 @@ public final class RegisterVersionModel {
                     + (first ? " - its first, so it becomes the production version" : " - as a candidate to roll out")
                     + (reportJson != null ? ", with its last test report" : ", without a test report (none for "
                     + "this text)");
-            dialogs.askText("Register as new version", question, VersionNames.next(known.versions()))
-                    .ifPresent(version -> store(new NewVersion(model, version, template, null, reportJson,
-                            first ? VersionStatus.STABLE : VersionStatus.CANDIDATE, Map.of())));
+            Optional<String> version = dialogs.askText("Register as new version", question,
+                    VersionNames.next(known.versions()));
+            if (version.isEmpty()) {
+                return;
+            }
+            Map<String, String> tags = Map.of();
+            String why = "registered from the Author workspace";
+            if (tested != null && !tested.passed()) {
+                // The Pipeline refuses a template whose tests fail; a person may still register it, saying why.
+                Optional<String> reason = dialogs.askText("Register a version whose tests failed",
+                        "The last test run of this text failed (" + tested.failedTests() + " of "
+                                + tested.totalTests() + " case(s) failed" + failedRules(tested) + "). The Pipeline "
+                                + "refuses such a template. Why register it anyway? The reason is recorded with the "
+                                + "version.", "").map(String::strip);
+                if (reason.isEmpty() || reason.get().isEmpty()) {
+                    dialogs.notify(DialogService.Outcome.WARNING, "Not registered",
+                            model + " " + version.get() + " was not registered: its tests failed and no reason "
+                                    + "was given");
+                    return;
+                }
+                tags = Map.of(FAILED_TESTS_REASON_TAG, reason.get());
+                why = "registered from the Author workspace although its last test run failed: " + reason.get();
+            }
+            store(new NewVersion(model, version.get(), template, null, reportJson,
+                    first ? VersionStatus.STABLE : VersionStatus.CANDIDATE, tags), why);
         }, this::failed);
+    }
+
+    /** The tag a version registered despite failed tests carries, with the reason given. */
+    public static final String FAILED_TESTS_REASON_TAG = "promptdesk.registered_with_failed_tests";
+
+    private static String failedRules(TestReport r) {
+        List<String> rules = r.validationResults().entrySet().stream().filter(e -> !e.getValue().passed())
+                .map(Map.Entry::getKey).toList();
+        return rules.isEmpty() ? "" : "; rules failing: " + String.join(", ", rules);
     }
 
     /** The model's versions, oldest first, and whether one of them is in production. */
@@ -82,10 +115,10 @@ public final class RegisterVersionModel {
     private record Existing(List<String> versions, boolean hasProduction) {
     }
 
-    private void store(NewVersion request) {
+    private void store(NewVersion request, String why) {
         busy.set(true);
-        runner.run((progress, cancelled) -> registry.register(request, Attribution.of(actor,
-                "registered from the Author workspace")), ProgressListener.NONE, v -> {
+        runner.run((progress, cancelled) -> registry.register(request, Attribution.of(actor, why)),
+                ProgressListener.NONE, v -> {
             busy.set(false);
             dialogs.notify(DialogService.Outcome.SUCCESS, "Registered " + v.model() + " " + v.version(),
                     v.status() == VersionStatus.STABLE ? "It is the production version of " + v.model()

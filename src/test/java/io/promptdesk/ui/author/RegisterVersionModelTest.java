@@ -53,8 +53,32 @@ class RegisterVersionModelTest {
     }
 
     @Test
+    void aVersionWhoseLastRunFailedNeedsAReasonRecordedWithIt() {
+        author.runTests();
+        dialogs.textAnswers.add(Optional.of("1.0"));
+        dialogs.textAnswers.add(Optional.of("  "));
+        registration.register();
+        assertThat(registry.find("greeting", "1.0")).isEmpty();
+        assertThat(dialogs.last().title()).isEqualTo("Not registered");
+
+        dialogs.textAnswers.add(Optional.of("1.0"));
+        dialogs.textAnswers.add(Optional.of("case 2 lacks a name on purpose: a known gap of the test data"));
+        registration.register();
+        ModelVersion v = registry.get("greeting", "1.0");
+        assertThat(v.tags()).containsEntry(RegisterVersionModel.FAILED_TESTS_REASON_TAG,
+                "case 2 lacks a name on purpose: a known gap of the test data");
+        assertThat(registry.history("greeting")).anyMatch(e -> e.reason() != null
+                && e.reason().contains("although its last test run failed: case 2 lacks a name"));
+        assertThat(dialogs.shown).filteredOn(s -> s.title().equals("Register a version whose tests failed"))
+                .allSatisfy(s -> assertThat(s.message()).contains("1 of 3 case(s) failed")
+                        .contains("Pipeline refuses"));
+    }
+
+    @Test
     void theFirstVersionOfAModelBecomesItsProductionVersionWithItsLastTestReport() {
         author.runTests();
+        dialogs.textAnswers.add(Optional.of("1.0"));
+        dialogs.textAnswers.add(Optional.of("the failing case is a known gap of the test data"));
 
         registration.register();
 
@@ -65,7 +89,8 @@ class RegisterVersionModelTest {
         assertThat(v.testReport()).contains("\"total_tests\":3").contains("\"failed_tests\":1");
         assertThat(registry.resolve("greeting", ModelRegistry.PRODUCTION)).get().extracting(ModelVersion::version)
                 .isEqualTo("1.0");
-        assertThat(dialogs.shown).filteredOn(s -> s.kind().equals("ASK")).singleElement().satisfies(s ->
+        assertThat(dialogs.shown).filteredOn(s -> s.title().equals("Register as new version")).singleElement()
+                .satisfies(s ->
                 assertThat(s.message()).contains("becomes the production version").contains("with its last test "
                         + "report").endsWith("[1.0]"));
         assertThat(dialogs.last().title()).isEqualTo("Registered greeting 1.0");
