@@ -71,8 +71,9 @@ public final class TestCasesView extends BorderPane {
         number.setCellFactory(c -> new NumberCell());
         number.setEditable(false);
         number.setSortable(false);
-        number.setMinWidth(40);
-        number.setMaxWidth(56);
+        // Room for the header "case" and a four-digit index at any window size.
+        number.setMinWidth(56);
+        number.setMaxWidth(64);
         table.getColumns().setAll(number);
         for (String name : cases.columns()) {
             TableColumn<TestCase, String> col = new TableColumn<>(name);

@@ -50,6 +50,8 @@ final class SettingsView extends VBox {
         ComboBox<TrendSeries> trend = new ComboBox<>();
         trend.getItems().setAll(TrendSeries.values());
         trend.valueProperty().bindBidirectional(vm.trendSeriesProperty());
+        // Wide enough for its longest choice at any window size: a cut-off choice reads as a different one.
+        trend.setMinWidth(Region.USE_PREF_SIZE);
         CheckBox dropNaN = new CheckBox("Drop NaN and infinities");
         dropNaN.selectedProperty().bindBidirectional(vm.dropNonFiniteProperty());
 

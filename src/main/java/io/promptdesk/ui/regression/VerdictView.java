@@ -4,6 +4,7 @@ import io.promptdesk.ui.common.StyleClasses;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The verdict: a coloured headline (danger or success), the recommendation, each number, the warnings. */
@@ -21,6 +22,9 @@ final class VerdictView extends VBox {
         headline.setId(HEADLINE_ID);
         headline.getStyleClass().add(StyleClasses.VERDICT_HEADLINE);
         headline.setMaxWidth(Double.MAX_VALUE);
+        // The verdict is the first thing read: it wraps rather than being cut off in a narrow pane.
+        headline.setWrapText(true);
+        headline.setMinHeight(Region.USE_PREF_SIZE);
         recommendation.setWrapText(true);
         recommendation.setId("verdict-recommendation");
         ProgressIndicator busy = new ProgressIndicator();
