@@ -1,13 +1,16 @@
 package io.promptdesk.routing;
 
 import io.promptdesk.engine.rollout.TrafficRouter;
+import io.promptdesk.metrics.TrafficSplit;
 import io.promptdesk.model.PromptDeskException;
 import io.promptdesk.registry.Attribution;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.mlflow.MlflowClient;
+import io.promptdesk.registry.mlflow.MlflowModel;
 import io.promptdesk.registry.mlflow.MlflowModelRegistry;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Routes traffic for serving layers that read MLflow: the {@code canary} alias names the canary version and the
@@ -34,6 +37,33 @@ public final class MlflowAliasTrafficRouter implements TrafficRouter {
     @Override
     public String target() {
         return targetOf(client.endpoint().baseUrl());
+    }
+
+    /**
+     * Read back from MLflow: production is the stable side, the canary alias and the percentage tag the canary's
+     * share. Empty when the model has no production alias or the tag is not a percentage (nothing to compare).
+     */
+    @Override
+    public Optional<TrafficSplit> current(String deployment) {
+        Optional<MlflowModel> m = client.getRegisteredModel(deployment, budget);
+        if (m.isEmpty() || m.get().aliases().get(ModelRegistry.PRODUCTION) == null) {
+            return Optional.empty();
+        }
+        String stable = m.get().aliases().get(ModelRegistry.PRODUCTION);
+        String canary = m.get().aliases().get(ModelRegistry.CANARY);
+        int percent;
+        try {
+            percent = Integer.parseInt(m.get().tags().getOrDefault(PERCENT_TAG, "0").strip());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (canary == null || percent == 0) {
+            return Optional.of(TrafficSplit.stableOnly(stable));
+        }
+        if (percent < 0 || percent > 100) {
+            return Optional.empty();
+        }
+        return Optional.of(new TrafficSplit(stable, canary, percent));
     }
 
     @Override

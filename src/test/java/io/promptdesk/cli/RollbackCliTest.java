@@ -213,4 +213,26 @@ class RollbackCliTest {
         }
         assertThat(run("audit", "verify").exit()).isZero();
     }
+
+    @Test
+    void aRollbackFinishedPastItsSlaExitsOne() throws Exception {
+        run("registry", "list");
+        long now = System.currentTimeMillis();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Workspace.databaseFile(Path.of(ws)));
+             Statement s = c.createStatement()) {
+            // A rollback started two minutes ago on another desk, whose process is gone: its deadline has passed.
+            s.execute("INSERT INTO rollbacks (rollback_id, model_name, from_version, to_version, reason, "
+                    + "triggered_by, skip_validation, status, step, switched, start_time, deadline, owner, revision) "
+                    + "VALUES ('rb-old', 'hooks', '1.1', '1.0', 'error spike', 'ana', 0, 'running', 'validate', 0, "
+                    + (now - 120_000) + ", " + (now - 90_000) + ", 'elsewhere/1/0/gone', 1)");
+        }
+        Result r = run("rollback", "--model", "hooks", "--current-version", "1.1", "--json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(PromptDeskCommand.EXIT_GATE_FAILED);
+        JsonNode json = r.json();
+        assertThat(json.get("rollback_id").asText()).isEqualTo("rb-old");
+        assertThat(json.get("status").asText()).isEqualTo("success");
+        assertThat(json.get("sla_met").asBoolean()).isFalse();
+        assertThat(r.err()).contains("missed its SLA");
+        assertThat(aliases("1.0")).contains("production");
+    }
 }

@@ -48,10 +48,14 @@ class MlflowAliasTrafficRouterTest {
                 router.route("hooks", "1", candidate.version(), 25);
                 assertThat(registry.resolve("hooks", ModelRegistry.CANARY)).map(ModelVersion::version).contains("2");
                 assertThat(mlflow.modelTag("hooks", MlflowAliasTrafficRouter.PERCENT_TAG)).isEqualTo("25");
+                // Readable: the reconciler compares what MLflow serves with what the store records.
+                assertThat(router.current("hooks")).contains(new io.promptdesk.metrics.TrafficSplit("1", "2", 25));
 
                 router.route("hooks", "1", null, 0);
                 assertThat(registry.resolve("hooks", ModelRegistry.CANARY)).isEmpty();
                 assertThat(mlflow.modelTag("hooks", MlflowAliasTrafficRouter.PERCENT_TAG)).isEqualTo("0");
+                assertThat(router.current("hooks")).contains(io.promptdesk.metrics.TrafficSplit.stableOnly("1"));
+                assertThat(router.current("no-such-model")).isEmpty();
                 assertThat(registry.history("hooks")).extracting(e -> e.kind().key() + " " + e.name())
                         .contains("alias_moved canary", "alias_removed canary");
 

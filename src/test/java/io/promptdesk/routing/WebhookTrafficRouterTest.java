@@ -89,4 +89,34 @@ class WebhookTrafficRouterTest {
                         + "100% to 1.1, the rest to 1.0) with HTTP 409: version 1.1 unknown to the router; traffic "
                         + "stays as it was");
     }
+
+    @Test
+    void aReceiverThatEchoesTheCredentialsOrTheSigningSecretHasThemRedacted() {
+        RemoteEndpoint endpoint = RemoteEndpoint.of("traffic webhook", "http://router:s3cret-Pass-99@"
+                + server.getHostName() + ":" + server.getPort() + "/hooks/traffic");
+        assertThat(endpoint.baseUrl().toString()).doesNotContain("s3cret-Pass-99");
+        try (WebhookTrafficRouter echoing = new WebhookTrafficRouter(endpoint, Secret.fromEnvironment("ROUTER_SECRET",
+                Map.of("ROUTER_SECRET", "signing-key-0123456789")::get), new SimulatedClock(
+                Instant.parse("2025-03-01T10:00:00Z")), Duration.ofSeconds(5), d -> { })) {
+            server.enqueue(new MockResponse.Builder().code(401).body("denied: password s3cret-Pass-99, key "
+                    + "signing-key-0123456789").build());
+            assertThatThrownBy(() -> echoing.route("hooks", "1.0", "1.1", 10))
+                    .isInstanceOf(TrafficRoutingException.class)
+                    .hasMessageContaining("HTTP 401").hasMessageContaining("[REDACTED]")
+                    .hasMessageNotContaining("s3cret-Pass-99").hasMessageNotContaining("signing-key-0123456789");
+            assertThat(echoing.target()).doesNotContain("s3cret");
+        }
+    }
+
+    @Test
+    void aSplitCarriesItsIdempotencyKeyAndGeneration() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(204).build());
+        router.route(new io.promptdesk.metrics.TrafficSplit("1.0", "1.1", 25), "hooks", "hooks/7");
+        RecordedRequest r = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(r.getHeaders().get(WebhookTrafficRouter.IDEMPOTENCY_HEADER)).isEqualTo("hooks/7");
+        JsonNode json = new ObjectMapper().readTree(r.getBody().utf8());
+        assertThat(json.path("idempotency_key").asText()).isEqualTo("hooks/7");
+        assertThat(json.path("generation").asLong()).isEqualTo(7);
+        assertThat(json.path("percentage").asInt()).isEqualTo(25);
+    }
 }

@@ -243,7 +243,13 @@ public final class Reconciler {
             return Optional.empty();
         }
         TrafficSplit want = s.split();
-        Optional<TrafficSplit> served = router.current(s.deployment());
+        Optional<TrafficSplit> served;
+        try {
+            served = router.current(s.deployment());
+        } catch (RuntimeException e) {
+            // A router that cannot be read now is judged by its acknowledgement, as one that cannot be read at all.
+            served = Optional.empty();
+        }
         if (served.isPresent()) {
             return served.get().equals(want) ? Optional.empty()
                     : Optional.of(Drift.found(s.deployment(), "traffic", describe(want), describe(served.get())));
