@@ -73,7 +73,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real window on a headless toolkit: typing, highlighting, problems, and a test run. */
 @ExtendWith(ApplicationExtension.class)
-class TruncationFxTest {
+public class TruncationFxTest {
     private final int width = 1400;
     private final int height = 900;
     private Stage window;
@@ -165,7 +165,7 @@ class TruncationFxTest {
         assertThat(cut).as("texts cut off").isEmpty();
     }
 
-    static java.util.List<String> truncated(javafx.scene.Parent root, String workspace) {
+    public static java.util.List<String> truncated(javafx.scene.Parent root, String workspace) {
         root.applyCss();
         root.layout();
         java.util.List<String> out = new java.util.ArrayList<>();

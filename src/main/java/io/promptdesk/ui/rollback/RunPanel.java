@@ -24,10 +24,12 @@ final class RunPanel extends VBox {
         Label title = new Label();
         title.getStyleClass().add("rollback-run-title");
         title.textProperty().bind(run.titleProperty());
+        title.setWrapText(true);
         Label countdown = new Label();
         countdown.setId(COUNTDOWN_ID);
         countdown.getStyleClass().add("rollback-countdown");
         countdown.textProperty().bind(run.countdownProperty());
+        countdown.setWrapText(true);
         Label status = new Label();
         status.setId(STATUS_ID);
         status.getStyleClass().add("rollback-result");

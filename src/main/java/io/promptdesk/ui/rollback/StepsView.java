@@ -18,18 +18,22 @@ final class StepsView extends ListView<StepRow> {
         setId(ID);
         getStyleClass().add("rollback-steps");
         setFocusTraversable(false);
-        setFixedCellSize(32);
-        setPrefHeight(5 * 32 + 6);
+        // Cells wrap a long detail (a router's refusal, a health summary) onto more lines instead of running off
+        // to the right; the list is tall enough for the five steps of a rollback with room to wrap.
+        setPrefHeight(5 * 48 + 6);
         setMinHeight(5 * 32 + 6);
-        setCellFactory(v -> new Cell());
+        setCellFactory(v -> new Cell(v));
     }
 
     private static final class Cell extends ListCell<StepRow> {
         private final Label state = new Label();
 
-        Cell() {
+        Cell(javafx.scene.control.ListView<StepRow> list) {
             state.getStyleClass().add("step-state");
             state.setMinWidth(64);
+            setWrapText(true);
+            prefWidthProperty().bind(list.widthProperty().subtract(24));
+            setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
             setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
             setGraphicTextGap(10);
         }

@@ -6,6 +6,7 @@ import io.promptdesk.ui.common.Theme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +94,29 @@ class RollbackShortcutFxTest {
                     .map(t -> ((javafx.scene.paint.Color) t.getFill()).getBrightness())
                     .max(Double::compare).orElseThrow();
         }).get();
+    }
+
+    @Test
+    void afterARollbackItsStepsAndResultAreShownWhole(FxRobot robot) throws Exception {
+        Button button = robot.lookup("#" + RollbackButton.BUTTON_ID).queryButton();
+        awaitFx(() -> !button.isDisabled());
+        robot.clickOn(button);
+        robot.clickOn("#" + FxRollbackConfirmer.REASON_ID).write(": error rate above 8 % on the canary since the "
+                + "last stage, customers report failed replies");
+        robot.clickOn("#" + FxRollbackConfirmer.CONFIRM_ID);
+        Label outcome = robot.lookup("#" + RollbackButton.OUTCOME_ID).queryAs(Label.class);
+        awaitFx(() -> outcome.getText().startsWith("success"));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int[] size : new int[][]{{1280, 720}, {1000, 700}}) {
+            javafx.stage.Window w = robot.listWindows().get(0);
+            WaitForAsyncUtils.asyncFx(() -> {
+                w.setWidth(size[0]);
+                w.setHeight(size[1]);
+            }).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(WaitForAsyncUtils.asyncFx(() -> io.promptdesk.ui.TruncationFxTest.truncated(
+                    w.getScene().getRoot(), "rollback at " + size[0] + "x" + size[1])).get()).isEmpty();
+        }
     }
 
     @Test
