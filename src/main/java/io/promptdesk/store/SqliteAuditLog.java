@@ -100,6 +100,8 @@ public final class SqliteAuditLog implements AuditLog {
 
     /** The subject of a registry change: the table it is recorded in and its number there. */
     static final String LOCAL_REGISTRY = "registry_events#";
+    /** The subject of a change made in a remote registry (MLflow), numbered per registry and model. */
+    static final String REMOTE_REGISTRY = "remote_registry_events#";
 
     /** The audit record of one registry change ({@code registry_<kind>}), numbered as in its history table. */
     static AuditRecord registryRecord(String table, long seq, RegistryEvent e) {

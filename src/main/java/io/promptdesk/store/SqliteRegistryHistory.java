@@ -11,8 +11,11 @@ import java.util.List;
 public final class SqliteRegistryHistory implements RegistryHistory {
     private final Database db;
 
+    private final SqliteAuditLog audit;
+
     public SqliteRegistryHistory(Database db) {
         this.db = db;
+        this.audit = new SqliteAuditLog(db);
     }
 
     @Override
@@ -24,6 +27,8 @@ public final class SqliteRegistryHistory implements RegistryHistory {
                             + "name, from_value, to_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", registry,
                     e.model(), seq, e.at().toEpochMilli(), e.actor(), e.kind().key(), e.version(), e.name(), e.from(),
                     e.to(), e.reason());
+            // A change PromptDesk made in a remote registry is audited like one in the embedded registry.
+            audit.append(SqliteAuditLog.registryRecord(SqliteAuditLog.REMOTE_REGISTRY, seq, e));
             return new RegistryEvent(e.model(), seq, e.at(), e.actor(), e.kind(), e.version(), e.name(), e.from(),
                     e.to(), e.reason());
         });
