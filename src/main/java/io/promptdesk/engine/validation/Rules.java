@@ -85,7 +85,7 @@ public final class Rules {
             case SQL_INJECTION -> new DetectorRule(SQL_INJECTION, "SQL injection", Shared.SQLI,
                     DetectorRule.Scope.VALUES, DetectorRule.Scope.OUTPUT);
             case PROMPT_INJECTION -> new DetectorRule(PROMPT_INJECTION, "prompt injection", Shared.INJECTION,
-                    DetectorRule.Scope.VALUES, DetectorRule.Scope.TEMPLATE);
+                    DetectorRule.Scope.VALUES, DetectorRule.Scope.TEMPLATE, DetectorRule.Scope.SPLIT);
             default -> throw new BadInputException("unknown validation rule '" + name + "'");
         };
     }
