@@ -50,7 +50,80 @@ public final class PromptInjectionDetector implements TextDetector {
         if (text == null || text.isEmpty()) {
             return Detection.CLEAN;
         }
-        return analyse(text, 0, new int[] {MAX_DECODED}).toDetection();
+        Detection plain = analyse(text, 0, new int[] {MAX_DECODED}).toDetection();
+        if (plain.flagged()) {
+            return plain;
+        }
+        // Leetspeak ("1gn0r3 pr3v10us 1nstruct10ns"): digits and symbols standing for letters inside words are
+        // read as those letters, one char for one so every offset still points into the original text.
+        String unleet = unleet(text);
+        if (unleet == null) {
+            return plain;
+        }
+        Detection read = analyse(unleet, 0, new int[] {MAX_DECODED}).toDetection();
+        if (!read.flagged()) {
+            return plain;
+        }
+        List<Signal> signals = new ArrayList<>(read.signals().size() + 1);
+        Signal first = read.signals().get(0);
+        signals.add(new Signal("leetspeak", first.offset(), first.length(),
+                text.substring(first.offset(), Math.min(text.length(), first.offset() + first.length())), 0));
+        signals.addAll(read.signals());
+        return new Detection(true, read.score(), signals);
+    }
+
+    /**
+     * The text with leetspeak read as letters, or null when it has none: in a word that mixes letters with digits
+     * or {@code @ $}, 0 1 3 4 5 7 8 @ $ become o i e a s t b a s. Length and offsets are unchanged.
+     */
+    static String unleet(String text) {
+        char[] out = null;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isWordish(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean letter = false;
+            boolean leet = false;
+            while (i < n && isWordish(text.charAt(i))) {
+                char c = text.charAt(i);
+                letter |= Character.isLetter(c);
+                leet |= leetLetter(c) != 0;
+                i++;
+            }
+            if (letter && leet) {
+                if (out == null) {
+                    out = text.toCharArray();
+                }
+                for (int k = start; k < i; k++) {
+                    char l = leetLetter(text.charAt(k));
+                    if (l != 0) {
+                        out[k] = l;
+                    }
+                }
+            }
+        }
+        return out == null ? null : new String(out);
+    }
+
+    private static boolean isWordish(char c) {
+        return Character.isLetterOrDigit(c) || c == '@' || c == '$';
+    }
+
+    private static char leetLetter(char c) {
+        return switch (c) {
+            case '0' -> 'o';
+            case '1' -> 'i';
+            case '3' -> 'e';
+            case '4', '@' -> 'a';
+            case '5', '$' -> 's';
+            case '7' -> 't';
+            case '8' -> 'b';
+            default -> 0;
+        };
     }
 
     private Evidence analyse(String text, int depth, int[] budget) {
