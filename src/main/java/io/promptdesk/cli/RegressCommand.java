@@ -88,8 +88,9 @@ public final class RegressCommand implements Callable<Integer> {
         String cannotJudge = cannotJudge(r);
         String verdict = r.regressionDetected() ? "regression" : cannotJudge != null ? "inconclusive" : "no_regression";
         if (json) {
-            Map<String, Object> view = Json.mapper().convertValue(r, new TypeReference<LinkedHashMap<String, Object>>() {
-            });
+            Map<String, Object> view = Json.mapper().convertValue(r,
+                    new TypeReference<LinkedHashMap<String, Object>>() {
+                    });
             view.put("verdict", verdict);
             out.println(Json.pretty(view));
         } else if (cannotJudge != null && !r.regressionDetected()) {
@@ -101,7 +102,8 @@ public final class RegressCommand implements Callable<Integer> {
         if (cannotJudge != null && !r.regressionDetected()) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("promptdesk regress: inconclusive: " + cannotJudge + (allowInconclusive
-                    ? " (allowed by --allow-inconclusive)" : "; the gate fails closed (--allow-inconclusive passes it)"));
+                    ? " (allowed by --allow-inconclusive)"
+                    : "; the gate fails closed (--allow-inconclusive passes it)"));
             err.flush();
             return allowInconclusive ? PromptDeskCommand.EXIT_OK : PromptDeskCommand.EXIT_GATE_FAILED;
         }

@@ -113,7 +113,8 @@ public final class RolloutWatchCommand extends CliCommand implements Callable<In
                         + "or abort); --follow keeps watching" : ""));
                 err().flush();
             }
-            return r.status() == RolloutStatus.COMPLETED ? PromptDeskCommand.EXIT_OK : PromptDeskCommand.EXIT_GATE_FAILED;
+            return r.status() == RolloutStatus.COMPLETED ? PromptDeskCommand.EXIT_OK
+                    : PromptDeskCommand.EXIT_GATE_FAILED;
         }
     }
 

@@ -106,7 +106,8 @@ public final class Connections implements AutoCloseable {
         String target = switch (settings.router()) {
             case EMBEDDED -> null;
             case WEBHOOK -> settings.webhook() == null ? null
-                    : WebhookTrafficRouter.targetOf(RemoteEndpoint.parseUrl("traffic webhook", settings.webhook().url()));
+                    : WebhookTrafficRouter.targetOf(RemoteEndpoint.parseUrl("traffic webhook",
+                    settings.webhook().url()));
             case MLFLOW -> settings.mlflow() == null ? null
                     : MlflowAliasTrafficRouter.targetOf(RemoteEndpoint.parseUrl("MLflow", settings.mlflow().url()));
         };

@@ -220,7 +220,8 @@ public final class SqliteAuditLog implements AuditLog {
         }
         // A rollback's outcome - its status, and whether the switch happened - is what the log last recorded for it.
         try (PreparedStatement p = c.prepareStatement("SELECT r.rollback_id, r.status, r.switched, "
-                + "(SELECT a.action FROM audit_log a WHERE a.subject_id = r.rollback_id AND a.action LIKE 'rollback\\_%' "
+                + "(SELECT a.action FROM audit_log a WHERE a.subject_id = r.rollback_id "
+                + "AND a.action LIKE 'rollback\\_%' "
                 + "ESCAPE '\\' ORDER BY a.seq DESC LIMIT 1) AS last_action, "
                 + "(SELECT count(*) FROM audit_log a WHERE a.subject_id = r.rollback_id "
                 + "AND a.action = 'rollback_switched') AS switches FROM rollbacks r");
@@ -244,8 +245,9 @@ public final class SqliteAuditLog implements AuditLog {
                             + ": the rollback's record was edited";
                 }
                 if (last != null && (rs.getInt("switched") != 0) != (rs.getInt("switches") > 0)) {
-                    return "rollback " + id + " says the switch " + (rs.getInt("switched") != 0 ? "happened" : "did not "
-                            + "happen") + " but the audit log says otherwise: the rollback's record was edited";
+                    String said = rs.getInt("switched") != 0 ? "happened" : "did not happen";
+                    return "rollback " + id + " says the switch " + said + " but the audit log says otherwise: the "
+                            + "rollback's record was edited";
                 }
             }
         }
@@ -261,7 +263,8 @@ public final class SqliteAuditLog implements AuditLog {
         }
         List<String[]> audited = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT a.subject_id, a.seq, a.actor, a.action, a.details "
-                + "FROM audit_log a WHERE a.action LIKE 'rollout\\_%' ESCAPE '\\' AND EXISTS (SELECT 1 FROM audit_log s "
+                + "FROM audit_log a WHERE a.action LIKE 'rollout\\_%' ESCAPE '\\' "
+                + "AND EXISTS (SELECT 1 FROM audit_log s "
                 + "WHERE s.subject_id = a.subject_id AND s.action = 'rollout_started') ORDER BY a.subject_id, a.seq");
              ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
@@ -344,7 +347,8 @@ public final class SqliteAuditLog implements AuditLog {
                                 || !Objects.equals(rs.getString("name"), a[4])
                                 || !Objects.equals(rs.getString("to_value"), a[5])) {
                             return "registry change " + seq + " (" + change + ") differs from audit row " + a[0]
-                                    + ", which recorded " + a[2] + " by " + a[1] + ": the registry's history was edited";
+                                    + ", which recorded " + a[2] + " by " + a[1]
+                                    + ": the registry's history was edited";
                         }
                     }
                 }

@@ -7,10 +7,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,14 +49,9 @@ class SecretEchoTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = PromptDeskCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        everything.append(out).append('\n').append(err).append('\n');
-        return exit;
+        CliTest.Result r = CliTest.run(args);
+        everything.append(r.out()).append('\n').append(r.err()).append('\n');
+        return r.exit();
     }
 
     @Test

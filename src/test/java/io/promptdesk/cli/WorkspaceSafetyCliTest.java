@@ -4,10 +4,7 @@ import io.promptdesk.store.Database;
 import io.promptdesk.store.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,17 +22,8 @@ class WorkspaceSafetyCliTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        CommandLine cl = PromptDeskCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private static CliTest.Result run(String... args) {
+        return CliTest.run(args);
     }
 
     private static final List<List<String>> READERS = List.of(
@@ -55,7 +43,7 @@ class WorkspaceSafetyCliTest {
     void aMistypedWorkspaceIsExitTwoNamingThePathAndNothingIsCreated() {
         Path typo = dir.resolve("typo-dir");
         for (List<String> command : READERS) {
-            Result r = run(with(command, "--workspace", typo.toString()));
+            CliTest.Result r = run(with(command, "--workspace", typo.toString()));
             assertThat(r.exit()).as(command.toString()).isEqualTo(PromptDeskCommand.EXIT_BAD_INPUT);
             assertThat(r.err()).as(command.toString()).contains(typo.toString()).contains("does not exist");
             assertThat(typo).as(command.toString()).doesNotExist();
@@ -67,13 +55,13 @@ class WorkspaceSafetyCliTest {
         Path ws = Files.createDirectories(dir.resolve("ws"));
         Path db = Files.createFile(Workspace.databaseFile(ws));
         for (List<String> command : READERS) {
-            Result r = run(with(command, "--workspace", ws.toString()));
+            CliTest.Result r = run(with(command, "--workspace", ws.toString()));
             assertThat(r.exit()).as(command.toString()).isEqualTo(PromptDeskCommand.EXIT_BAD_INPUT);
             assertThat(r.err()).as(command.toString()).contains("empty (0 bytes)");
         }
         Path t = Files.writeString(dir.resolve("t.prompt"), "Write a hook about {topic}");
-        Result write = run("registry", "register", "--workspace", ws.toString(), "--model", "hooks", "--version",
-                "1.0", "--template-file", t.toString());
+        CliTest.Result write = run("registry", "register", "--workspace", ws.toString(), "--model", "hooks",
+                "--version", "1.0", "--template-file", t.toString());
         assertThat(write.exit()).isEqualTo(PromptDeskCommand.EXIT_BAD_INPUT);
         assertThat(write.err()).contains("empty (0 bytes)");
         assertThat(Files.size(db)).isZero();
@@ -92,10 +80,10 @@ class WorkspaceSafetyCliTest {
             if (command.contains("status")) {
                 continue;
             }
-            Result r = run(with(command, "--workspace", ws.toString()));
+            CliTest.Result r = run(with(command, "--workspace", ws.toString()));
             assertThat(r.exit()).as(command + ": " + r.err()).isZero();
         }
-        Result status = run("rollout", "status", "--workspace", ws.toString(), "--deployment", "hooks");
+        CliTest.Result status = run("rollout", "status", "--workspace", ws.toString(), "--deployment", "hooks");
         // No rollout yet: a plain "no rollout" answer, not a missing secret.
         assertThat(status.err()).doesNotContain("PROMPTDESK_TEST_UNSET_WEBHOOK_SECRET").contains("no rollout");
     }

@@ -74,6 +74,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The real window on a headless toolkit: typing, highlighting, problems, and a test run. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowFxTest {
+    private Stage window;
 
     @TempDir
     Path workspace;
@@ -120,6 +121,7 @@ class MainWindowFxTest {
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
         stage.show();
+        window = stage;
     }
 
     @AfterEach
@@ -230,6 +232,37 @@ class MainWindowFxTest {
         assertThat(shortcuts).anyMatch(l -> l.endsWith("View > Author")).anyMatch(l -> l.endsWith("View > Pipeline"))
                 .anyMatch(l -> l.endsWith("Run > Run tests")).anyMatch(l -> l.endsWith("File > Save"));
         assertThat(shortcuts.stream().filter(l -> l.contains("View > "))).hasSize(7);
+    }
+
+    /**
+     * No label, button or other labelled control shows its text cut off (JavaFX replaces the end with an ellipsis
+     * when it does not fit) in any workspace, at the console's default size and at 1280x720: text must wrap, or the
+     * layout must leave it room.
+     */
+    @Test
+    void noTextIsCutOffInAnyWorkspace(FxRobot robot) throws Exception {
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        // A template with problems, so the Problems list shows its (long) messages too.
+        CodeArea area = robot.lookup("#" + TemplateEditorView.EDITOR_ID).queryAs(CodeArea.class);
+        WaitForAsyncUtils.asyncFx(() -> area.replaceText("Write a {tone} greeting for {name and then a {} and {{ "
+                + "and } and more text that goes on for a while")).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#" + ProblemsView.LIST_ID)
+                .queryListView().getItems().isEmpty());
+        for (int[] size : new int[][]{{1400, 900}, {1280, 720}}) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                window.getScene().getRoot().resize(size[0], size[1]);
+                window.setWidth(size[0]);
+                window.setHeight(size[1]);
+            }).get();
+            for (String ws : java.util.List.of("author", "regression", "rollout", "rollback", "history", "pipeline",
+                    "connections")) {
+                robot.clickOn("#nav-" + ws);
+                WaitForAsyncUtils.waitForFxEvents();
+                cut.addAll(WaitForAsyncUtils.asyncFx(() -> Truncation.truncated(window.getScene().getRoot(),
+                        ws + " at " + size[0] + "x" + size[1])).get());
+            }
+        }
+        assertThat(cut).as("texts cut off").isEmpty();
     }
 
     /** The label of the showing error popup, or null. */

@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param routerTarget  the router that acknowledged a split, or null
  * @param routerConfirmed the generation whose split {@code routerTarget} acknowledged (0 before any)
  */
-public record DesiredState(String deployment, long generation, String owner, String production, String canary, int canaryPercent,
+public record DesiredState(String deployment, long generation, String owner, String production, String canary,
+                           int canaryPercent,
                            String previous, Map<String, VersionStatus> statuses, String source, Instant updatedAt,
                            String updatedBy, String routerTarget, long routerConfirmed, Instant routerConfirmedAt) {
     public DesiredState {
@@ -80,7 +81,8 @@ public record DesiredState(String deployment, long generation, String owner, Str
         return switch (r.status()) {
             case IN_PROGRESS, PAUSED -> {
                 changes.put(v, VersionStatus.CANARY);
-                yield next(prior, d, r.rolloutId(), production, v, r.currentPercentage(), null, changes, source, at, by);
+                yield next(prior, d, r.rolloutId(), production, v, r.currentPercentage(), null, changes, source, at,
+                        by);
             }
             case COMPLETED -> {
                 changes.put(v, VersionStatus.STABLE);

@@ -114,7 +114,7 @@ class RollbackShortcutFxTest {
                 w.setHeight(size[1]);
             }).get();
             WaitForAsyncUtils.waitForFxEvents();
-            assertThat(WaitForAsyncUtils.asyncFx(() -> io.promptdesk.ui.TruncationFxTest.truncated(
+            assertThat(WaitForAsyncUtils.asyncFx(() -> io.promptdesk.ui.Truncation.truncated(
                     w.getScene().getRoot(), "rollback at " + size[0] + "x" + size[1])).get()).isEmpty();
         }
     }
