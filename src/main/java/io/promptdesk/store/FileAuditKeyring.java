@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +31,8 @@ public final class FileAuditKeyring implements AuditKeyring {
     /** Overrides the config folder (tests, and users who keep it elsewhere). */
     public static final String ENV_CONFIG_HOME = "PROMPTDESK_CONFIG_HOME";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
+
+    private static final Map<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path dir;
 
@@ -127,25 +130,33 @@ public final class FileAuditKeyring implements AuditKeyring {
             OwnerOnly.createDirectories(dir);
             Path lock = file(workspaceId, ".lock");
             OwnerOnly.createFile(lock);
-            try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
-                Optional<AuditCheckpoint> now = checkpoint(workspaceId);
-                if (now.isPresent() && now.get().headSeq() >= next.headSeq()) {
-                    return;
-                }
-                byte[] key = key(workspaceId, true).orElseThrow();
-                Path tmp = Files.createTempFile(dir, workspaceId, ".tmp");
-                OwnerOnly.restrict(tmp);
-                Files.writeString(tmp, next.keyedFrom() + " " + next.legacyHead() + " " + next.headSeq() + " "
-                        + next.headHash() + " " + mac(key, next) + "\n", StandardCharsets.US_ASCII);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
+            // A file lock keeps other processes out; threads of this one (which the file lock does not separate)
+            // take turns on the same monitor.
+            synchronized (IN_PROCESS.computeIfAbsent(lock.toAbsolutePath().normalize(), k -> new Object())) {
+                advanceLocked(workspaceId, next, file, lock);
             }
         } catch (IOException e) {
             throw new StoreException(StoreException.Problem.UNAVAILABLE, file, "cannot write the audit checkpoint "
                     + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void advanceLocked(String workspaceId, AuditCheckpoint next, Path file, Path lock) throws IOException {
+        try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+            Optional<AuditCheckpoint> now = checkpoint(workspaceId);
+            if (now.isPresent() && now.get().headSeq() >= next.headSeq()) {
+                return;
+            }
+            byte[] key = key(workspaceId, true).orElseThrow();
+            Path tmp = Files.createTempFile(dir, workspaceId, ".tmp");
+            OwnerOnly.restrict(tmp);
+            Files.writeString(tmp, next.keyedFrom() + " " + next.legacyHead() + " " + next.headSeq() + " "
+                    + next.headHash() + " " + mac(key, next) + "\n", StandardCharsets.US_ASCII);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

@@ -112,7 +112,7 @@ class RollbackWorkspaceFxTest {
         Button fault = robot.lookup("#rollout-inject-fault").queryButton();
         awaitFx(() -> fault.isVisible() && !fault.isDisabled());
         robot.clickOn(fault);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> f.sim.profile("hooks", "1.1").errorRate() == 0.08);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> f.sim.profile("hooks", "1.1").errorRate() == 0.08);
         for (int i = 0; i < 60 && activeStatus() == RolloutStatus.IN_PROGRESS; i++) {
             tick(Duration.ofSeconds(5));
         }
