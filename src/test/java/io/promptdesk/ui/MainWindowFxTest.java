@@ -120,6 +120,8 @@ class MainWindowFxTest {
                 connections, theme, () -> { }), 1200, 800);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
+        // The primary stage is shared by every TestFX test: its size follows this scene, not the last test's.
+        stage.sizeToScene();
         stage.show();
         window = stage;
     }
@@ -248,6 +250,20 @@ class MainWindowFxTest {
                 + "and } and more text that goes on for a while")).get();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#" + ProblemsView.LIST_ID)
                 .queryListView().getItems().isEmpty());
+        // The stage is TestFX's primary stage, shared with the tests that run after this one: give its size back.
+        double[] before = WaitForAsyncUtils.asyncFx(() -> new double[]{window.getWidth(), window.getHeight()}).get();
+        try {
+            checkSizes(robot, cut);
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> {
+                window.setWidth(before[0]);
+                window.setHeight(before[1]);
+            }).get();
+        }
+        assertThat(cut).as("texts cut off").isEmpty();
+    }
+
+    private void checkSizes(FxRobot robot, java.util.List<String> cut) throws Exception {
         for (int[] size : new int[][]{{1400, 900}, {1280, 720}}) {
             WaitForAsyncUtils.asyncFx(() -> {
                 window.getScene().getRoot().resize(size[0], size[1]);
@@ -262,7 +278,6 @@ class MainWindowFxTest {
                         ws + " at " + size[0] + "x" + size[1])).get());
             }
         }
-        assertThat(cut).as("texts cut off").isEmpty();
     }
 
     /** The label of the showing error popup, or null. */

@@ -45,6 +45,8 @@ class ConnectionsViewFxTest {
         Scene scene = new Scene(new ConnectionsView(vm), 1000, 760);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
+        // The primary stage is shared by every TestFX test: its size follows this scene, not the last test's.
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -60,6 +60,8 @@ class PipelineWorkspaceFxTest {
         Scene scene = new Scene(new PipelineView(vm), 1000, 640);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
+        // The primary stage is shared by every TestFX test: its size follows this scene, not the last test's.
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -46,6 +46,8 @@ class RegressionWorkspaceFxTest {
         Scene scene = new Scene(new RegressionView(vm), 1200, 800);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
+        // The primary stage is shared by every TestFX test: its size follows this scene, not the last test's.
+        stage.sizeToScene();
         stage.show();
     }
 

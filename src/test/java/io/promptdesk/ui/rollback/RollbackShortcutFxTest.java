@@ -49,6 +49,8 @@ class RollbackShortcutFxTest {
         Scene scene = new Scene(new RollbackView(vm), 1200, 760);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
+        // The primary stage is shared by every TestFX test: its size follows this scene, not the last test's.
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -107,15 +109,24 @@ class RollbackShortcutFxTest {
         Label outcome = robot.lookup("#" + RollbackButton.OUTCOME_ID).queryAs(Label.class);
         awaitFx(() -> outcome.getText().startsWith("success"));
         WaitForAsyncUtils.waitForFxEvents();
-        for (int[] size : new int[][]{{1280, 720}, {1000, 700}}) {
-            javafx.stage.Window w = robot.listWindows().get(0);
+        javafx.stage.Window w = robot.listWindows().get(0);
+        // The stage is TestFX's primary stage, shared with the tests that run after this one: give its size back.
+        double[] before = WaitForAsyncUtils.asyncFx(() -> new double[]{w.getWidth(), w.getHeight()}).get();
+        try {
+            for (int[] size : new int[][]{{1280, 720}, {1000, 700}}) {
+                WaitForAsyncUtils.asyncFx(() -> {
+                    w.setWidth(size[0]);
+                    w.setHeight(size[1]);
+                }).get();
+                WaitForAsyncUtils.waitForFxEvents();
+                assertThat(WaitForAsyncUtils.asyncFx(() -> io.promptdesk.ui.Truncation.truncated(
+                        w.getScene().getRoot(), "rollback at " + size[0] + "x" + size[1])).get()).isEmpty();
+            }
+        } finally {
             WaitForAsyncUtils.asyncFx(() -> {
-                w.setWidth(size[0]);
-                w.setHeight(size[1]);
+                w.setWidth(before[0]);
+                w.setHeight(before[1]);
             }).get();
-            WaitForAsyncUtils.waitForFxEvents();
-            assertThat(WaitForAsyncUtils.asyncFx(() -> io.promptdesk.ui.Truncation.truncated(
-                    w.getScene().getRoot(), "rollback at " + size[0] + "x" + size[1])).get()).isEmpty();
         }
     }
 

@@ -83,6 +83,8 @@ class RollbackWorkspaceFxTest {
         Scene scene = new Scene(both, 1280, 800);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
+        // The primary stage is shared by every TestFX test: its size follows this scene, not the last test's.
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -56,6 +56,8 @@ class RolloutWorkspaceFxTest {
         Scene scene = new Scene(new RolloutView(vm), 1280, 800);
         scene.getStylesheets().add(Theme.stylesheetUrl());
         stage.setScene(scene);
+        // The primary stage is shared by every TestFX test: its size follows this scene, not the last test's.
+        stage.sizeToScene();
         stage.show();
     }
 
