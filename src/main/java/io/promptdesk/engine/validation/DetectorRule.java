@@ -6,6 +6,7 @@ import io.promptdesk.model.Severity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,11 +15,10 @@ import java.util.Map;
  */
 public final class DetectorRule implements ValidationRule {
 
-    /** Which texts a detector looks at. */
     /**
-     * Which texts a detector looks at. {@code SPLIT}: an attack split across variables - every pair of values taken
-     * together, in the template's order, and the rendered prompt as a whole - when no value is flagged on its own;
-     * the finding names every variable it spans.
+     * Which texts a detector looks at. {@code SPLIT}: an attack split across variables - the values taken
+     * together in the template's order, and the rendered prompt as a whole when they carry some evidence - when no
+     * value is flagged on its own; the finding names every variable it spans.
      */
     public enum Scope { VALUES, OUTPUT, TEMPLATE, SPLIT }
 
@@ -76,40 +76,62 @@ public final class DetectorRule implements ValidationRule {
         }
     }
 
-    /** Values longer than this are not paired (a document passed as a value is judged on its own). */
-    private static final int MAX_PAIRED = 4_000;
-    /** At most this many values are paired with each other (n (n-1) / 2 scans). */
-    private static final int MAX_VALUES_PAIRED = 12;
+    /** Values longer than this are judged on their own only (a document passed as a value is one text). */
+    private static final int MAX_JOINED_VALUE = 4_000;
 
+    /**
+     * An attack cut across values: the values together, in the template's order, are one scan (any pair of them is
+     * in it, side by side or with the others between). Only when that text carries some evidence without being
+     * flagged is the whole rendered prompt scanned too, where the template's own words may complete it: this runs
+     * on every case, so the usual benign case costs one scan of its values.
+     */
     private void checkSplit(CaseContext c, List<Finding> out) {
         List<String> names = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        StringBuilder joined = new StringBuilder();
         for (String v : c.template().variables()) {
             if (c.values().get(v) instanceof CharSequence text && !text.toString().isBlank()
-                    && text.length() <= MAX_PAIRED && names.size() < MAX_VALUES_PAIRED) {
+                    && text.length() <= MAX_JOINED_VALUE) {
+                if (!joined.isEmpty()) {
+                    joined.append(' ');
+                }
+                spans.add(new int[]{joined.length(), joined.length() + text.length()});
                 names.add(v);
+                joined.append(text);
             }
         }
-        for (int i = 0; i < names.size(); i++) {
-            for (int j = i + 1; j < names.size(); j++) {
-                String a = c.values().get(names.get(i)).toString();
-                String b = c.values().get(names.get(j)).toString();
-                Detection d = detector.scan(a + " " + b);
-                if (d.flagged()) {
-                    reportSplit(d, c.caseIndex(), List.of(names.get(i), names.get(j)), "values of '" + names.get(i)
-                            + "' and '" + names.get(j) + "' taken together", out);
-                    return;
+        if (names.size() < 2) {
+            return;
+        }
+        Detection together = detector.scan(joined.toString());
+        if (together.flagged()) {
+            List<String> spanned = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (overlaps(together, spans.get(i)[0], spans.get(i)[1])) {
+                    spanned.add(names.get(i));
                 }
             }
+            reportSplit(together, c.caseIndex(), spanned.isEmpty() ? names : spanned, "values taken together", out);
+            return;
         }
-        if (c.output() != null) {
-            Detection d = detector.scan(c.output());
-            List<String> spanned = d.flagged() ? spanned(c, d) : List.of();
-            // A detection in the template's own words alone is the template's finding, not the case's.
-            if (!spanned.isEmpty()) {
-                reportSplit(d, c.caseIndex(), spanned, "the rendered prompt, across " + spanned.stream()
-                        .map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(" and ")), out);
+        if (together.signals().isEmpty() || c.output() == null) {
+            return;
+        }
+        Detection whole = detector.scan(c.output());
+        List<String> spanned = whole.flagged() ? spanned(c, whole) : List.of();
+        // A detection in the template's own words alone is the template's finding, not the case's.
+        if (!spanned.isEmpty()) {
+            reportSplit(whole, c.caseIndex(), spanned, "rendered prompt", out);
+        }
+    }
+
+    private static boolean overlaps(Detection d, int from, int to) {
+        for (Signal sig : d.signals()) {
+            if (sig.offset() < to && from < sig.offset() + Math.max(1, sig.length())) {
+                return true;
             }
         }
+        return false;
     }
 
     /** The variables whose value, where it appears in the rendered prompt, overlaps a signal of {@code d}. */
@@ -122,12 +144,8 @@ public final class DetectorRule implements ValidationRule {
             }
             String s = value.toString();
             for (int at = text.indexOf(s); at >= 0 && !out.contains(v); at = text.indexOf(s, at + 1)) {
-                for (Signal sig : d.signals()) {
-                    int end = sig.offset() + Math.max(1, sig.length());
-                    if (at < end && sig.offset() < at + s.length()) {
-                        out.add(v);
-                        break;
-                    }
+                if (overlaps(d, at, at + s.length())) {
+                    out.add(v);
                 }
             }
         }
@@ -137,7 +155,7 @@ public final class DetectorRule implements ValidationRule {
     private void reportSplit(Detection d, int caseIndex, List<String> variables, String where, List<Finding> out) {
         Signal first = d.signals().isEmpty() ? null : d.signals().get(0);
         String message = what + " split across " + String.join(" and ", variables) + ", in the " + where
-                + " (score " + String.format(java.util.Locale.ROOT, "%.2f", d.score()) + "): " + d.explain();
+                + " (score " + String.format(Locale.ROOT, "%.2f", d.score()) + "): " + d.explain();
         out.add(new Finding(name, Severity.ERROR, caseIndex, String.join("+", variables),
                 first == null ? -1 : first.offset(), first == null ? 0 : first.length(), message));
     }
@@ -148,7 +166,7 @@ public final class DetectorRule implements ValidationRule {
         }
         Signal first = d.signals().isEmpty() ? null : d.signals().get(0);
         String message = what + " in " + (variable == null ? where : "value of '" + variable + "'")
-                + " (score " + String.format(java.util.Locale.ROOT, "%.2f", d.score()) + "): " + d.explain();
+                + " (score " + String.format(Locale.ROOT, "%.2f", d.score()) + "): " + d.explain();
         out.add(new Finding(name, Severity.ERROR, caseIndex, variable, first == null ? -1 : first.offset(),
                 first == null ? 0 : first.length(), message));
         return true;
