@@ -95,7 +95,8 @@ public final class FileAuditKeyring implements AuditKeyring {
             return Optional.of(HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).strip()));
         } catch (IOException | IllegalArgumentException e) {
             throw new StoreException(StoreException.Problem.UNAVAILABLE, file, "cannot use the audit key " + file
-                    + ": " + e.getMessage(), e);
+                    + ": " + e.getMessage() + "; nothing was changed. Make that folder writable, or point "
+                    + ENV_CONFIG_HOME + " at a writable folder of your own (keep the key: it vouches for the log)", e);
         }
     }
 

@@ -19,10 +19,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -105,7 +108,7 @@ public final class SqliteAuditLog implements AuditLog {
 
     /** The audit record of one registry change ({@code registry_<kind>}), numbered as in its history table. */
     static AuditRecord registryRecord(String table, long seq, RegistryEvent e) {
-        Map<String, String> d = new java.util.LinkedHashMap<>();
+        Map<String, String> d = new LinkedHashMap<>();
         d.put("version", e.version());
         d.put("name", e.name());
         d.put("from", e.from());
@@ -311,7 +314,7 @@ public final class SqliteAuditLog implements AuditLog {
      * with the same actor, kind, version and values; an audited change must still be in the history.
      */
     private static String registryCoverage(Connection c) throws SQLException {
-        Map<String, Map<Long, String[]>> audited = new java.util.HashMap<>();
+        Map<String, TreeMap<Long, String[]>> audited = new HashMap<>();
         try (PreparedStatement p = c.prepareStatement("SELECT seq, actor, action, subject_id, model_name, details "
                 + "FROM audit_log WHERE action LIKE 'registry\\_%' ESCAPE '\\' AND subject_id LIKE ?")) {
             p.setString(1, LOCAL_REGISTRY + "%");
@@ -319,16 +322,16 @@ public final class SqliteAuditLog implements AuditLog {
                 while (rs.next()) {
                     Map<String, String> d = details(rs.getString("details"));
                     long eventSeq = Long.parseLong(rs.getString("subject_id").substring(LOCAL_REGISTRY.length()));
-                    audited.computeIfAbsent(rs.getString("model_name"), k -> new java.util.TreeMap<>())
+                    audited.computeIfAbsent(rs.getString("model_name"), k -> new TreeMap<>())
                             .put(eventSeq, new String[]{rs.getString("seq"), rs.getString("actor"),
                                     rs.getString("action").substring("registry_".length()), d.get("version"),
                                     d.get("name"), d.get("to")});
                 }
             }
         }
-        for (Map.Entry<String, Map<Long, String[]>> m : audited.entrySet()) {
-            long first = ((java.util.TreeMap<Long, String[]>) m.getValue()).firstKey();
-            Map<Long, String[]> expected = new java.util.HashMap<>(m.getValue());
+        for (Map.Entry<String, TreeMap<Long, String[]>> m : audited.entrySet()) {
+            long first = m.getValue().firstKey();
+            Map<Long, String[]> expected = new HashMap<>(m.getValue());
             try (PreparedStatement p = c.prepareStatement("SELECT seq, actor, kind, version, name, to_value FROM "
                     + "registry_events WHERE model_name = ? AND seq >= ? ORDER BY seq")) {
                 p.setString(1, m.getKey());

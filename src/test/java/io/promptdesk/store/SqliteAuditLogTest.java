@@ -15,6 +15,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -131,20 +133,32 @@ class SqliteAuditLogTest {
     /** Recomputes every row's SHA-256 link as a forger without the key would. */
     private void rewriteChain(String editSql) throws Exception {
         tamper(editSql);
+        relink(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Links the first {@code count} rows again with plain SHA-256, and the row after them to the new head; returns
+     * that head.
+     */
+    private String relink(int count) throws Exception {
         List<AuditEntry> rows;
         try (Database db = Database.open(file())) {
-            rows = new java.util.ArrayList<>(new SqliteAuditLog(db, AuditKeyring.NONE).entries(null, 100));
+            rows = new ArrayList<>(new SqliteAuditLog(db, AuditKeyring.NONE).entries(null, 100));
         }
-        java.util.Collections.reverse(rows);
+        Collections.reverse(rows);
         String prev = AuditChain.GENESIS;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement()) {
-            for (AuditEntry e : rows) {
+            for (AuditEntry e : rows.subList(0, Math.min(count, rows.size()))) {
                 String hash = AuditChain.hashOf(prev, e);
                 s.execute("UPDATE audit_log SET prev_hash = '" + prev + "', hash = '" + hash + "' WHERE seq = "
                         + e.seq());
                 prev = hash;
             }
+            if (count < rows.size()) {
+                s.execute("UPDATE audit_log SET prev_hash = '" + prev + "' WHERE seq = " + rows.get(count).seq());
+            }
         }
+        return prev;
     }
 
     @Test
@@ -207,21 +221,7 @@ class SqliteAuditLogTest {
         // Rewrite the three unkeyed rows consistently (their SHA-256 chain recomputed): the keyed row 4 still
         // links to the old head, and the checkpoint pins it.
         tamper("UPDATE audit_log SET actor = 'mallory' WHERE seq = 1");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement()) {
-            List<AuditEntry> rows;
-            try (Database db = Database.open(file())) {
-                rows = new java.util.ArrayList<>(new SqliteAuditLog(db, AuditKeyring.NONE).entries(null, 100));
-            }
-            java.util.Collections.reverse(rows);
-            String prev = AuditChain.GENESIS;
-            for (AuditEntry e : rows.subList(0, 3)) {
-                String hash = AuditChain.hashOf(prev, e);
-                s.execute("UPDATE audit_log SET prev_hash = '" + prev + "', hash = '" + hash + "' WHERE seq = "
-                        + e.seq());
-                prev = hash;
-            }
-            s.execute("UPDATE audit_log SET prev_hash = '" + prev + "' WHERE seq = 4");
-        }
+        relink(3);
         AuditVerification v = verify();
         assertThat(v.intact()).isFalse();
         assertThat(v.problem()).contains("before the audit key");
