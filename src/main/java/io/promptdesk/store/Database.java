@@ -1,9 +1,12 @@
 package io.promptdesk.store;
 
 import io.promptdesk.files.OwnerOnly;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,29 +14,131 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The workspace's embedded SQLite database: WAL journal (readers never block the writer, and a killed process
- * leaves the last commit intact), synchronous=FULL (a commit is on disk before the caller acts on it), foreign keys on,
- * a busy timeout for other processes, and the schema migrated on open.
- * <p>
- * One connection, used by one thread at a time. Writes start with {@code BEGIN IMMEDIATE} so two processes never
- * both read and then fail to upgrade to a write lock; nested calls join the outer transaction.
+ * The store's database, one of two adapters behind the same repositories.
+ * <ul>
+ * <li>The workspace's embedded SQLite file (one desk, no server): WAL journal (readers never block the writer, and a
+ * killed process leaves the last commit intact), synchronous=FULL (a commit is on disk before the caller acts on it),
+ * foreign keys on, a busy timeout for other processes, and the schema migrated on open. One connection; writes start
+ * with {@code BEGIN IMMEDIATE} so two processes never both read and then fail to upgrade to a write lock.</li>
+ * <li>A PostgreSQL database (the team store): connections from a pool that reconnects by itself when the server comes
+ * back; every write transaction first takes one transaction-scoped advisory lock, so writers from every desk take
+ * turns exactly as SQLite's single writer does (the audit chain stays one line, generations stay a sequence), and
+ * reads see one snapshot. Its schema is created and upgraded by {@code promptdesk store init}, never behind a
+ * desk's back.</li>
+ * </ul>
+ * One transaction at a time per instance; nested calls join the outer transaction.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** The advisory lock every PostgreSQL write takes ('PDSK' as a number): one writer at a time, on every desk. */
+    static final long WRITE_LOCK = 0x5044534BL;
 
+    private final StoreLocation location;
     private final Path file;
-    private final Connection connection;
+    /** SQLite: the one connection. PostgreSQL: the connection of the transaction in progress, else null. */
+    private Connection connection;
+    private final HikariDataSource pool;
+    private final DatabaseOptions options;
     private final ReentrantLock lock = new ReentrantLock();
     private int depth;
     /** What to do once the outermost transaction has committed (an outside checkpoint must never run ahead). */
     private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
 
     private Database(Path file, Connection connection) {
+        this.location = StoreLocation.sqlite(file);
         this.file = file;
         this.connection = connection;
+        this.pool = null;
+        this.options = DatabaseOptions.defaults();
+    }
+
+    private Database(StoreLocation location, HikariDataSource pool, DatabaseOptions options) {
+        this.location = location;
+        this.file = null;
+        this.pool = pool;
+        this.options = options;
+    }
+
+    /**
+     * Opens the store at {@code location}. SQLite: as {@link #open(Path, DatabaseOptions)} (created and migrated).
+     * PostgreSQL: connects and requires the schema this build uses ({@code store init} creates or upgrades it).
+     */
+    public static Database open(StoreLocation location, DatabaseOptions options) {
+        return location.kind() == StoreLocation.Kind.SQLITE ? open(location.file(), options)
+                : connectPostgres(location, options, Schema.REQUIRE_CURRENT);
+    }
+
+    /** For a command that only reads: SQLite as {@link #openExisting}; PostgreSQL as {@link #open(StoreLocation, DatabaseOptions)}. */
+    public static Database openExisting(StoreLocation location, DatabaseOptions options) {
+        return location.kind() == StoreLocation.Kind.SQLITE ? openExisting(location.file(), options)
+                : connectPostgres(location, options, Schema.REQUIRE_CURRENT);
+    }
+
+    /**
+     * Opens the store and creates or upgrades its schema (the embedded file is upgraded on every open; a team store
+     * only here, by {@code store init}).
+     */
+    public static Database openAndMigrate(StoreLocation location, DatabaseOptions options) {
+        return location.kind() == StoreLocation.Kind.SQLITE ? open(location.file(), options)
+                : connectPostgres(location, options, Schema.MIGRATE);
+    }
+
+    /** Connects without touching the schema: for {@code store status}, which reports whatever it finds. */
+    public static Database connectOnly(StoreLocation location, DatabaseOptions options) {
+        return location.kind() == StoreLocation.Kind.SQLITE ? openExisting(location.file(), options)
+                : connectPostgres(location, options, Schema.AS_IT_IS);
+    }
+
+    private enum Schema { MIGRATE, REQUIRE_CURRENT, AS_IT_IS }
+
+    private static Database connectPostgres(StoreLocation location, DatabaseOptions options, Schema schema) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(location.jdbcUrl());
+        if (location.user() != null) {
+            config.setUsername(location.user());
+        }
+        String password = location.password();
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setPoolName("promptdesk-store");
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(0);
+        config.setAutoCommit(false);
+        long connectMillis = Math.max(250, Math.min(options.busyTimeout().toMillis(), options.connectTimeout().toMillis()));
+        config.setConnectionTimeout(connectMillis);
+        config.setValidationTimeout(Math.max(250, Math.min(connectMillis, 5_000)));
+        // Fail at once when the server is not there (a wrong URL, a stopped server): the caller says so.
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, connectMillis / 1000)));
+        config.addDataSourceProperty("socketTimeout", Long.toString(Math.max(5, options.busyTimeout().toSeconds() * 2)));
+        config.addDataSourceProperty("ApplicationName", "PromptDesk");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        HikariDataSource pool = new HikariDataSource(config);
+        Database db = new Database(location, pool, options);
+        try {
+            db.read(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeQuery("SELECT 1").close();
+                }
+                return null;
+            });
+            switch (schema) {
+                case MIGRATE -> Migrations.apply(db);
+                case REQUIRE_CURRENT -> Migrations.requireCurrent(db);
+                case AS_IT_IS -> {
+                }
+            }
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        LOG.debug("connected to {}", location.display());
+        return db;
     }
 
     public static Database open(Path file) {
@@ -124,7 +229,7 @@ public final class Database implements AutoCloseable {
             if (readOnly) {
                 Migrations.requireCurrent(db);
             } else {
-                new Migrations(db).apply();
+                Migrations.apply(db);
             }
         } catch (SQLException e) {
             db.close();
@@ -137,8 +242,35 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /** The SQLite file; null for a PostgreSQL store. */
     public Path file() {
         return file;
+    }
+
+    public StoreLocation location() {
+        return location;
+    }
+
+    public StoreLocation.Kind kind() {
+        return location.kind();
+    }
+
+    /** What to show a person: the file, or the URL without secrets. */
+    public String describe() {
+        return location.display();
+    }
+
+    /** A data source for the schema migrations: a second connection to the same store. */
+    DataSource dataSource() {
+        if (pool != null) {
+            return pool;
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file);
+        return ds;
     }
 
     /** The highest schema migration applied to this file. */
@@ -162,10 +294,13 @@ public final class Database implements AutoCloseable {
             if (depth > 0) {
                 return joined(doing, work);
             }
+            if (pool != null) {
+                return pooled(begin.equals("BEGIN IMMEDIATE"), doing, work);
+            }
             try {
                 execute(begin);
             } catch (SQLException e) {
-                throw SqliteErrors.translate(file, doing, e);
+                throw translate(doing, e);
             }
             depth++;
             boolean committed = false;
@@ -176,7 +311,7 @@ public final class Database implements AutoCloseable {
                 runAfterCommit();
                 return result;
             } catch (SQLException e) {
-                throw SqliteErrors.translate(file, doing, e);
+                throw translate(doing, e);
             } finally {
                 depth--;
                 if (!committed) {
@@ -187,6 +322,58 @@ public final class Database implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A PostgreSQL transaction on a pooled connection; a write first waits for the store-wide write lock. */
+    private <T> T pooled(boolean writing, String doing, SqlWork<T> work) {
+        Connection c;
+        try {
+            c = pool.getConnection();
+        } catch (SQLException e) {
+            throw translate(doing, e);
+        }
+        connection = c;
+        depth++;
+        boolean committed = false;
+        try {
+            if (writing) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCAL lock_timeout = " + Math.max(1, options.busyTimeout().toMillis()));
+                    s.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+                }
+            } else {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                }
+            }
+            T result = work.run(c);
+            c.commit();
+            committed = true;
+            runAfterCommit();
+            return result;
+        } catch (SQLException e) {
+            throw translate(doing, e);
+        } finally {
+            depth--;
+            connection = null;
+            if (!committed) {
+                afterCommit.clear();
+                try {
+                    c.rollback();
+                } catch (SQLException e) {
+                    LOG.debug("rollback on {} after a failure: {}", location.display(), e.getMessage());
+                }
+            }
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("returning a connection to the pool of {}: {}", location.display(), e.getMessage());
+            }
+        }
+    }
+
+    StoreException translate(String doing, SQLException e) {
+        return pool != null ? PostgresErrors.translate(location, doing, e) : SqliteErrors.translate(file, doing, e);
     }
 
     /**
@@ -223,7 +410,7 @@ public final class Database implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw SqliteErrors.translate(file, doing, e);
+            throw translate(doing, e);
         } finally {
             depth--;
         }
@@ -268,7 +455,11 @@ public final class Database implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            connection.close();
+            if (pool != null) {
+                pool.close();
+            } else {
+                connection.close();
+            }
         } catch (SQLException e) {
             LOG.warn("closing {}: {}", file, e.getMessage());
         } finally {

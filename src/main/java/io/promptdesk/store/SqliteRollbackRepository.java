@@ -50,19 +50,19 @@ public final class SqliteRollbackRepository implements RollbackRepository {
     @Override
     public Optional<RollbackRecord> latest(String model) {
         return db.read(c -> Jdbc.first(c, "SELECT " + COLUMNS + " FROM rollbacks WHERE model_name = ? "
-                + "ORDER BY start_time DESC, rowid DESC LIMIT 1", SqliteRollbackRepository::record, model));
+                + "ORDER BY start_time DESC, rollback_id DESC LIMIT 1", SqliteRollbackRepository::record, model));
     }
 
     @Override
     public List<RollbackRecord> history(String model, int limit) {
         return db.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM rollbacks WHERE model_name = ? "
-                + "ORDER BY start_time DESC, rowid DESC LIMIT ?", SqliteRollbackRepository::record, model, limit));
+                + "ORDER BY start_time DESC, rollback_id DESC LIMIT ?", SqliteRollbackRepository::record, model, limit));
     }
 
     @Override
     public List<RollbackRecord> unfinished() {
         return db.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM rollbacks WHERE status IN ('running', "
-                + "'interrupted') ORDER BY start_time, rowid", SqliteRollbackRepository::record));
+                + "'interrupted') ORDER BY start_time, rollback_id", SqliteRollbackRepository::record));
     }
 
     @Override

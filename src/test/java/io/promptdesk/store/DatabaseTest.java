@@ -47,15 +47,54 @@ class DatabaseTest {
             List<String> rows = db.read(c -> {
                 List<String> out = new ArrayList<>();
                 try (Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT version, description FROM schema_version ORDER BY version")) {
+                     ResultSet rs = s.executeQuery("SELECT version, description FROM flyway_schema_history "
+                             + "WHERE success = 1 ORDER BY installed_rank")) {
                     while (rs.next()) {
-                        out.add(rs.getInt(1) + " " + rs.getString(2));
+                        out.add(rs.getString(1) + " " + rs.getString(2));
                     }
                 }
                 return out;
             });
             assertThat(rows).containsExactly("1 registry", "2 rollouts", "3 remote registry history",
                     "4 rollbacks and audit", "5 desired state");
+        }
+    }
+
+    @Test
+    void aWorkspaceMadeBeforeFlywayIsUpgradedInPlaceWithNothingLost() throws Exception {
+        // As the hand-written runner left it: versions 1-3 in schema_version, and data.
+        org.flywaydb.core.Flyway.configure().dataSource("jdbc:sqlite:" + file(), null, null)
+                .locations("classpath:io/promptdesk/store/migrations/sqlite").target("3").load().migrate();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file());
+             Statement s = c.createStatement()) {
+            s.execute("DROP TABLE flyway_schema_history");
+            s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR(200) NOT NULL, "
+                    + "applied_at BIGINT NOT NULL)");
+            s.execute("INSERT INTO schema_version VALUES (1, 'registry', 1), (2, 'rollouts', 2), "
+                    + "(3, 'remote registry history', 3)");
+            s.execute("INSERT INTO models (name, created_at, created_by) VALUES ('kept', 1, 'me')");
+        }
+        try (Database db = Database.open(file())) {
+            assertThat(db.schemaVersion()).isEqualTo(Migrations.known().size());
+            String keptBy = db.read(c -> {
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT created_by FROM models WHERE name = 'kept'")) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            });
+            assertThat(keptBy).isEqualTo("me");
+            List<String> history = db.read(c -> {
+                List<String> out = new ArrayList<>();
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT type, version FROM flyway_schema_history "
+                             + "ORDER BY installed_rank")) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1) + " " + rs.getString(2));
+                    }
+                }
+                return out;
+            });
+            assertThat(history).containsExactly("BASELINE 3", "SQL 4", "SQL 5");
         }
     }
 
@@ -175,7 +214,9 @@ class DatabaseTest {
     @Test
     void aFileFromANewerSchemaIsRefused() {
         try (Database db = Database.open(file())) {
-            db.write(c -> exec(c, "INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'x', 1)"));
+            db.write(c -> exec(c, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, "
+                    + "script, installed_by, execution_time, success) VALUES (99, '99', 'x', 'SQL', 'V99__x.sql', "
+                    + "'me', 1, 1)"));
         }
         assertThatThrownBy(() -> Database.open(file()))
                 .isInstanceOf(StoreException.class)

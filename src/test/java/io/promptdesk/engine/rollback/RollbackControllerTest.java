@@ -28,7 +28,12 @@ class RollbackControllerTest {
 
     @BeforeEach
     void setUp() {
-        f = new RollbackFixture(dir);
+        f = new RollbackFixture(dir, openStore(dir));
+    }
+
+    /** The store the tests run on: the embedded SQLite file; the team store's contract test overrides it. */
+    io.promptdesk.store.Database openStore(Path dir) {
+        return io.promptdesk.store.Database.open(io.promptdesk.store.Workspace.databaseFile(dir));
     }
 
     @AfterEach

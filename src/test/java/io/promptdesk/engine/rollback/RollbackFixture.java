@@ -58,11 +58,16 @@ final class RollbackFixture implements AutoCloseable {
     }
 
     RollbackFixture(Path dir, DatabaseOptions options) {
+        this(dir, Database.open(Workspace.databaseFile(dir), options));
+    }
+
+    /** On a store opened by the caller (the team store's contract tests), closed with the fixture. */
+    RollbackFixture(Path dir, Database db) {
         this.dir = dir;
         this.sim = new SimulatedService(clock, 7);
         sim.setDefaultRate(50);
         this.timer = new SimulatedTimer(clock, sim);
-        this.db = Database.open(Workspace.databaseFile(dir), options);
+        this.db = db;
         this.plainRegistry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
         this.registry = new ControlledRegistry(plainRegistry, clock);
         this.audit = new SqliteAuditLog(db);

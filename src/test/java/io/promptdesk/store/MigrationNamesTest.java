@@ -8,30 +8,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SqlScriptTest {
-
-    @Test
-    void splitsAtLineEndSemicolonsButKeepsTriggerBodiesWhole() {
-        String script = """
-                -- a comment; with a semicolon
-                CREATE TABLE a (x INTEGER);
-                CREATE TRIGGER t BEFORE DELETE ON a
-                BEGIN
-                    SELECT RAISE(ABORT, 'no; never');
-                END;
-                INSERT INTO a VALUES (1);
-                """;
-        assertThat(SqlScript.statements(script)).containsExactly(
-                "CREATE TABLE a (x INTEGER)",
-                "CREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n    SELECT RAISE(ABORT, 'no; never');\nEND;",
-                "INSERT INTO a VALUES (1)");
-    }
-
-    @Test
-    void anUnterminatedStatementIsAnError() {
-        assertThatThrownBy(() -> SqlScript.statements("CREATE TABLE a (x INTEGER)"))
-                .hasMessageContaining("ends inside a statement");
-    }
+class MigrationNamesTest {
 
     @Test
     void migrationNamesMustFollowTheConvention() {
