@@ -1,6 +1,7 @@
 package io.promptdesk.cli;
 
 import io.promptdesk.engine.audit.AuditVerification;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,10 +20,13 @@ public final class AuditVerifyCommand extends CliCommand implements Callable<Int
             description = "Workspace folder holding promptdesk.db (default: the user's data directory).")
     Path workspace;
 
+    @CommandLine.Mixin
+    ConnectionOptions connections = new ConnectionOptions();
+
     @Override
     public Integer call() {
         AuditVerification v;
-        try (RollbackServices services = RollbackServices.openForReading(WorkspacePath.of(workspace))) {
+        try (RollbackServices services = RollbackServices.openForReading(connections.on(WorkspacePath.of(workspace)))) {
             v = services.audit.verify();
         }
         if (v.intact()) {

@@ -1,5 +1,8 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.connections.ConnectionsFile;
+import io.promptdesk.connections.StoreSettings;
+
 import picocli.CommandLine.Option;
 
 /**
@@ -22,6 +25,19 @@ class ConnectionOptions {
                     + "connections, $PROMPTDESK_ROUTER, else embedded).")
     String router;
 
+    @Option(names = "--store-url", paramLabel = "URL",
+            description = "Keep records in this PostgreSQL team store, postgresql://HOST:PORT/DATABASE (default: "
+                    + "promptdesk.yaml's store, $PROMPTDESK_STORE_URL, else the workspace's embedded promptdesk.db). "
+                    + "The password comes from store.password_env/password_secret, $PGPASSWORD or ~/.pgpass (a "
+                    + "password written in the URL is taken out of it and never shown, but stays in your shell's "
+                    + "history).")
+    String storeUrl;
+
+    /** The workspace file's store, overridden by the environment, then by {@code --store-url}. */
+    StoreSettings store(java.nio.file.Path workspace) {
+        return ConnectionsFile.readStore(workspace, System::getenv).withUrl(storeUrl);
+    }
+
     /** Workspace options for {@code workspace} carrying these connections. */
     RegistryCommand.WorkspaceOptions on(java.nio.file.Path workspace) {
         RegistryCommand.WorkspaceOptions o = new RegistryCommand.WorkspaceOptions();
@@ -29,6 +45,7 @@ class ConnectionOptions {
         o.prometheusUrl = prometheusUrl;
         o.mlflowUrl = mlflowUrl;
         o.router = router;
+        o.storeUrl = storeUrl;
         return o;
     }
 }

@@ -10,7 +10,7 @@ import io.promptdesk.model.BadInputException;
 import io.promptdesk.remote.OsSecretStore;
 import io.promptdesk.remote.RemoteEndpoint;
 import io.promptdesk.remote.Sleeper;
-import io.promptdesk.store.Workspace;
+import io.promptdesk.app.Workspaces;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,7 +54,7 @@ public final class ConnectionsTestCommand extends CliCommand implements Callable
             throw new BadInputException("--timeout must be between 0 and 600 seconds, got " + timeout);
         }
         ConnectionSettings settings = ConnectionsFile.withEnvironment(ConnectionsFile.read(
-                workspace != null ? workspace : Workspace.defaultDirectory()), System::getenv);
+                workspace != null ? workspace : Workspaces.defaultDirectory()), System::getenv);
         boolean named = prometheusUrl != null || mlflowUrl != null;
         EndpointSettings prometheus = pick(prometheusUrl, settings.prometheus(), named, "Prometheus");
         EndpointSettings mlflow = pick(mlflowUrl, settings.mlflow(), named, "MLflow");

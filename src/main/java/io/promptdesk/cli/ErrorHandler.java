@@ -5,7 +5,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
-/** Domain errors become one line on stderr and exit 2; anything else is logged once and also exits 2. */
+/**
+ * Domain errors become one line on stderr and exit 2; a service the action needs that did not answer (the team
+ * store) exits 1 - the action failed, it was not asked wrongly; anything else is logged once and exits 2.
+ */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
@@ -19,6 +22,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
                     + " (run with -Dlogback.level=debug for details)");
         }
         cl.getErr().flush();
-        return PromptDeskCommand.EXIT_BAD_INPUT;
+        return ex instanceof io.promptdesk.model.Unreachable ? PromptDeskCommand.EXIT_GATE_FAILED
+                : PromptDeskCommand.EXIT_BAD_INPUT;
     }
 }

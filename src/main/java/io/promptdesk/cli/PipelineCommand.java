@@ -1,5 +1,7 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.app.Engines;
+
 import io.promptdesk.engine.pipeline.Baseline;
 import io.promptdesk.engine.pipeline.CicdPipeline;
 import io.promptdesk.engine.pipeline.Pacer;
@@ -140,8 +142,8 @@ public final class PipelineCommand extends CliCommand implements Callable<Intege
             ModelRegistry registry = services.registry();
             boolean rollsOut = registry.models().stream().anyMatch(m -> m.name().equals(deployment))
                     && registry.resolve(deployment, ModelRegistry.PRODUCTION).isPresent();
-            SimulatedService sim = simulate ? new SimulatedService(services.base.clock, seed) : null;
-            MetricsSource simulated = sim != null ? sim : RegistryCommand.Services.NO_METRICS;
+            SimulatedService sim = simulate ? new SimulatedService(services.base.clock(), seed) : null;
+            MetricsSource simulated = sim != null ? sim : Engines.NO_METRICS;
             if (rollsOut && waitForRollout && !gatesOnly && !services.hasMetrics(simulated)) {
                 throw new BadInputException("--wait needs request metrics to judge the stages, and none reach this "
                         + "process: add --simulate, connect Prometheus (promptdesk connections), or use --no-wait "
@@ -160,8 +162,8 @@ public final class PipelineCommand extends CliCommand implements Callable<Intege
                 }
             };
             PipelineEnvironment env = services.environment(simulated,
-                    sim != null ? sim::route : RegistryCommand.Services.NOT_ROUTED, settings, pacer);
-            Progress progress = new Progress(sim, services.base.clock, settings);
+                    sim != null ? sim::route : Engines.NOT_ROUTED, settings, pacer);
+            Progress progress = new Progress(sim, services.base.clock(), settings);
             return run(new CicdPipeline(env, config), template, progress);
         }
     }

@@ -1,5 +1,7 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.app.Engines;
+
 import io.promptdesk.engine.rollout.ReconcileReport;
 import io.promptdesk.engine.rollout.Reconciler;
 import io.promptdesk.json.Json;
@@ -32,10 +34,10 @@ public final class ReconcileCommand extends CliCommand implements Callable<Integ
     @Override
     public Integer call() {
         List<ReconcileReport> reports;
-        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
-            Reconciler reconciler = services.reconciler(options);
+        try (Engines services = Engines.open(options.config())) {
+            Reconciler reconciler = services.reconciler();
             if (deployment != null) {
-                services.registry.model(deployment);
+                services.registry().model(deployment);
                 reports = List.of(reconciler.reconcile(deployment));
             } else {
                 reports = reconciler.reconcileAll();

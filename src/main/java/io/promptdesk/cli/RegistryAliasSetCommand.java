@@ -1,5 +1,7 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.app.Engines;
+
 import io.promptdesk.json.Json;
 import io.promptdesk.registry.Model;
 import picocli.CommandLine.Command;
@@ -35,11 +37,11 @@ public final class RegistryAliasSetCommand extends CliCommand implements Callabl
 
     @Override
     public Integer call() {
-        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
-            String before = services.registry.model(model).aliases().get(alias);
+        try (Engines services = Engines.open(options.config())) {
+            String before = services.registry().model(model).aliases().get(alias);
             // Production and previous are part of the deployment's desired state: moved there first, then applied.
-            services.reconciler(options).moveAlias(model, alias, version, options.by(reason));
-            Model m = services.registry.model(model);
+            services.reconciler().moveAlias(model, alias, version, options.by(reason));
+            Model m = services.registry().model(model);
             if (options.json) {
                 out().println(Json.pretty(m));
             } else {

@@ -1,38 +1,18 @@
 package io.promptdesk.cli;
 
-import io.promptdesk.engine.audit.AuditingRolloutRepository;
-import io.promptdesk.engine.rollout.EffectBoundaries;
-import io.promptdesk.engine.rollout.GradualRolloutManager;
-import io.promptdesk.engine.rollout.Reconciler;
-import io.promptdesk.engine.rollout.RegressionHealthComparator;
-import io.promptdesk.engine.rollout.RolloutEnvironment;
-import io.promptdesk.engine.rollout.RolloutListener;
-import io.promptdesk.engine.rollout.RolloutRepository;
-import io.promptdesk.engine.rollout.RolloutSettings;
-import io.promptdesk.engine.rollout.TrafficRouter;
+import io.promptdesk.app.Engines;
+
 import io.promptdesk.connections.ConnectionSettings;
-import io.promptdesk.connections.Connections;
 import io.promptdesk.connections.ConnectionsFile;
 import io.promptdesk.connections.EndpointSettings;
 import io.promptdesk.connections.RouterKind;
-import io.promptdesk.metrics.MetricsSource;
 import io.promptdesk.registry.Attribution;
-import io.promptdesk.registry.EmbeddedModelRegistry;
-import io.promptdesk.registry.ModelRegistry;
-import io.promptdesk.remote.OsSecretStore;
-import io.promptdesk.store.Database;
-import io.promptdesk.store.DatabaseOptions;
-import io.promptdesk.store.SqliteAuditLog;
-import io.promptdesk.store.SqliteRegistryHistory;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
-import io.promptdesk.store.Workspace;
+import io.promptdesk.app.Workspaces;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
 /** {@code promptdesk registry}: the workspace's model registry. */
 @Command(name = "registry", mixinStandardHelpOptions = true,
@@ -80,7 +60,7 @@ public final class RegistryCommand implements Runnable {
         }
 
         Path directory() {
-            return workspace != null ? workspace : Workspace.defaultDirectory();
+            return workspace != null ? workspace : Workspaces.defaultDirectory();
         }
 
         String actor() {
@@ -90,105 +70,11 @@ public final class RegistryCommand implements Runnable {
         Attribution by(String reason) {
             return Attribution.of(actor(), reason);
         }
-    }
 
-    /** The workspace database and the services on it, for the length of one command. */
-    static final class Services implements AutoCloseable {
-        /** Outside a simulating process there are no per-request metrics: health checks are inconclusive. */
-        static final MetricsSource NO_METRICS = (deployment, version, metric, from, to) -> new double[0];
-        /** Traffic is routed by the process that simulates or serves it, which re-applies the stored state. */
-        static final TrafficRouter NOT_ROUTED = (deployment, stable, canary, percent) -> {
-        };
-
-        final Database db;
-        final ModelRegistry registry;
-        final RolloutRepository rollouts;
-        final Clock clock;
-        final Connections connections;
-
-        private Services(Database db, Clock clock, Connections connections) {
-            this.db = db;
-            this.clock = clock;
-            this.connections = connections;
-            this.registry = connections.registry(new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock),
-                    new SqliteRegistryHistory(db));
-            this.rollouts = new AuditingRolloutRepository(new SqliteRolloutRepository(db), new SqliteAuditLog(db));
-        }
-
-        /** True for a command that only reads: it needs no secret of a router and never creates anything. */
-        boolean reading;
-
-        static Services open(WorkspaceOptions options) {
-            Clock clock = Clock.systemUTC();
-            Connections connections = new Connections(options.connections(), System::getenv,
-                    OsSecretStore.forThisPlatform(), clock);
-            return new Services(Database.open(Workspace.databaseFile(options.directory())), clock, connections);
-        }
-
-        /**
-         * For a command that only reads (status, lists, history, audit): the workspace must exist (a missing or empty
-         * database is refused naming the path, and nothing is created), a read-only one is read as it is, and the
-         * router is only named, never built, so its signing secret is not needed.
-         */
-        static Services openForReading(WorkspaceOptions options) {
-            Clock clock = Clock.systemUTC();
-            Connections connections = new Connections(options.connections(), System::getenv,
-                    OsSecretStore.forThisPlatform(), clock);
-            Services s = new Services(Database.openExisting(Workspace.databaseFile(options.directory()),
-                    DatabaseOptions.defaults()), clock, connections);
-            s.reading = true;
-            return s;
-        }
-
-        /** Prometheus when one is set, else {@code fallback} (the simulator, or no metrics). */
-        MetricsSource metrics(MetricsSource fallback) {
-            return connections.prometheus().<MetricsSource>map(p -> p).orElse(fallback);
-        }
-
-        /** The router the connections choose; {@code embedded} when they choose the embedded one. */
-        TrafficRouter router(TrafficRouter embedded, WorkspaceOptions options) {
-            if (reading) {
-                return connections.routerForReading(embedded);
-            }
-            return connections.router(embedded, registry, Attribution.of(options.actor(), "rollout traffic change"));
-        }
-
-        RolloutEnvironment environment(MetricsSource metrics, TrafficRouter router, RolloutListener listener) {
-            return new RolloutEnvironment(rollouts, registry, metrics, new RegressionHealthComparator(), router, clock,
-                    listener);
-        }
-
-        /**
-         * A manager for a one-shot command: Prometheus metrics if set (a forced or gated advance runs a check),
-         * and the chosen router; the embedded engine routes nothing in this process.
-         */
-        GradualRolloutManager manager(String deployment, WorkspaceOptions options) {
-            GradualRolloutManager m = new GradualRolloutManager(deployment, environment(metrics(NO_METRICS),
-                    router(NOT_ROUTED, options), null), RolloutSettings.defaults(options.actor()));
-            // A command acts on the world as the store says it is: repair any drift first (a crash, a failed call).
-            m.reconcile();
-            return m;
-        }
-
-        /** A manager that only reads: nothing is reconciled, nothing written. */
-        GradualRolloutManager reader(String deployment, WorkspaceOptions options) {
-            return new GradualRolloutManager(deployment, environment(NO_METRICS, router(NOT_ROUTED, options), null),
-                    RolloutSettings.defaults(options.actor()));
-        }
-
-        /** A reconciler on the workspace's registry and the router its connections choose. */
-        Reconciler reconciler(WorkspaceOptions options) {
-            return new Reconciler(rollouts, registry, router(NOT_ROUTED, options), clock, options.actor(),
-                    EffectBoundaries.NONE);
-        }
-
-        @Override
-        public void close() {
-            try {
-                connections.close();
-            } finally {
-                db.close();
-            }
+        /** The engines' configuration for this command: the workspace, its store and connections, the actor. */
+        Engines.Config config() {
+            return Engines.Config.of(directory()).withStore(store(directory())).withConnections(connections())
+                    .withActor(actor());
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.app.Engines;
+
 import io.promptdesk.json.Json;
 import io.promptdesk.registry.Model;
 import io.promptdesk.registry.ModelVersion;
@@ -27,9 +29,9 @@ public final class RegistryListCommand extends CliCommand implements Callable<In
     @Override
     public Integer call() {
         PrintWriter out = out();
-        try (RegistryCommand.Services services = RegistryCommand.Services.openForReading(options)) {
+        try (Engines services = Engines.openForReading(options.config())) {
             if (model == null) {
-                List<Model> models = services.registry.models();
+                List<Model> models = services.registry().models();
                 if (options.json) {
                     out.println(Json.pretty(models));
                 } else if (models.isEmpty()) {
@@ -39,8 +41,8 @@ public final class RegistryListCommand extends CliCommand implements Callable<In
                             + aliases(m.aliases())));
                 }
             } else {
-                List<ModelVersion> versions = services.registry.versions(model);
-                Map<String, String> aliases = services.registry.model(model).aliases();
+                List<ModelVersion> versions = services.registry().versions(model);
+                Map<String, String> aliases = services.registry().model(model).aliases();
                 if (options.json) {
                     out.println(Json.pretty(versions));
                 } else {

@@ -1,5 +1,7 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.app.Engines;
+
 import io.promptdesk.engine.testing.TextFiles;
 import io.promptdesk.json.Json;
 import io.promptdesk.model.TemplateDialect;
@@ -58,8 +60,8 @@ public final class RegistryRegisterCommand extends CliCommand implements Callabl
         VersionStatus s = VersionStatus.of(status);
         NewVersion request = new NewVersion(model, version, TextFiles.readUtf8(templateFile), dialect,
                 testReport == null ? null : TextFiles.readUtf8(testReport), s, tags);
-        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
-            ModelVersion v = services.registry.register(request, options.by(reason));
+        try (Engines services = Engines.open(options.config())) {
+            ModelVersion v = services.registry().register(request, options.by(reason));
             if (options.json) {
                 out().println(Json.pretty(v));
             } else {

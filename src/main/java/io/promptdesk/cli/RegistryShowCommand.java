@@ -1,5 +1,7 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.app.Engines;
+
 import io.promptdesk.json.Json;
 import io.promptdesk.registry.ModelVersion;
 import io.promptdesk.registry.RegistryEvent;
@@ -35,11 +37,11 @@ public final class RegistryShowCommand extends CliCommand implements Callable<In
     @Override
     public Integer call() {
         PrintWriter out = out();
-        try (RegistryCommand.Services services = RegistryCommand.Services.openForReading(options)) {
-            ModelVersion v = services.registry.get(model, version);
-            List<String> aliases = services.registry.model(model).aliases().entrySet().stream()
+        try (Engines services = Engines.openForReading(options.config())) {
+            ModelVersion v = services.registry().get(model, version);
+            List<String> aliases = services.registry().model(model).aliases().entrySet().stream()
                     .filter(e -> e.getValue().equals(version)).map(Map.Entry::getKey).toList();
-            List<RegistryEvent> history = services.registry.history(model).stream()
+            List<RegistryEvent> history = services.registry().history(model).stream()
                     .filter(e -> version.equals(e.version())).toList();
             if (options.json) {
                 Map<String, Object> json = new LinkedHashMap<>(Json.mapper().readValue(Json.write(v),

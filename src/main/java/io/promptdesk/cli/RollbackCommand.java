@@ -66,7 +66,7 @@ public final class RollbackCommand extends CliCommand implements Callable<Intege
             o = services.controller.trigger(request, RollbackListener.NONE);
             if (o.joined() && o.result().status() == RollbackStatus.SUCCESS) {
                 // An earlier success is only reported as one if router and registry still say so: repair them first.
-                ReconcileReport rec = services.base.reconciler(services.options).reconcile(model);
+                ReconcileReport rec = services.base.reconciler().reconcile(model);
                 if (!rec.inSync()) {
                     rec.remaining().forEach(d -> err().println("promptdesk rollback: drift left: " + d.describe()));
                     err().flush();

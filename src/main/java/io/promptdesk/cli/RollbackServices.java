@@ -1,44 +1,27 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.app.Engines;
+import io.promptdesk.engine.audit.AuditLog;
 import io.promptdesk.engine.rollback.RollbackController;
-import io.promptdesk.engine.rollback.RollbackEnvironment;
-import io.promptdesk.engine.rollback.RollbackSettings;
-import io.promptdesk.engine.rollback.RollbackTimer;
-import io.promptdesk.engine.rollback.RunnerLiveness;
-import io.promptdesk.store.SqliteAuditLog;
-import io.promptdesk.store.SqliteRollbackRepository;
 
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * The rollback controller on a workspace, for the length of one command, on the registry, metrics and router the
- * workspace's connections choose. The rollback runs on its own daemon thread so that the SLA watchdog can give up
- * on a stuck step and the command still exits.
+ * The rollback controller on a workspace's store, for the length of one command, on the registry, metrics and
+ * router the workspace's connections choose. The rollback runs on a pool the engines own, so that the SLA watchdog
+ * can give up on a stuck step and the command still exits.
  */
 final class RollbackServices implements AutoCloseable {
-    final RegistryCommand.Services base;
-    final SqliteAuditLog audit;
+    final Engines base;
+    final AuditLog audit;
     final RollbackController controller;
     final RegistryCommand.WorkspaceOptions options;
-    private final ExecutorService executor;
 
-    private RollbackServices(RegistryCommand.Services base, RegistryCommand.WorkspaceOptions options) {
+    private RollbackServices(Engines base, RegistryCommand.WorkspaceOptions options) {
         this.base = base;
         this.options = options;
-        this.audit = new SqliteAuditLog(base.db);
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "rollback");
-            t.setDaemon(true);
-            return t;
-        });
-        RollbackEnvironment env = new RollbackEnvironment(base.registry, base.rollouts,
-                base.router(RegistryCommand.Services.NOT_ROUTED, options),
-                base.reading ? RegistryCommand.Services.NO_METRICS : base.metrics(RegistryCommand.Services.NO_METRICS),
-                new SqliteRollbackRepository(base.db), audit,
-                base.clock, executor, RollbackTimer.SYSTEM, RunnerLiveness.ofProcess());
-        this.controller = new RollbackController(env, RollbackSettings.defaults());
+        this.audit = base.audit();
+        this.controller = base.rollbackController();
     }
 
     static RollbackServices open(Path workspace) {
@@ -49,12 +32,12 @@ final class RollbackServices implements AutoCloseable {
 
     /** On the workspace and the connections the options name. */
     static RollbackServices open(RegistryCommand.WorkspaceOptions options) {
-        return new RollbackServices(RegistryCommand.Services.open(options), options);
+        return new RollbackServices(Engines.open(options.config()), options);
     }
 
-    /** For history and audit: an existing workspace, read as it is (read-only too), no router secret needed. */
+    /** For history and audit: an existing store, read as it is (read-only too), no router secret needed. */
     static RollbackServices openForReading(RegistryCommand.WorkspaceOptions options) {
-        return new RollbackServices(RegistryCommand.Services.openForReading(options), options);
+        return new RollbackServices(Engines.openForReading(options.config()), options);
     }
 
     static RollbackServices openForReading(Path workspace) {
@@ -65,7 +48,6 @@ final class RollbackServices implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
         base.close();
     }
 }

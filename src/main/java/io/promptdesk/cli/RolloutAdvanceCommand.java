@@ -1,5 +1,7 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.app.Engines;
+
 import io.promptdesk.engine.rollout.GradualRolloutManager;
 import io.promptdesk.engine.rollout.HealthGateException;
 import picocli.CommandLine.Command;
@@ -30,14 +32,14 @@ public final class RolloutAdvanceCommand extends CliCommand implements Callable<
 
     @Override
     public Integer call() {
-        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
-            GradualRolloutManager manager = services.manager(deployment, options);
+        try (Engines services = Engines.open(options.config())) {
+            GradualRolloutManager manager = services.manager(deployment);
             try {
                 manager.updateTrafficPercentage(percentage, force, options.by(reason));
             } catch (HealthGateException e) {
                 return RolloutCompleteCommand.gateFailed(e, manager, services, options, out(), err());
             }
-            RolloutCommand.print(manager.status(), services.clock.instant(), options.json, out());
+            RolloutCommand.print(manager.status(), services.clock().instant(), options.json, out());
         }
         out().flush();
         return PromptDeskCommand.EXIT_OK;

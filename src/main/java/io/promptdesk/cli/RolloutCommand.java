@@ -1,5 +1,7 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.app.Engines;
+
 import io.promptdesk.engine.rollout.GradualRolloutManager;
 import io.promptdesk.engine.rollout.LastCheck;
 import io.promptdesk.engine.rollout.Rollout;
@@ -43,10 +45,10 @@ public final class RolloutCommand implements Runnable {
      */
     static int transition(RegistryCommand.WorkspaceOptions options, String deployment, String reason,
                           BiConsumer<GradualRolloutManager, Attribution> action, PrintWriter out) {
-        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
-            GradualRolloutManager manager = services.manager(deployment, options);
+        try (Engines services = Engines.open(options.config())) {
+            GradualRolloutManager manager = services.manager(deployment);
             action.accept(manager, options.by(reason));
-            print(manager.status(), services.clock.instant(), options.json, out);
+            print(manager.status(), services.clock().instant(), options.json, out);
         }
         out.flush();
         return PromptDeskCommand.EXIT_OK;

@@ -1,5 +1,7 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.app.Engines;
+
 import io.promptdesk.engine.rollout.GradualRolloutManager;
 import io.promptdesk.engine.rollout.HealthGateException;
 import picocli.CommandLine.Command;
@@ -28,22 +30,22 @@ public final class RolloutCompleteCommand extends CliCommand implements Callable
 
     @Override
     public Integer call() {
-        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
-            GradualRolloutManager manager = services.manager(deployment, options);
+        try (Engines services = Engines.open(options.config())) {
+            GradualRolloutManager manager = services.manager(deployment);
             try {
                 manager.completeRollout(skipFinalChecks, options.by(skipFinalChecks && reason == null
                         ? "completed without final checks" : reason));
             } catch (HealthGateException e) {
                 return gateFailed(e, manager, services, options, out(), err());
             }
-            RolloutCommand.print(manager.status(), services.clock.instant(), options.json, out());
+            RolloutCommand.print(manager.status(), services.clock().instant(), options.json, out());
         }
         out().flush();
         return PromptDeskCommand.EXIT_OK;
     }
 
     /** A refused advance or completion: why on stderr, the rollout's state on stdout, exit 1. */
-    static int gateFailed(HealthGateException e, GradualRolloutManager manager, RegistryCommand.Services services,
+    static int gateFailed(HealthGateException e, GradualRolloutManager manager, Engines services,
                           RegistryCommand.WorkspaceOptions options, PrintWriter out, PrintWriter err) {
         err.println("promptdesk rollout: " + e.getMessage());
         boolean noData = e.check().verdicts().stream().allMatch(v -> v.canarySamples() == 0 && v.stableSamples() == 0);
@@ -52,7 +54,7 @@ public final class RolloutCompleteCommand extends CliCommand implements Callable
                     + "simulates the traffic (rollout watch --simulate); advance with --force --reason to skip it");
         }
         err.flush();
-        RolloutCommand.print(manager.status(), services.clock.instant(), options.json, out);
+        RolloutCommand.print(manager.status(), services.clock().instant(), options.json, out);
         out.flush();
         return PromptDeskCommand.EXIT_GATE_FAILED;
     }

@@ -1,5 +1,7 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.app.Engines;
+
 import io.promptdesk.engine.rollout.GradualRolloutManager;
 import io.promptdesk.engine.rollout.RolloutPlan;
 import io.promptdesk.engine.rollout.UnhealthyPolicy;
@@ -72,10 +74,10 @@ public final class RolloutStartCommand extends CliCommand implements Callable<In
                 stageDuration == null ? null : Duration.ofSeconds(stageDuration),
                 healthCheckInterval == null ? null : Duration.ofSeconds(healthCheckInterval),
                 UnhealthyPolicy.of(onUnhealthy));
-        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
-            GradualRolloutManager manager = services.manager(deployment, options);
+        try (Engines services = Engines.open(options.config())) {
+            GradualRolloutManager manager = services.manager(deployment);
             manager.startRollout(version, plan, options.by(reason));
-            RolloutCommand.print(manager.status(), services.clock.instant(), options.json, out());
+            RolloutCommand.print(manager.status(), services.clock().instant(), options.json, out());
         }
         out().flush();
         return PromptDeskCommand.EXIT_OK;

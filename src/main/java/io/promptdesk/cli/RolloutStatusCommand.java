@@ -1,5 +1,7 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.app.Engines;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.promptdesk.engine.rollout.DesiredState;
 import io.promptdesk.engine.rollout.Drift;
@@ -30,8 +32,8 @@ public final class RolloutStatusCommand extends CliCommand implements Callable<I
 
     @Override
     public Integer call() {
-        try (RegistryCommand.Services services = RegistryCommand.Services.openForReading(options)) {
-            GradualRolloutManager manager = services.reader(deployment, options);
+        try (Engines services = Engines.openForReading(options.config())) {
+            GradualRolloutManager manager = services.reader(deployment);
             Rollout r = manager.status();
             List<Drift> drift = manager.drift();
             if (options.json) {
@@ -39,11 +41,11 @@ public final class RolloutStatusCommand extends CliCommand implements Callable<I
                         new TypeReference<LinkedHashMap<String, Object>>() {
                         });
                 view.put("drift", drift);
-                view.put("desired", services.rollouts.desired(deployment).map(RolloutStatusCommand::desired)
+                view.put("desired", services.rollouts().desired(deployment).map(RolloutStatusCommand::desired)
                         .orElse(null));
                 out().println(Json.pretty(view));
             } else {
-                RolloutCommand.print(r, services.clock.instant(), false, out());
+                RolloutCommand.print(r, services.clock().instant(), false, out());
                 out().println("world   " + (drift.isEmpty() ? "router and registry agree with the record"
                         : drift.size() + " drift(s) from the record; promptdesk reconcile repairs them"));
                 drift.forEach(d -> out().println("drift   " + d.describe()));

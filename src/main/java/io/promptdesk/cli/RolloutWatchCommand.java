@@ -1,5 +1,7 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.app.Engines;
+
 import io.promptdesk.engine.rollout.GradualRolloutManager;
 import io.promptdesk.engine.rollout.HealthCheck;
 import io.promptdesk.engine.rollout.Rollout;
@@ -68,29 +70,29 @@ public final class RolloutWatchCommand extends CliCommand implements Callable<In
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
             throw new BadInputException("--time-scale must be a positive number, got " + timeScale);
         }
-        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
-            SimulatedService sim = simulate ? new SimulatedService(services.clock, seed) : null;
+        try (Engines services = Engines.open(options.config())) {
+            SimulatedService sim = simulate ? new SimulatedService(services.clock(), seed) : null;
             if (sim != null) {
                 sim.setDefaultRate(rate * timeScale);
             }
             RolloutSettings settings = RolloutSettings.defaults(options.actor()).withTimeScale(timeScale);
-            MetricsSource metrics = services.metrics(sim != null ? sim : RegistryCommand.Services.NO_METRICS);
+            MetricsSource metrics = services.metrics(sim != null ? sim : Engines.NO_METRICS);
             GradualRolloutManager manager = new GradualRolloutManager(deployment, services.environment(metrics,
-                    services.router(sim != null ? sim::route : RegistryCommand.Services.NOT_ROUTED, options),
+                    services.router(sim != null ? sim::route : Engines.NOT_ROUTED),
                     new Lines()), settings);
             Rollout r = manager.recover().orElseThrow(() -> new RolloutException("no rollout has been started on "
                     + deployment + ": start one with promptdesk rollout start"));
             line("status", RolloutView.of(r));
-            if (metrics == RegistryCommand.Services.NO_METRICS && r.status().active()) {
+            if (metrics == Engines.NO_METRICS && r.status().active()) {
                 err().println("promptdesk rollout watch: without --simulate or a Prometheus (--prometheus-url) no "
                         + "metrics reach this process, so health checks are inconclusive and stages hold");
                 err().flush();
             }
             Instant faultAt = faultAfter == null || sim == null ? null
-                    : services.clock.instant().plus(settings.onClock(Duration.ofMillis((long) (faultAfter * 1000))));
+                    : services.clock().instant().plus(settings.onClock(Duration.ofMillis((long) (faultAfter * 1000))));
             while (r.status() == RolloutStatus.IN_PROGRESS || follow && r.status() == RolloutStatus.PAUSED) {
                 if (sim != null) {
-                    if (faultAt != null && !services.clock.instant().isBefore(faultAt)) {
+                    if (faultAt != null && !services.clock().instant().isBefore(faultAt)) {
                         sim.injectFault(deployment, r.newVersion(), 3, 0.08);
                         line("fault", Map.of("version", r.newVersion(), "latency_factor", 3, "error_rate", 0.08));
                         faultAt = null;

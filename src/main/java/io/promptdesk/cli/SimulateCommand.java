@@ -1,5 +1,7 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.app.Engines;
+
 import io.promptdesk.engine.rollout.Rollout;
 import io.promptdesk.json.Json;
 import io.promptdesk.metrics.MetricsHttpServer;
@@ -50,8 +52,8 @@ public final class SimulateCommand extends CliCommand implements Callable<Intege
         if (duration != null && !(duration > 0)) {
             throw new BadInputException("--duration must be a positive number of seconds, got " + duration);
         }
-        try (RegistryCommand.Services services = RegistryCommand.Services.open(options)) {
-            SimulatedService sim = new SimulatedService(services.clock, seed);
+        try (Engines services = Engines.open(options.config())) {
+            SimulatedService sim = new SimulatedService(services.clock(), seed);
             sim.setDefaultRate(rate);
             routeFromStore(services, sim);
             try (MetricsHttpServer server = MetricsHttpServer.start(sim::prometheusText, port)) {
@@ -65,13 +67,13 @@ public final class SimulateCommand extends CliCommand implements Callable<Intege
                 }
                 out().flush();
                 Instant end = duration == null ? Instant.MAX
-                        : services.clock.instant().plusMillis((long) (duration * 1000));
-                Instant nextRefresh = services.clock.instant().plus(REFRESH);
-                while (services.clock.instant().isBefore(end)) {
+                        : services.clock().instant().plusMillis((long) (duration * 1000));
+                Instant nextRefresh = services.clock().instant().plus(REFRESH);
+                while (services.clock().instant().isBefore(end)) {
                     sim.catchUp();
-                    if (!services.clock.instant().isBefore(nextRefresh)) {
+                    if (!services.clock().instant().isBefore(nextRefresh)) {
                         routeFromStore(services, sim);
-                        nextRefresh = services.clock.instant().plus(REFRESH);
+                        nextRefresh = services.clock().instant().plus(REFRESH);
                     }
                     Thread.sleep(100);
                 }
@@ -82,10 +84,10 @@ public final class SimulateCommand extends CliCommand implements Callable<Intege
         return PromptDeskCommand.EXIT_OK;
     }
 
-    private static void routeFromStore(RegistryCommand.Services services, SimulatedService sim) {
-        for (Model m : services.registry.models()) {
+    private static void routeFromStore(Engines services, SimulatedService sim) {
+        for (Model m : services.registry().models()) {
             String production = m.aliases().get(ModelRegistry.PRODUCTION);
-            Optional<Rollout> active = services.rollouts.active(m.name());
+            Optional<Rollout> active = services.rollouts().active(m.name());
             if (active.isPresent()) {
                 Rollout r = active.get();
                 sim.route(m.name(), r.stableVersion(), r.newVersion(), r.currentPercentage());

@@ -1,6 +1,6 @@
 package io.promptdesk.cli;
 
-import io.promptdesk.store.Workspace;
+import io.promptdesk.app.Workspaces;
 
 import java.nio.file.Path;
 
@@ -10,6 +10,6 @@ final class WorkspacePath {
     }
 
     static Path of(Path option) {
-        return option != null ? option : Workspace.defaultDirectory();
+        return option != null ? option : Workspaces.defaultDirectory();
     }
 }

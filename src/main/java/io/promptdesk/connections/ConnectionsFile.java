@@ -75,6 +75,61 @@ public final class ConnectionsFile {
         return s;
     }
 
+    /**
+     * The workspace file's {@code store:} section (the embedded SQLite file when absent), with
+     * {@value StoreSettings#ENV_STORE_URL} applied.
+     */
+    public static StoreSettings readStore(Path workspace, UnaryOperator<String> env) {
+        return readStore(workspace).withEnvironment(env);
+    }
+
+    /** The workspace file's {@code store:} section as written; the embedded SQLite file when absent. */
+    public static StoreSettings readStore(Path workspace) {
+        Path file = workspace.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return StoreSettings.embedded();
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new BadInputException(file + " is not readable YAML: " + e.getMessage(), e);
+        }
+        JsonNode st = root == null ? null : root.get("store");
+        if (st == null || st.isNull()) {
+            return StoreSettings.embedded();
+        }
+        String where = file + ": store";
+        refuseSecrets(st, where);
+        try {
+            return new StoreSettings(text(st, "kind"), text(st, "url"), text(st, "user"), text(st, "password_env"),
+                    text(st, "password_secret"));
+        } catch (BadInputException e) {
+            throw new BadInputException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the {@code store:} section, keeping the file's other keys; the password's source, never the password. */
+    public static void writeStore(Path workspace, StoreSettings st) {
+        Path file = workspace.resolve(FILE);
+        try {
+            JsonNode existing = Files.isRegularFile(file) ? YAML.readTree(file.toFile()) : null;
+            ObjectNode root = existing instanceof ObjectNode o ? o : YAML.createObjectNode();
+            if (!st.team()) {
+                root.remove("store");
+            } else {
+                ObjectNode n = root.putObject("store").put("kind", st.kind()).put("url", st.url());
+                putIf(n, "user", st.user());
+                putIf(n, "password_env", st.passwordEnv());
+                putIf(n, "password_secret", st.passwordSecret());
+            }
+            Files.createDirectories(workspace);
+            YAML.writeValue(file.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Each secret the auth type needs is named exactly once: by variable or by store entry. */
     private static void checkSecrets(EndpointSettings e, String where) {
         if (e != null && e.auth() == EndpointSettings.AuthType.BEARER) {

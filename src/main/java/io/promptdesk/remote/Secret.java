@@ -63,6 +63,14 @@ public final class Secret {
         return value;
     }
 
+    /**
+     * The secret as text, for a driver that takes a login's password as a string (the team store's JDBC driver);
+     * never to be printed, logged or written.
+     */
+    public String forDriver() {
+        return value;
+    }
+
     /** The hex HMAC-SHA256 of {@code message} keyed with the secret: signs without handing the secret out. */
     public String hmacSha256(byte[] message) {
         try {

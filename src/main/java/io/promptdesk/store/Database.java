@@ -273,6 +273,11 @@ public final class Database implements AutoCloseable {
         return ds;
     }
 
+    /** The schema version this build uses (the last migration it ships). */
+    public static int latestSchemaVersion() {
+        return Migrations.known().size();
+    }
+
     /** The highest schema migration applied to this file. */
     public int schemaVersion() {
         return read(Migrations::currentVersion);

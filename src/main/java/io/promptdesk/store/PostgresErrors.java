@@ -16,9 +16,8 @@ final class PostgresErrors {
         String name = "the team store " + store.display();
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
                 || state.isEmpty() && detail.toLowerCase(java.util.Locale.ROOT).contains("connection")) {
-            return new StoreException(StoreException.Problem.UNAVAILABLE, store, name + " cannot be reached ("
-                    + doing + "): " + firstLine(detail) + "; nothing was changed - check that the server is running "
-                    + "and the URL, then retry", e);
+            return new Unreachable(store, name + " cannot be reached (" + doing + "): " + firstLine(detail)
+                    + "; nothing was changed - check that the server is running and the URL, then retry", e);
         }
         if (state.equals("28P01") || state.equals("28000")) {
             return new StoreException(StoreException.Problem.UNAVAILABLE, store, name + " refused the login ("
@@ -51,6 +50,13 @@ final class PostgresErrors {
         }
         return new StoreException(StoreException.Problem.OTHER, store, name + ": " + doing + " failed: "
                 + firstLine(detail), e);
+    }
+
+    /** The team store did not answer: nothing happened, and it may once the server is back. */
+    static final class Unreachable extends StoreException implements io.promptdesk.model.Unreachable {
+        Unreachable(StoreLocation store, String message, Throwable cause) {
+            super(Problem.UNAVAILABLE, store, message, cause);
+        }
     }
 
     private static String sqlState(SQLException e) {

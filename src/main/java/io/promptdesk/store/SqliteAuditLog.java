@@ -45,9 +45,13 @@ public final class SqliteAuditLog implements AuditLog {
     private final Database db;
     private final AuditKeyring keyring;
 
-    /** On the current user's keyring (their config folder). */
+    /**
+     * On the current user's keyring (their config folder) for the embedded store. A team store is written by many
+     * desks, none of which holds a key the others have: its chain is SHA-256 without a key, and it is kept by the
+     * database, which refuses to change or delete an audit row.
+     */
     public SqliteAuditLog(Database db) {
-        this(db, FileAuditKeyring.forUser());
+        this(db, db.kind() == StoreLocation.Kind.SQLITE ? FileAuditKeyring.forUser() : AuditKeyring.NONE);
     }
 
     public SqliteAuditLog(Database db, AuditKeyring keyring) {
