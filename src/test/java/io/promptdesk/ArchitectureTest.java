@@ -33,6 +33,26 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule onlyTheCompositionRootReachesTheStore = noClasses()
+            .that().resideInAnyPackage("io.promptdesk.ui..", "io.promptdesk.cli..")
+            .should().dependOnClassesThat().resideInAPackage("io.promptdesk.store..")
+            .because("app/Engines builds the store's adapters once; the console and the CLI are its callers");
+
+    @ArchTest
+    static final ArchRule adaptersDoNotUseEngines = noClasses()
+            .that().resideInAnyPackage("io.promptdesk.registry..", "io.promptdesk.metrics..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.promptdesk.engine..")
+            .because("the registry and metrics adapters sit below the engines; the template kernel they need "
+                    + "is io.promptdesk.template");
+
+    @ArchTest
+    static final ArchRule theTemplateKernelStandsAlone = noClasses()
+            .that().resideInAPackage("io.promptdesk.template..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.promptdesk.engine..", "io.promptdesk.store..",
+                    "io.promptdesk.registry..", "io.promptdesk.metrics..", "io.promptdesk.app..")
+            .because("parsing a template needs nothing but the model");
+
+    @ArchTest
     static final ArchRule noStandardStreamsOutsideCli = noClasses()
             .that().resideOutsideOfPackage("io.promptdesk.cli..")
             .and().doNotHaveFullyQualifiedName("io.promptdesk.Main")

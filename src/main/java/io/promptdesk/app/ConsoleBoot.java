@@ -1,8 +1,7 @@
 package io.promptdesk.app;
 
 import io.promptdesk.model.PromptDeskException;
-import io.promptdesk.store.Database;
-import io.promptdesk.store.Workspace;
+import io.promptdesk.connections.ConnectionsFile;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,10 +14,11 @@ import java.util.concurrent.CompletableFuture;
  * starts, so the two overlap on a two-core desk.
  *
  * @param workspace the workspace folder, ready
- * @param database  the workspace store, open; the console closes it when it stops
+ * @param engines   the engines on the workspace's store (embedded, or the team store its promptdesk.yaml names),
+ *                  open; the console closes them when it stops
  * @param history   the recorded test runs
  */
-public record ConsoleBoot(Path workspace, Database database, RunHistory history) {
+public record ConsoleBoot(Path workspace, Engines engines, RunHistory history) {
 
     /** Why the console cannot start, with a heading and what to do, for a dialog. */
     public static final class BootException extends PromptDeskException {
@@ -58,13 +58,15 @@ public record ConsoleBoot(Path workspace, Database database, RunHistory history)
             throw new BootException("Cannot open the workspace", e.getMessage() + "\nSet -D" + WorkspaceLocator.PROPERTY
                     + " or " + WorkspaceLocator.ENV + " to a writable folder.", e);
         }
-        Database database;
+        Engines engines;
         try {
-            // The CLI's --workspace store: the console and the CLI see the same registry and rollouts.
-            database = Database.open(Workspace.databaseFile(workspace));
+            // The CLI's --workspace store: the console and the CLI see the same registry and rollouts. The console
+            // chooses its remote engines itself (Connections page), so the engines are built on the embedded ones.
+            engines = Engines.open(Engines.Config.of(workspace).withClock(clock)
+                    .withStore(ConnectionsFile.readStore(workspace, System::getenv)));
         } catch (PromptDeskException e) {
             throw new BootException("Cannot open the workspace database", e.getMessage(), e);
         }
-        return new ConsoleBoot(workspace, database, RunHistory.forWorkspace(workspace, clock));
+        return new ConsoleBoot(workspace, engines, RunHistory.forWorkspace(workspace, clock));
     }
 }

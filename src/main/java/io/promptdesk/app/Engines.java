@@ -114,6 +114,11 @@ public final class Engines implements AutoCloseable {
             return new Config(workspace, store, connections, clock, a, environment, secrets, databaseOptions);
         }
 
+        /** Where secrets named by variable are read (tests; the environment otherwise). */
+        public Config withEnvironment(UnaryOperator<String> env) {
+            return new Config(workspace, store, connections, clock, actor, env, secrets, databaseOptions);
+        }
+
         public Config withDatabaseOptions(DatabaseOptions o) {
             return new Config(workspace, store, connections, clock, actor, environment, secrets, o);
         }
@@ -284,6 +289,15 @@ public final class Engines implements AutoCloseable {
     }
 
     /**
+     * The console's pipeline: tests, the regression gate, registration and the start of the rollout (no-wait). The
+     * Rollout workspace's driver re-applies the rollout's routing and runs its health checks from there, so this
+     * pipeline neither routes traffic nor reads metrics.
+     */
+    public PipelineEnvironment consolePipeline(PromptTestRunner runner) {
+        return pipeline(runner, NO_METRICS, NOT_ROUTED, RolloutSettings.defaults(actor()), RollbackTimer.SYSTEM::pause);
+    }
+
+    /**
      * The console's live engines: the store's registry with the simulator's metrics and routing, switched to the
      * remote ones when the Connections page chooses them. The caller closes it (before this object).
      */
@@ -299,6 +313,13 @@ public final class Engines implements AutoCloseable {
                 : Executors.newFixedThreadPool(threads, daemon(name));
         pools.add(pool);
         return pool;
+    }
+
+    /** A single-threaded scheduler this object owns and shuts down on {@link #close()} (the console's rollout ticks). */
+    public synchronized java.util.concurrent.ScheduledExecutorService ownedScheduler(String name) {
+        java.util.concurrent.ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(daemon(name));
+        pools.add(s);
+        return s;
     }
 
     private synchronized ExecutorService rollbackPool() {

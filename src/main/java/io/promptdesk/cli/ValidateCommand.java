@@ -1,8 +1,8 @@
 package io.promptdesk.cli;
 
-import io.promptdesk.engine.template.Diagnostic;
-import io.promptdesk.engine.template.SyntaxReport;
-import io.promptdesk.engine.template.TemplateParser;
+import io.promptdesk.template.Diagnostic;
+import io.promptdesk.template.SyntaxReport;
+import io.promptdesk.template.TemplateParser;
 import io.promptdesk.json.Json;
 import io.promptdesk.model.TemplateDialect;
 import picocli.CommandLine.ArgGroup;

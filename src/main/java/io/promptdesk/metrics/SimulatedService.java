@@ -22,6 +22,10 @@ import java.util.TreeMap;
  */
 public final class SimulatedService implements MetricsSource {
     public static final double DEFAULT_RATE = 50;
+    /** The fault the console's "inject fault" button (and the demo) gives a canary: this many times slower ... */
+    public static final double DEMO_FAULT_LATENCY_FACTOR = 3;
+    /** ... and failing this share of its requests. */
+    public static final double DEMO_FAULT_ERROR_RATE = 0.08;
     public static final Duration DEFAULT_RETENTION = Duration.ofMinutes(15);
 
     private final Clock clock;

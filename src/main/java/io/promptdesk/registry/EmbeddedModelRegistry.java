@@ -1,9 +1,9 @@
 package io.promptdesk.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.promptdesk.engine.template.Diagnostic;
-import io.promptdesk.engine.template.ParsedTemplate;
-import io.promptdesk.engine.template.TemplateParser;
+import io.promptdesk.template.Diagnostic;
+import io.promptdesk.template.ParsedTemplate;
+import io.promptdesk.template.TemplateParser;
 import io.promptdesk.json.Json;
 import io.promptdesk.model.BadInputException;
 import io.promptdesk.model.PromptValidationException;

@@ -2,27 +2,21 @@ package io.promptdesk.ui;
 
 import io.promptdesk.app.RunHistory;
 import io.promptdesk.app.ConsoleBoot;
+import io.promptdesk.app.Engines;
+import io.promptdesk.app.RolloutDemo;
 import io.promptdesk.app.ProcessAge;
 import io.promptdesk.connections.ConnectionTester;
 import io.promptdesk.connections.Connections;
 import io.promptdesk.connections.ConnectionsFile;
 import io.promptdesk.connections.LiveEngines;
 import io.promptdesk.model.BadInputException;
-import io.promptdesk.engine.audit.AuditingRolloutRepository;
 import io.promptdesk.engine.rollout.RolloutRepository;
 import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.metrics.SimulatedService;
 import io.promptdesk.registry.Attribution;
-import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
-import io.promptdesk.remote.OsSecretStore;
 import io.promptdesk.remote.SecretStore;
 import io.promptdesk.remote.Sleeper;
-import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteAuditLog;
-import io.promptdesk.store.SqliteRegistryHistory;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
 import io.promptdesk.ui.author.AuthorServices;
 import io.promptdesk.ui.author.AuthorViewModel;
 import io.promptdesk.ui.author.RecentFiles;
@@ -46,7 +40,6 @@ import io.promptdesk.ui.rollback.FxSlaTicker;
 import io.promptdesk.ui.rollback.RolloutLink;
 import io.promptdesk.ui.rollout.LatestOnFx;
 import io.promptdesk.ui.rollout.RolloutConsole;
-import io.promptdesk.ui.rollout.RolloutDemo;
 import io.promptdesk.ui.rollout.RolloutDriver;
 import io.promptdesk.ui.rollout.RolloutServices;
 import io.promptdesk.ui.rollout.RolloutViewModel;
@@ -60,18 +53,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The console's composition root: builds the services and the window, and owns the background executor. */
 public final class ConsoleApp extends Application {
@@ -81,12 +69,11 @@ public final class ConsoleApp extends Application {
     private ExecutorService background;
     /** Set once the window exists; the Pipeline view's links go through it. */
     private MainWindow window;
-    /** Rollbacks and post-rollback health watches. */
-    private ExecutorService rollbackTasks;
     /** Drives the rollouts and the simulator, off the FX thread. */
     private ScheduledExecutorService rolloutTicks;
     private RolloutDriver rolloutDriver;
-    private Database database;
+    /** The composition root's engines on the workspace's store; closed on stop, last. */
+    private Engines core;
     /** The registry, metrics and router: embedded, or remote as the connections choose; closed on stop. */
     private LiveEngines engines;
     private RolloutConsole rolloutConsole;
@@ -108,11 +95,11 @@ public final class ConsoleApp extends Application {
             return;
         }
         Path workspace = boot.workspace();
-        database = boot.database();
+        core = boot.engines();
         if (Screenshot.seedsDemo()) {
-            RolloutDemo.seed(database, Instant.now(), Attribution.currentUser());
+            RolloutDemo.seed(core, Instant.now(), Attribution.currentUser());
         }
-        background = Executors.newFixedThreadPool(2, daemonThreads("promptdesk-background-"));
+        background = core.ownedPool("promptdesk-background", 2);
         FxDialogService dialogs = new FxDialogService(() -> stage);
         FxBackgroundRunner runner = new FxBackgroundRunner(background);
         RunHistory history = boot.history();
@@ -123,23 +110,18 @@ public final class ConsoleApp extends Application {
         RegressionViewModel regression = new RegressionViewModel(new RegressionServices(workspace, runner, dialogs,
                 history, new FxDebouncer(javafx.util.Duration.millis(120))));
         FxBackgroundRunner storeTasks = new FxBackgroundRunner(background);
-        SimulatedService simulator = new SimulatedService(Clock.systemUTC(), System.nanoTime());
-        SecretStore secrets = OsSecretStore.forThisPlatform();
-        engines = LiveEngines.choosing(new LiveEngines.Embedded(new EmbeddedModelRegistry(
-                new SqliteRegistryRepository(database), Clock.systemUTC()), new SqliteRegistryHistory(database),
-                simulator, simulator::route, System::getenv, secrets, Clock.systemUTC(),
-                Attribution.of(Attribution.currentUser(), "rollout traffic change")));
+        SimulatedService simulator = new SimulatedService(core.clock(), System.nanoTime());
+        SecretStore secrets = core.config().secrets();
+        engines = core.live(simulator);
         ModelRegistry registry = engines.registry();
         RegisterVersionModel registration = new RegisterVersionModel(author, registry, storeTasks, dialogs,
                 Attribution.currentUser());
-        SqliteAuditLog audit = new SqliteAuditLog(database);
-        RolloutRepository rollouts = new AuditingRolloutRepository(new SqliteRolloutRepository(database), audit);
+        RolloutRepository rollouts = core.rollouts();
         RolloutViewModel rollout = rolloutWorkspace(registry, rollouts, simulator, storeTasks, dialogs);
-        rollbackTasks = Executors.newCachedThreadPool(daemonThreads("promptdesk-rollback-"));
-        RollbackWiring rollbacks = RollbackWiring.create(new RollbackWiring.Parts(database, registry, rollouts, audit,
-                engines.router(), engines.metrics(), Clock.systemUTC(), rollbackTasks, storeTasks, dialogs,
-                Screenshot.confirmer(() -> stage), new FxSlaTicker(), Platform::runLater,
-                Attribution.currentUser(), ZoneId.systemDefault(), workspace));
+        RollbackWiring rollbacks = RollbackWiring.create(new RollbackWiring.Parts(
+                core.rollbackController(engines.router(), engines.metrics()), registry, rollouts, core.audit(),
+                core.clock(), storeTasks, dialogs, Screenshot.confirmer(() -> stage), new FxSlaTicker(),
+                Platform::runLater, core.actor(), ZoneId.systemDefault(), workspace));
         RolloutLink.follow(rollout, rollbacks.rollback());
 
         AtomicBoolean rollingBack = new AtomicBoolean();
@@ -170,8 +152,8 @@ public final class ConsoleApp extends Application {
             }
         });
 
-        PipelineViewModel pipeline = new PipelineViewModel(new WorkspacePipeline(database, registry,
-                new PromptTestRunner(), history, Clock.systemUTC(), Attribution.currentUser()), storeTasks, dialogs,
+        PipelineViewModel pipeline = new PipelineViewModel(new WorkspacePipeline(
+                core.consolePipeline(new PromptTestRunner()), history, core.actor()), storeTasks, dialogs,
                 () -> PipelineSource.of(author), title -> window.showWorkspace(title), Platform::runLater);
 
         window = new MainWindow(author, registration, regression, rollout, rollbacks.rollback(), rollbacks.history(),
@@ -239,53 +221,27 @@ public final class ConsoleApp extends Application {
     private RolloutViewModel rolloutWorkspace(ModelRegistry registry, RolloutRepository rollouts,
                                               SimulatedService simulator, FxBackgroundRunner runner,
                                               FxDialogService dialogs) {
-        Clock clock = Clock.systemUTC();
         RolloutConsole console = new RolloutConsole(new RolloutServices(rollouts, registry, simulator,
-                engines.metrics(), engines.router(), clock, Attribution.currentUser()));
+                engines.metrics(), engines.router(), core.clock(), core.actor()));
         rolloutConsole = console;
         RolloutViewModel vm = new RolloutViewModel(console, runner, dialogs, ZoneId.systemDefault());
-        rolloutTicks = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "promptdesk-rollout-ticks");
-            t.setDaemon(true);
-            return t;
-        });
+        rolloutTicks = core.ownedScheduler("promptdesk-rollout-ticks");
         rolloutDriver = new RolloutDriver(console, new LatestOnFx<>(vm::apply, Platform::runLater));
         rolloutDriver.start(rolloutTicks, RolloutDriver.DEFAULT_PERIOD);
         return vm;
     }
 
     @Override
-    public void stop() throws InterruptedException {
+    public void stop() {
         if (rolloutDriver != null) {
             rolloutDriver.close();
-        }
-        if (rolloutTicks != null) {
-            rolloutTicks.shutdownNow();
-            // A tick under way must finish before its database closes.
-            rolloutTicks.awaitTermination(2, TimeUnit.SECONDS);
-        }
-        if (rollbackTasks != null) {
-            rollbackTasks.shutdownNow();
-            rollbackTasks.awaitTermination(2, TimeUnit.SECONDS);
-        }
-        if (background != null) {
-            background.shutdownNow();
-            background.awaitTermination(2, TimeUnit.SECONDS);
         }
         if (engines != null) {
             engines.close();
         }
-        if (database != null) {
-            database.close();
+        if (core != null) {
+            // Its pools first - a tick or a rollback step under way finishes before the store closes - then the store.
+            core.close();
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -12,7 +12,7 @@ import io.promptdesk.ui.history.HistoryViewModel;
 import io.promptdesk.ui.rollback.FxRollbackConfirmer;
 import io.promptdesk.ui.rollback.RollbackConfirmer;
 import io.promptdesk.ui.rollback.RollbackViewModel;
-import io.promptdesk.ui.rollout.RolloutDemo;
+import io.promptdesk.app.RolloutDemo;
 import io.promptdesk.ui.rollout.RolloutViewModel;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;

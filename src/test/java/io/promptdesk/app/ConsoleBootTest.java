@@ -34,7 +34,7 @@ class ConsoleBootTest {
             assertThat(Workspace.databaseFile(ws)).exists();
             assertThat(boot.history()).isNotNull();
         } finally {
-            boot.database().close();
+            boot.engines().close();
         }
     }
 

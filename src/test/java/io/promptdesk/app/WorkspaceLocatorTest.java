@@ -2,7 +2,7 @@ package io.promptdesk.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.promptdesk.engine.template.TemplateParser;
+import io.promptdesk.template.TemplateParser;
 import io.promptdesk.model.TemplateDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package io.promptdesk.bench;
 
-import io.promptdesk.engine.template.ParsedTemplate;
-import io.promptdesk.engine.template.TemplateParser;
+import io.promptdesk.template.ParsedTemplate;
+import io.promptdesk.template.TemplateParser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,7 +1,7 @@
 package io.promptdesk.ui;
 
 import io.promptdesk.app.RunHistory;
-import io.promptdesk.engine.template.Diagnostic;
+import io.promptdesk.template.Diagnostic;
 import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.ui.author.AuthorServices;
 import io.promptdesk.ui.author.AuthorView;
@@ -108,10 +108,14 @@ class MainWindowFxTest {
         RegisterVersionModel registration = new RegisterVersionModel(vm, registry, runner, dialogs, "ana");
         SimulatedService sim = new SimulatedService(clock, 1);
         SqliteAuditLog audit = new SqliteAuditLog(db);
-        RollbackWiring rollbacks = RollbackWiring.create(new RollbackWiring.Parts(db, registry,
-                new SqliteRolloutRepository(db), audit, sim::route, sim, clock, background, runner, dialogs,
-                (action, reason) -> Optional.empty(), new FxSlaTicker(), Platform::runLater, "ana",
-                java.time.ZoneOffset.UTC, workspace));
+        SqliteRolloutRepository rolloutStore = new SqliteRolloutRepository(db);
+        io.promptdesk.engine.rollback.RollbackController controller = new io.promptdesk.engine.rollback
+                .RollbackController(new io.promptdesk.engine.rollback.RollbackEnvironment(registry, rolloutStore,
+                sim::route, sim, new io.promptdesk.store.SqliteRollbackRepository(db), audit, clock, background, null,
+                null), io.promptdesk.engine.rollback.RollbackSettings.defaults());
+        RollbackWiring rollbacks = RollbackWiring.create(new RollbackWiring.Parts(controller, registry,
+                rolloutStore, audit, clock, runner, dialogs, (action, reason) -> Optional.empty(),
+                new FxSlaTicker(), Platform::runLater, "ana", java.time.ZoneOffset.UTC, workspace));
         ConnectionsViewModel connections = new ConnectionsViewModel(new ConnectionsServices(workspace, k -> null,
                 new FakeSecretStore(), FakeChecks.answering(), RecordingEngines.embedded(), runner, dialogs));
         Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout, rollbacks.rollback(),

@@ -2,9 +2,9 @@ package io.promptdesk.engine.rollback;
 
 import io.promptdesk.engine.rollout.Rollout;
 import io.promptdesk.engine.rollout.RolloutRepository;
-import io.promptdesk.engine.template.Diagnostic;
-import io.promptdesk.engine.template.ParsedTemplate;
-import io.promptdesk.engine.template.TemplateParser;
+import io.promptdesk.template.Diagnostic;
+import io.promptdesk.template.ParsedTemplate;
+import io.promptdesk.template.TemplateParser;
 import io.promptdesk.model.BadInputException;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.ModelVersion;

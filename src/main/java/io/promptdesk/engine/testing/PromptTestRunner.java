@@ -1,8 +1,8 @@
 package io.promptdesk.engine.testing;
 
-import io.promptdesk.engine.template.ParsedTemplate;
-import io.promptdesk.engine.template.SyntaxReport;
-import io.promptdesk.engine.template.TemplateParser;
+import io.promptdesk.template.ParsedTemplate;
+import io.promptdesk.template.SyntaxReport;
+import io.promptdesk.template.TemplateParser;
 import io.promptdesk.engine.validation.CaseContext;
 import io.promptdesk.engine.validation.Rules;
 import io.promptdesk.engine.validation.ValidationRule;

@@ -1,6 +1,6 @@
 package io.promptdesk.engine.testing;
 
-import io.promptdesk.engine.template.ParsedTemplate;
+import io.promptdesk.template.ParsedTemplate;
 import io.promptdesk.model.CaseResult;
 import io.promptdesk.model.Finding;
 import io.promptdesk.model.PerformanceMetrics;

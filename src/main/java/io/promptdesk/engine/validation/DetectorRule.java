@@ -1,6 +1,6 @@
 package io.promptdesk.engine.validation;
 
-import io.promptdesk.engine.template.ParsedTemplate;
+import io.promptdesk.template.ParsedTemplate;
 import io.promptdesk.model.Finding;
 import io.promptdesk.model.Severity;
 

@@ -1,6 +1,6 @@
 package io.promptdesk.engine.validation;
 
-import io.promptdesk.engine.template.ParsedTemplate;
+import io.promptdesk.template.ParsedTemplate;
 import io.promptdesk.engine.validation.injection.PromptInjectionDetector;
 import io.promptdesk.engine.validation.profanity.ProfanityDetector;
 import io.promptdesk.engine.validation.sqli.SqlInjectionDetector;

@@ -1,7 +1,7 @@
 package io.promptdesk.metrics.prometheus;
 
-import io.promptdesk.engine.template.ParsedTemplate;
-import io.promptdesk.engine.template.TemplateParser;
+import io.promptdesk.template.ParsedTemplate;
+import io.promptdesk.template.TemplateParser;
 import io.promptdesk.metrics.Metric;
 import io.promptdesk.model.BadInputException;
 import io.promptdesk.model.TemplateDialect;

@@ -1,8 +1,8 @@
 package io.promptdesk.registry.mlflow;
 
-import io.promptdesk.engine.template.Diagnostic;
-import io.promptdesk.engine.template.ParsedTemplate;
-import io.promptdesk.engine.template.TemplateParser;
+import io.promptdesk.template.Diagnostic;
+import io.promptdesk.template.ParsedTemplate;
+import io.promptdesk.template.TemplateParser;
 import io.promptdesk.model.PromptValidationException;
 import io.promptdesk.registry.Attribution;
 import io.promptdesk.registry.Model;

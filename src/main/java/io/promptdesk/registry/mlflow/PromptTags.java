@@ -1,6 +1,6 @@
 package io.promptdesk.registry.mlflow;
 
-import io.promptdesk.engine.template.TemplateParser;
+import io.promptdesk.template.TemplateParser;
 import io.promptdesk.model.TemplateDialect;
 import io.promptdesk.registry.ModelVersion;
 import io.promptdesk.registry.RegistryException;

@@ -1,7 +1,7 @@
 package io.promptdesk.ui.author;
 
-import io.promptdesk.engine.template.Diagnostic;
-import io.promptdesk.engine.template.ParsedTemplate;
+import io.promptdesk.template.Diagnostic;
+import io.promptdesk.template.ParsedTemplate;
 import io.promptdesk.model.TemplateDialect;
 
 import java.util.ArrayList;

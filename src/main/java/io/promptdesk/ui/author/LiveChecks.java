@@ -1,6 +1,6 @@
 package io.promptdesk.ui.author;
 
-import io.promptdesk.engine.template.ParsedTemplate;
+import io.promptdesk.template.ParsedTemplate;
 import io.promptdesk.engine.validation.RuleSettings;
 import io.promptdesk.engine.validation.Rules;
 import io.promptdesk.model.Finding;

@@ -1,6 +1,6 @@
 package io.promptdesk.ui.author;
 
-import io.promptdesk.engine.template.Diagnostic;
+import io.promptdesk.template.Diagnostic;
 import io.promptdesk.ui.common.StyleClasses;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;

@@ -1,8 +1,8 @@
 package io.promptdesk.ui.author;
 
-import io.promptdesk.engine.template.Diagnostic;
-import io.promptdesk.engine.template.ParsedTemplate;
-import io.promptdesk.engine.template.TemplateParser;
+import io.promptdesk.template.Diagnostic;
+import io.promptdesk.template.ParsedTemplate;
+import io.promptdesk.template.TemplateParser;
 import io.promptdesk.model.TemplateDialect;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

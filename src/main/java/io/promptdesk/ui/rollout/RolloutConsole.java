@@ -33,9 +33,9 @@ import java.util.Optional;
  */
 public final class RolloutConsole {
     /** The injected fault: the canary becomes this much slower ... */
-    public static final double FAULT_LATENCY_FACTOR = 3;
+    public static final double FAULT_LATENCY_FACTOR = io.promptdesk.metrics.SimulatedService.DEMO_FAULT_LATENCY_FACTOR;
     /** ... and fails this share of its requests, from now on. */
-    public static final double FAULT_ERROR_RATE = 0.08;
+    public static final double FAULT_ERROR_RATE = io.promptdesk.metrics.SimulatedService.DEMO_FAULT_ERROR_RATE;
     /** The lists are re-read at least this often (in ticks): the CLI may change the store meanwhile. */
     static final int LIST_REFRESH_TICKS = 8;
 

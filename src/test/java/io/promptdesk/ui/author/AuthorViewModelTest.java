@@ -1,6 +1,6 @@
 package io.promptdesk.ui.author;
 
-import io.promptdesk.engine.template.Diagnostic;
+import io.promptdesk.template.Diagnostic;
 import io.promptdesk.model.TemplateDialect;
 import io.promptdesk.ui.common.FakeDialogService;
 import io.promptdesk.ui.common.SameThreadRunner;

@@ -1,6 +1,6 @@
 package io.promptdesk.ui.author;
 
-import io.promptdesk.engine.template.TemplateParser;
+import io.promptdesk.template.TemplateParser;
 import io.promptdesk.model.TemplateDialect;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.promptdesk.ui.author;
 
-import io.promptdesk.engine.template.TemplateParser;
+import io.promptdesk.template.TemplateParser;
 import io.promptdesk.engine.validation.RuleSettings;
 import io.promptdesk.engine.validation.Rules;
 import io.promptdesk.ui.common.SameThreadRunner;

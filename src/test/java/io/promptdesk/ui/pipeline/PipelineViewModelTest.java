@@ -47,15 +47,20 @@ class PipelineViewModelTest {
                 Map.of("product", "a kettle"), Map.of("product", "a bell"), Map.of("product", "a cup")));
     }
 
+    private final List<io.promptdesk.app.Engines> engines = new ArrayList<>();
+
     @AfterEach
     void close() {
+        engines.forEach(io.promptdesk.app.Engines::close);
         db.close();
     }
 
     private PipelineViewModel vm() {
-        return new PipelineViewModel(new WorkspacePipeline(db, registry, steppingRunner(), history,
-                Clock.systemUTC(), "ana"), SameThreadRunner.immediate(), dialogs, () -> input, shown::add,
-                Runnable::run);
+        io.promptdesk.app.Engines e = io.promptdesk.app.Engines.open(io.promptdesk.app.Engines.Config.of(dir)
+                .withActor("ana"));
+        engines.add(e);
+        return new PipelineViewModel(new WorkspacePipeline(e.consolePipeline(steppingRunner()), history, "ana"),
+                SameThreadRunner.immediate(), dialogs, () -> input, shown::add, Runnable::run);
     }
 
     /** Case times follow a fixed pattern, the same in every run: the regression gate sees no change. */

@@ -43,6 +43,7 @@ class PipelineWorkspaceFxTest {
     @TempDir
     Path dir;
     private Database db;
+    private io.promptdesk.app.Engines engines;
     private ExecutorService background;
     private final List<String> shown = new CopyOnWriteArrayList<>();
 
@@ -54,8 +55,10 @@ class PipelineWorkspaceFxTest {
         new Theme().apply();
         PipelineInput input = new PipelineInput("copy.prompt", PipelineViewModelTest.TEMPLATE,
                 List.of(Map.of("product", "a lamp"), Map.of("product", "a kettle")));
-        PipelineViewModel vm = new PipelineViewModel(new WorkspacePipeline(db, registry, new PromptTestRunner(1),
-                RunHistory.inMemory(Clock.systemUTC()), Clock.systemUTC(), "ana"), new FxBackgroundRunner(background),
+        engines = io.promptdesk.app.Engines.open(io.promptdesk.app.Engines.Config.of(dir).withActor("ana"));
+        PipelineViewModel vm = new PipelineViewModel(new WorkspacePipeline(engines.consolePipeline(
+                new PromptTestRunner(1)), RunHistory.inMemory(Clock.systemUTC()), "ana"),
+                new FxBackgroundRunner(background),
                 new FakeDialogService(), () -> input, shown::add, Platform::runLater);
         Scene scene = new Scene(new PipelineView(vm), 1000, 640);
         scene.getStylesheets().add(Theme.stylesheetUrl());
@@ -68,6 +71,9 @@ class PipelineWorkspaceFxTest {
     @AfterEach
     void stop() throws InterruptedException {
         background.shutdownNow();
+        if (engines != null) {
+            engines.close();
+        }
         background.awaitTermination(5, TimeUnit.SECONDS);
         db.close();
     }

@@ -1,4 +1,4 @@
-package io.promptdesk.engine.template;
+package io.promptdesk.template;
 
 /**
  * A syntax error in a template, positioned so an editor can underline it.

@@ -1,4 +1,4 @@
-package io.promptdesk.engine.template;
+package io.promptdesk.template;
 
 import io.promptdesk.model.TemplateDialect;
 import net.jqwik.api.Arbitraries;

@@ -1,4 +1,4 @@
-package io.promptdesk.engine.template;
+package io.promptdesk.template;
 
 import io.promptdesk.model.PromptValidationException;
 import io.promptdesk.model.TemplateDialect;

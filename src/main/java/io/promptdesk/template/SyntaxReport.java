@@ -1,4 +1,4 @@
-package io.promptdesk.engine.template;
+package io.promptdesk.template;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -1,4 +1,4 @@
-package io.promptdesk.ui.rollout;
+package io.promptdesk.app;
 
 import io.promptdesk.engine.rollout.GradualRolloutManager;
 import io.promptdesk.engine.rollout.RegressionHealthComparator;
@@ -16,7 +16,6 @@ import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.NewVersion;
 import io.promptdesk.registry.VersionStatus;
-import io.promptdesk.store.Database;
 import io.promptdesk.store.SqliteRegistryRepository;
 import io.promptdesk.store.SqliteRolloutRepository;
 
@@ -43,13 +42,13 @@ public final class RolloutDemo {
     }
 
     /** Seeds the demo unless the store already holds a model; true when it did. */
-    public static boolean seed(Database db, Instant now, String actor) {
+    public static boolean seed(Engines engines, Instant now, String actor) {
         SimulatedClock clock = new SimulatedClock(now.minus(Duration.ofMinutes(45)));
-        ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
+        ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(engines.database()), clock);
         if (!registry.models().isEmpty()) {
             return false;
         }
-        RolloutRepository rollouts = new SqliteRolloutRepository(db);
+        RolloutRepository rollouts = new SqliteRolloutRepository(engines.database());
         SimulatedService sim = new SimulatedService(clock, 7);
         sim.setDefaultRate(40);
         RolloutEnvironment env = new RolloutEnvironment(rollouts, registry, sim, new RegressionHealthComparator(),
@@ -63,7 +62,8 @@ public final class RolloutDemo {
         failing.startRollout("2.1", plan(List.of(10, 25, 50, 100), UnhealthyPolicy.ROLLBACK),
                 Attribution.of(actor, "weekly release notes, shorter intro"));
         run(clock, sim, failing, clock.instant().plus(Duration.ofMinutes(5)));
-        sim.injectFault(FAILED, "2.1", RolloutConsole.FAULT_LATENCY_FACTOR, RolloutConsole.FAULT_ERROR_RATE);
+        sim.injectFault(FAILED, "2.1", SimulatedService.DEMO_FAULT_LATENCY_FACTOR,
+                SimulatedService.DEMO_FAULT_ERROR_RATE);
         run(clock, sim, failing, clock.instant().plus(Duration.ofMinutes(10)));
 
         clock.advance(Duration.between(clock.instant(), now.minus(Duration.ofSeconds(430))));
