@@ -36,6 +36,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes: 0 completed, 1 paused (it needs a person; --follow waits), failed or rolled back, "
                 + "2 bad usage or input."})
 public final class RolloutWatchCommand extends CliCommand implements Callable<Integer> {
+    /** This process, as the holder of the lease on the rollout it watches (host, process, start). */
+    private static final String DRIVER = io.promptdesk.engine.rollback.RunnerLiveness.ofProcess().self();
 
     @Mixin
     RegistryCommand.WorkspaceOptions options;
@@ -90,19 +92,11 @@ public final class RolloutWatchCommand extends CliCommand implements Callable<In
             }
             Instant faultAt = faultAfter == null || sim == null ? null
                     : services.clock().instant().plus(settings.onClock(Duration.ofMillis((long) (faultAfter * 1000))));
-            while (r.status() == RolloutStatus.IN_PROGRESS || follow && r.status() == RolloutStatus.PAUSED) {
-                if (sim != null) {
-                    if (faultAt != null && !services.clock().instant().isBefore(faultAt)) {
-                        sim.injectFault(deployment, r.newVersion(), 3, 0.08);
-                        line("fault", Map.of("version", r.newVersion(), "latency_factor", 3, "error_rate", 0.08));
-                        faultAt = null;
-                    }
-                    sim.catchUp();
-                }
-                r = manager.tick().orElseThrow();
-                if (r.status().active()) {
-                    Thread.sleep(pace(settings, r));
-                }
+            try {
+                r = watch(r, manager, sim, faultAt, settings, services);
+            } finally {
+                // Another desk may drive the rollout at once, without waiting for this lease to run out.
+                manager.stopDriving(DRIVER);
             }
             line("status", RolloutView.of(r));
             if (r.status() != RolloutStatus.COMPLETED) {
@@ -148,5 +142,27 @@ public final class RolloutWatchCommand extends CliCommand implements Callable<In
         public void onHealthCheck(HealthCheck check) {
             line("health_check", check);
         }
+    }
+
+    /** Drives (or, while another desk holds the lease, follows) the rollout until it ends or pauses. */
+    private Rollout watch(Rollout start, GradualRolloutManager manager, SimulatedService sim, Instant faultAt,
+                          RolloutSettings settings, Engines services) throws InterruptedException {
+        Rollout r = start;
+        Instant fault = faultAt;
+        while (r.status() == RolloutStatus.IN_PROGRESS || follow && r.status() == RolloutStatus.PAUSED) {
+            if (sim != null) {
+                if (fault != null && !services.clock().instant().isBefore(fault)) {
+                    sim.injectFault(deployment, r.newVersion(), 3, 0.08);
+                    line("fault", Map.of("version", r.newVersion(), "latency_factor", 3, "error_rate", 0.08));
+                    fault = null;
+                }
+                sim.catchUp();
+            }
+            r = manager.drive(DRIVER).orElseThrow();
+            if (r.status().active()) {
+                Thread.sleep(pace(settings, r));
+            }
+        }
+        return r;
     }
 }

@@ -212,6 +212,43 @@ public final class SqliteRolloutRepository implements RolloutRepository {
                 millis(at), deployment, generation) == 1);
     }
 
+    @Override
+    public io.promptdesk.engine.rollout.LeaseGrant lease(String deployment, String holder, Instant now,
+                                                         java.time.Duration ttl) {
+        long at = millis(now);
+        long until = at + Math.max(1, ttl.toMillis());
+        return db.write(c -> {
+            Optional<String[]> row = Jdbc.first(c, "SELECT holder, expires_at FROM driver_leases "
+                    + "WHERE deployment_name = ?", rs -> new String[]{rs.getString(1),
+                    Long.toString(rs.getLong(2))}, deployment);
+            if (row.isEmpty()) {
+                Jdbc.update(c, "INSERT INTO driver_leases (deployment_name, holder, acquired_at, renewed_at, "
+                        + "expires_at) VALUES (?, ?, ?, ?, ?)", deployment, holder, at, at, until);
+                return new io.promptdesk.engine.rollout.LeaseGrant(true, holder, Instant.ofEpochMilli(until), null);
+            }
+            String current = row.get()[0];
+            long expires = Long.parseLong(row.get()[1]);
+            if (current.equals(holder)) {
+                Jdbc.update(c, "UPDATE driver_leases SET renewed_at = ?, expires_at = ? WHERE deployment_name = ?",
+                        at, until, deployment);
+                return new io.promptdesk.engine.rollout.LeaseGrant(true, holder, Instant.ofEpochMilli(until), null);
+            }
+            if (expires <= at) {
+                Jdbc.update(c, "UPDATE driver_leases SET holder = ?, acquired_at = ?, renewed_at = ?, expires_at = ? "
+                        + "WHERE deployment_name = ?", holder, at, at, until, deployment);
+                return new io.promptdesk.engine.rollout.LeaseGrant(true, holder, Instant.ofEpochMilli(until),
+                        current);
+            }
+            return new io.promptdesk.engine.rollout.LeaseGrant(false, current, Instant.ofEpochMilli(expires), null);
+        });
+    }
+
+    @Override
+    public void releaseLease(String deployment, String holder) {
+        db.write(c -> Jdbc.update(c, "DELETE FROM driver_leases WHERE deployment_name = ? AND holder = ?",
+                deployment, holder));
+    }
+
     private static DesiredState desiredState(ResultSet rs) throws SQLException {
         Map<String, VersionStatus> statuses = new LinkedHashMap<>();
         parse(rs.getString("statuses"), new TypeReference<LinkedHashMap<String, String>>() {

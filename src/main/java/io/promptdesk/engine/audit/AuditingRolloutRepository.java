@@ -131,4 +131,15 @@ public final class AuditingRolloutRepository implements RolloutRepository {
                 n.deployment(), n.details(), n.reason())));
         delegate.note(n);
     }
+
+    @Override
+    public io.promptdesk.engine.rollout.LeaseGrant lease(String deployment, String holder, java.time.Instant now,
+                                                         java.time.Duration ttl) {
+        return delegate.lease(deployment, holder, now, ttl);
+    }
+
+    @Override
+    public void releaseLease(String deployment, String holder) {
+        delegate.releaseLease(deployment, holder);
+    }
 }

@@ -240,6 +240,42 @@ public final class GradualRolloutManager {
      *
      * @return the deployment's latest rollout after the step, if any
      */
+    /**
+     * One tick as a desk that drives rollouts: an active rollout is driven by one desk at a time, the one holding its
+     * lease. The lease is taken or renewed for {@code driver} for one health-check interval; a desk that does not
+     * hold it only reads. A lease its holder stopped renewing is taken over - by a desk that ticks at least once an
+     * interval, within two intervals of the holder's last tick - and the takeover is an event in the rollout's log
+     * (in the same transaction as the lease).
+     */
+    public Optional<Rollout> drive(String driver) {
+        Optional<Rollout> latest = env.repository().latest(deploymentName);
+        if (latest.isEmpty() || !latest.get().status().active()) {
+            return tick();
+        }
+        Instant now = now();
+        Duration leaseTtl = settings.onClock(latest.get().plan().healthCheckInterval());
+        LeaseGrant grant = env.repository().atomically(() -> {
+            LeaseGrant g = env.repository().lease(deploymentName, driver, now, leaseTtl);
+            if (g.takenOverFrom() != null) {
+                Rollout r = env.repository().latest(deploymentName).orElseThrow();
+                env.repository().append(new RolloutEvent(r.rolloutId(), 0, now, driver, RolloutEventKind.TAKEN_OVER,
+                        r.status(), r.status(), r.currentPercentage(), r.currentPercentage(), r.currentStage(), false,
+                        "driver " + g.takenOverFrom() + " stopped renewing its lease; " + driver
+                                + " drives the rollout from here"));
+            }
+            return g;
+        });
+        if (!grant.held()) {
+            return latest;
+        }
+        return tick();
+    }
+
+    /** Gives up driving this deployment's rollout (a desk closing), so another desk takes over at once. */
+    public void stopDriving(String driver) {
+        env.repository().releaseLease(deploymentName, driver);
+    }
+
     public Optional<Rollout> tick() {
         long generation = generation();
         Optional<Rollout> latest = env.repository().latest(deploymentName);

@@ -78,4 +78,14 @@ public interface RolloutRepository {
      */
     default void note(DeploymentNote note) {
     }
+
+    /**
+     * Takes or renews the lease on driving {@code deployment}'s rollout ticks for {@code holder} until
+     * {@code now + ttl}: granted when nobody holds it, when {@code holder} does, or when the holder's lease ran out
+     * (a takeover, named in the grant). Atomic across desks.
+     */
+    LeaseGrant lease(String deployment, String holder, Instant now, java.time.Duration ttl);
+
+    /** Gives the lease up if {@code holder} has it (a desk that stops driving), so another may take it at once. */
+    void releaseLease(String deployment, String holder);
 }

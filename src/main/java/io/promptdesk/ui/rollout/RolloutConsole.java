@@ -32,6 +32,8 @@ import java.util.Optional;
  * duration on the clock and multiplies the simulated traffic, so a five-minute stage runs in five seconds at 60x.
  */
 public final class RolloutConsole {
+    /** This desk, as the holder of the leases on the rollouts it drives (host, process, start). */
+    static final String DRIVER = io.promptdesk.engine.rollback.RunnerLiveness.ofProcess().self();
     /** The injected fault: the canary becomes this much slower ... */
     public static final double FAULT_LATENCY_FACTOR = io.promptdesk.metrics.SimulatedService.DEMO_FAULT_LATENCY_FACTOR;
     /** ... and fails this share of its requests, from now on. */
@@ -73,7 +75,7 @@ public final class RolloutConsole {
             services.simulator().catchUp();
             for (Rollout r : services.rollouts().allActive()) {
                 try {
-                    manager(r.deploymentName()).tick();
+                    manager(r.deploymentName()).drive(DRIVER);
                 } catch (PromptDeskException e) {
                     problem = r.deploymentName() + ": " + e.getMessage();
                     LOG.warn("driving the rollout of {}: {}", r.deploymentName(), e.getMessage());
