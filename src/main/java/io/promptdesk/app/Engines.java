@@ -135,6 +135,7 @@ public final class Engines implements AutoCloseable {
     private final RegistryHistory registryHistory;
     private final ModelRegistry registry;
     private final List<ExecutorService> pools = new ArrayList<>();
+    private final List<io.promptdesk.store.StoreWatcher> watchers = new ArrayList<>();
     private ExecutorService rollbackPool;
 
     private Engines(Config config, Database db, boolean reading) {
@@ -307,6 +308,34 @@ public final class Engines implements AutoCloseable {
                 Attribution.of(actor(), "rollout traffic change")));
     }
 
+    /** What a desk hears about its store; called on the watcher's thread. */
+    public interface StoreListener {
+        /** Another desk or process changed the store: read again. */
+        void changed();
+
+        /** The store answers again ({@code problem} null), or it does not (and why, naming it). */
+        void reachability(boolean reachable, String problem);
+    }
+
+    /**
+     * Starts watching the store for changes made elsewhere (another desk, a CI job, a CLI command at this desk)
+     * and for whether it answers; stopped on {@link #close()}. A team store pushes its changes (LISTEN/NOTIFY); the
+     * embedded one is polled every 250 ms.
+     */
+    public synchronized void watchStore(StoreListener listener) {
+        watchers.add(io.promptdesk.store.StoreWatcher.start(db, new io.promptdesk.store.StoreWatcher.Listener() {
+            @Override
+            public void changed() {
+                listener.changed();
+            }
+
+            @Override
+            public void reachability(boolean reachable, String problem) {
+                listener.reachability(reachable, problem);
+            }
+        }, java.time.Duration.ofMillis(250)));
+    }
+
     /** A pool this object owns and shuts down on {@link #close()}. */
     public synchronized ExecutorService ownedPool(String name, int threads) {
         ExecutorService pool = threads <= 0 ? Executors.newCachedThreadPool(daemon(name))
@@ -348,6 +377,7 @@ public final class Engines implements AutoCloseable {
         List<ExecutorService> owned;
         synchronized (this) {
             owned = List.copyOf(pools);
+            watchers.forEach(io.promptdesk.store.StoreWatcher::close);
         }
         for (ExecutorService p : owned) {
             p.shutdownNow();

@@ -352,6 +352,12 @@ public final class Database implements AutoCloseable {
                 }
             }
             T result = work.run(c);
+            if (writing) {
+                // Every open console hears of the change at commit (StoreWatcher).
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT pg_notify('" + StoreWatcher.CHANNEL + "', '')");
+                }
+            }
             c.commit();
             committed = true;
             runAfterCommit();

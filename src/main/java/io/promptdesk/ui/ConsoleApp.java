@@ -31,6 +31,7 @@ import io.promptdesk.ui.connections.ConnectionChecks;
 import io.promptdesk.ui.connections.ConnectionsServices;
 import io.promptdesk.ui.connections.ConnectionsViewModel;
 import io.promptdesk.ui.connections.EngineSwitch;
+import io.promptdesk.ui.connections.StoreSection;
 import io.promptdesk.ui.pipeline.PipelineSource;
 import io.promptdesk.ui.pipeline.PipelineViewModel;
 import io.promptdesk.ui.pipeline.WorkspacePipeline;
@@ -132,6 +133,9 @@ public final class ConsoleApp extends Application {
                 + "steps must all reach the engines it started on; save again once it has ended");
         ConnectionsViewModel connections = new ConnectionsViewModel(new ConnectionsServices(workspace, System::getenv,
                 secrets, ConnectionChecks.using(tester), switcher, storeTasks, dialogs));
+        Engines.StoreInfo storeInfo = core.store();
+        StoreSection store = new StoreSection(workspace, storeInfo.kind().equals("sqlite") ? "embedded, "
+                + storeInfo.where() : storeInfo.where(), System::getenv, storeTasks, dialogs);
         // New engines: the rollouts re-apply their splits through them; the rollback pages re-read their models.
         engines.onChange(() -> {
             rolloutConsole.enginesChanged();
@@ -156,8 +160,30 @@ public final class ConsoleApp extends Application {
                 core.consolePipeline(new PromptTestRunner()), history, core.actor()), storeTasks, dialogs,
                 () -> PipelineSource.of(author), title -> window.showWorkspace(title), Platform::runLater);
 
+        // What another desk (or a CLI command here) changes shows within a second; a store that stops answering
+        // is named in the status bar until it is back.
+        AtomicBoolean reloadPending = new AtomicBoolean();
+        core.watchStore(new Engines.StoreListener() {
+            @Override
+            public void changed() {
+                rolloutConsole.refresh();
+                if (reloadPending.compareAndSet(false, true)) {
+                    Platform.runLater(() -> {
+                        reloadPending.set(false);
+                        rollbacks.rollback().load();
+                        rollbacks.history().load();
+                    });
+                }
+            }
+
+            @Override
+            public void reachability(boolean reachable, String problem) {
+                Platform.runLater(() -> store.reachability(reachable, problem));
+            }
+        });
+
         window = new MainWindow(author, registration, regression, rollout, rollbacks.rollback(), rollbacks.history(),
-                pipeline, connections, theme, () -> {
+                pipeline, connections, store, theme, () -> {
             if (author.confirmLeave()) {
                 Platform.exit();
             }

@@ -75,6 +75,16 @@ public final class LocalPostgres {
                 && Files.isExecutable(d.resolve("pg_ctl"))).findFirst();
     }
 
+    /** A server of its own (for a test that stops it), started now; {@link #destroy()} stops it for good. */
+    public static LocalPostgres startPrivate() {
+        return start();
+    }
+
+    /** Stops this server and forgets it. */
+    public void destroy() {
+        stopQuietly();
+    }
+
     private static LocalPostgres start() {
         Optional<Path> bin = binaries();
         if (bin.isEmpty()) {
@@ -132,6 +142,11 @@ public final class LocalPostgres {
 
     public int port() {
         return port;
+    }
+
+    /** A new store on this server, its schema made. */
+    public Database newStoreHere() {
+        return Database.openAndMigrate(superuser(newDatabase()), DatabaseOptions.defaults());
     }
 
     /** A new, empty database on this server; its URL (without credentials). */

@@ -20,6 +20,11 @@ public final class ConnectionsView extends BorderPane {
     public static final String SAVE_BUTTON_ID = "connections-save";
 
     public ConnectionsView(ConnectionsViewModel vm) {
+        this(vm, null);
+    }
+
+    /** With the Store section when {@code store} is given. */
+    public ConnectionsView(ConnectionsViewModel vm, StoreSection store) {
         getStyleClass().add(StyleClasses.CONNECTIONS_PAGE);
         getStylesheets().add(Objects.requireNonNull(ConnectionsView.class.getResource(STYLESHEET)).toExternalForm());
 
@@ -42,7 +47,13 @@ public final class ConnectionsView extends BorderPane {
         router.setPrefWidth(440);
         router.setMinWidth(360);
         // Side by side: the whole page fits the window without scrolling.
-        HBox sections = new HBox(10, engines, new VBox(router));
+        VBox side = new VBox(10, router);
+        if (store != null) {
+            StoreSectionView storeView = new StoreSectionView(store);
+            storeView.setPrefWidth(440);
+            side.getChildren().add(storeView);
+        }
+        HBox sections = new HBox(10, engines, side);
         VBox page = new VBox(8, title, where, loadProblem, sections);
         page.setPadding(new Insets(12, 16, 12, 16));
         ScrollPane scroll = new ScrollPane(page);
