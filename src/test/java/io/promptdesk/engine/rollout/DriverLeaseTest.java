@@ -27,9 +27,14 @@ class DriverLeaseTest {
     private GradualRolloutManager deskA;
     private GradualRolloutManager deskB;
 
+    /** The fixture on the store the tests run on: the embedded file; the team store's subclass overrides it. */
+    RolloutFixture fixture(long seed) {
+        return new RolloutFixture(dir, seed, 200);
+    }
+
     @BeforeEach
     void setUp() {
-        f = new RolloutFixture(dir, 11, 200).deployment("hooks");
+        f = fixture(11).deployment("hooks");
         f.rollouts = new AuditingRolloutRepository(f.rollouts, new SqliteAuditLog(f.db));
         f.env = new RolloutEnvironment(f.rollouts, f.registry, f.sim, new RegressionHealthComparator(), f.sim::route,
                 f.clock, null);

@@ -29,9 +29,14 @@ class GradualRolloutManagerTest {
     private RolloutFixture f;
     private GradualRolloutManager m;
 
+    /** The fixture on the store the tests run on: the embedded file; the team store's subclass overrides it. */
+    RolloutFixture fixture(long seed) {
+        return new RolloutFixture(dir, seed, 200);
+    }
+
     @BeforeEach
     void setUp() {
-        f = new RolloutFixture(dir, 11, 200).deployment("hooks");
+        f = fixture(11).deployment("hooks");
         m = f.manager("hooks");
     }
 

@@ -33,15 +33,24 @@ final class RolloutFixture implements AutoCloseable {
     RolloutRepository rollouts;
     RolloutEnvironment env;
 
+    /** Opens the store: again after {@link #reopen()}, on the same data. */
+    private final java.util.function.Supplier<Database> opener;
+
     RolloutFixture(Path dir, long seed, double rate) {
+        this(dir, seed, rate, () -> Database.open(Workspace.databaseFile(dir)));
+    }
+
+    /** On the store {@code opener} opens (the team store's contract tests). */
+    RolloutFixture(Path dir, long seed, double rate, java.util.function.Supplier<Database> opener) {
         this.dir = dir;
+        this.opener = opener;
         this.sim = new SimulatedService(clock, seed);
         sim.setDefaultRate(rate);
         open();
     }
 
     void open() {
-        db = Database.open(Workspace.databaseFile(dir));
+        db = opener.get();
         registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
         rollouts = new SqliteRolloutRepository(db);
         env = new RolloutEnvironment(rollouts, registry, sim, new RegressionHealthComparator(), sim::route, clock,

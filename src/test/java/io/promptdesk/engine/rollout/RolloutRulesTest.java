@@ -27,16 +27,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bad input and illegal transitions: clear errors, and nothing changes. */
 class RolloutRulesTest {
-    private static final Attribution BOB = Attribution.of("bob", "because");
+    static final Attribution BOB = Attribution.of("bob", "because");
 
     @TempDir
     Path dir;
-    private RolloutFixture f;
-    private GradualRolloutManager m;
+    RolloutFixture f;
+    GradualRolloutManager m;
+
+    /** The fixture on the store the tests run on: the embedded file; the team store's subclass overrides it. */
+    RolloutFixture fixture(long seed) {
+        return new RolloutFixture(dir, seed, 200);
+    }
 
     @BeforeEach
     void setUp() {
-        f = new RolloutFixture(dir, 5, 200).deployment("hooks");
+        f = fixture(5).deployment("hooks");
         m = f.manager("hooks");
     }
 

@@ -31,9 +31,14 @@ class TrafficChangeFailureTest {
     private int routedBack;
     private GradualRolloutManager m;
 
+    /** The fixture on the store the tests run on: the embedded file; the team store's subclass overrides it. */
+    RolloutFixture fixture(long seed) {
+        return new RolloutFixture(dir, seed, 200);
+    }
+
     @BeforeEach
     void setUp() {
-        f = new RolloutFixture(dir, 11, 200).deployment("hooks");
+        f = fixture(11).deployment("hooks");
         TrafficRouter flaky = (deployment, stable, canary, percent) -> {
             if (canary != null ? refuse.test(percent) : refuseStable) {
                 throw new RolloutException("traffic webhook http://127.0.0.1:9/route answered 503");
