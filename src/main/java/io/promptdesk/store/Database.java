@@ -41,7 +41,10 @@ public final class Database implements AutoCloseable {
     private final Path file;
     /** SQLite: the one connection. PostgreSQL: the connection of the transaction in progress, else null. */
     private Connection connection;
+    /** Writers: READ COMMITTED, so a transaction sees every commit made before it got the write lock. */
     private final HikariDataSource pool;
+    /** Readers: REPEATABLE READ, one snapshot per transaction (an audit verification reads several tables). */
+    private final HikariDataSource readers;
     private final DatabaseOptions options;
     private final ReentrantLock lock = new ReentrantLock();
     private int depth;
@@ -53,13 +56,16 @@ public final class Database implements AutoCloseable {
         this.file = file;
         this.connection = connection;
         this.pool = null;
+        this.readers = null;
         this.options = DatabaseOptions.defaults();
     }
 
-    private Database(StoreLocation location, HikariDataSource pool, DatabaseOptions options) {
+    private Database(StoreLocation location, HikariDataSource pool, HikariDataSource readers,
+                     DatabaseOptions options) {
         this.location = location;
         this.file = null;
         this.pool = pool;
+        this.readers = readers;
         this.options = options;
     }
 
@@ -118,8 +124,15 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("socketTimeout", Long.toString(Math.max(5, options.busyTimeout().toSeconds() * 2)));
         config.addDataSourceProperty("ApplicationName", "PromptDesk");
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        HikariConfig readConfig = new HikariConfig();
+        config.copyStateTo(readConfig);
+        readConfig.setPoolName("promptdesk-store-read");
+        readConfig.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
+        readConfig.setReadOnly(true);
         HikariDataSource pool = new HikariDataSource(config);
-        Database db = new Database(location, pool, options);
+        HikariDataSource readers = new HikariDataSource(readConfig);
+        Database db = new Database(location, pool, readers, options);
         try {
             db.read(c -> {
                 try (Statement s = c.createStatement()) {
@@ -333,7 +346,7 @@ public final class Database implements AutoCloseable {
     private <T> T pooled(boolean writing, String doing, SqlWork<T> work) {
         Connection c;
         try {
-            c = pool.getConnection();
+            c = writing ? pool.getConnection() : readers.getConnection();
         } catch (SQLException e) {
             throw translate(doing, e);
         }
@@ -342,13 +355,10 @@ public final class Database implements AutoCloseable {
         boolean committed = false;
         try {
             if (writing) {
+                // One round trip: how long to wait for another desk's write, then the wait itself.
                 try (Statement s = c.createStatement()) {
-                    s.execute("SET LOCAL lock_timeout = " + Math.max(1, options.busyTimeout().toMillis()));
-                    s.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
-                }
-            } else {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                    s.execute("SET LOCAL lock_timeout = " + Math.max(1, options.busyTimeout().toMillis())
+                            + "; SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
                 }
             }
             T result = work.run(c);
@@ -468,6 +478,7 @@ public final class Database implements AutoCloseable {
         try {
             if (pool != null) {
                 pool.close();
+                readers.close();
             } else {
                 connection.close();
             }

@@ -43,6 +43,9 @@ public final class LocalPostgres {
     private final boolean asPostgresUser;
     private final AtomicInteger databases = new AtomicInteger();
 
+    /** fsync on (as production servers have it): for benchmarks; tests run with fsync off for speed. */
+    private boolean durable;
+
     private LocalPostgres(Path bin, Path dir, int port, boolean asPostgresUser) {
         this.bin = bin;
         this.dir = dir;
@@ -53,7 +56,7 @@ public final class LocalPostgres {
     /** The one server of this test JVM, started on first use. */
     public static synchronized LocalPostgres shared() {
         if (shared == null) {
-            shared = start();
+            shared = start(false);
             LocalPostgres s = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly, "stop-test-postgres"));
         }
@@ -77,7 +80,12 @@ public final class LocalPostgres {
 
     /** A server of its own (for a test that stops it), started now; {@link #destroy()} stops it for good. */
     public static LocalPostgres startPrivate() {
-        return start();
+        return start(false);
+    }
+
+    /** A server of its own with fsync on, as a production server runs: what a benchmark measures. */
+    public static LocalPostgres startDurable() {
+        return start(true);
     }
 
     /** Stops this server and forgets it. */
@@ -85,7 +93,7 @@ public final class LocalPostgres {
         stopQuietly();
     }
 
-    private static LocalPostgres start() {
+    private static LocalPostgres start(boolean durable) {
         Optional<Path> bin = binaries();
         if (bin.isEmpty()) {
             String message = "PostgreSQL is not installed: the team-store tests need Debian's package "
@@ -107,6 +115,7 @@ public final class LocalPostgres {
             }
             int port = freePort();
             LocalPostgres pg = new LocalPostgres(bin.get(), dir, port, root);
+            pg.durable = durable;
             pg.run(List.of(bin.get().resolve("initdb").toString(), "-D", dir.resolve("data").toString(),
                     "-U", SUPERUSER, "--pwfile=" + pwfile, "--auth-local=trust", "--auth-host=scram-sha-256",
                     "-E", "UTF8", "--locale=C", "--no-sync"));
@@ -121,8 +130,11 @@ public final class LocalPostgres {
     public void startServer() {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
                 dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dir + " -c fsync=off "
-                        + "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dir
+                        // A commit is in the server's WAL before it is acknowledged (a killed server loses nothing);
+                        // without fsync the OS may still hold it, which only a machine crash would lose.
+                        + (durable ? "" : " -c fsync=off -c full_page_writes=off")
+                        + " -c synchronous_commit=on -c max_connections=200",
                 "start"));
     }
 
