@@ -7,7 +7,7 @@ import io.promptdesk.registry.Model;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.ui.common.BackgroundRunner;
 import io.promptdesk.ui.common.DialogService;
-import io.promptdesk.ui.history.HistorySource;
+import io.promptdesk.app.history.HistorySource;
 import io.promptdesk.ui.history.HistoryViewModel;
 import io.promptdesk.ui.rollback.RollbackConfirmer;
 import io.promptdesk.ui.rollback.RollbackServices;

@@ -6,7 +6,7 @@ import io.promptdesk.ui.pipeline.PipelineViewModel;
 import io.promptdesk.ui.regression.RegressionViewModel;
 import io.promptdesk.ui.regression.Verdict;
 import io.promptdesk.engine.rollback.HealthSnapshot;
-import io.promptdesk.ui.history.HistoryRow;
+import io.promptdesk.app.history.HistoryRow;
 import io.promptdesk.ui.history.HistoryView;
 import io.promptdesk.ui.history.HistoryViewModel;
 import io.promptdesk.ui.rollback.FxRollbackConfirmer;

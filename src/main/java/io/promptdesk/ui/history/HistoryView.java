@@ -1,5 +1,7 @@
 package io.promptdesk.ui.history;
 
+import io.promptdesk.app.history.HistoryRow;
+
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;

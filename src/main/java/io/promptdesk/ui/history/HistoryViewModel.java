@@ -1,5 +1,11 @@
 package io.promptdesk.ui.history;
 
+import io.promptdesk.app.history.HistoryExport;
+import io.promptdesk.app.history.HistoryFilter;
+import io.promptdesk.app.history.HistoryRow;
+import io.promptdesk.app.history.HistorySnapshot;
+import io.promptdesk.app.history.HistorySource;
+
 import io.promptdesk.engine.audit.AuditVerification;
 import io.promptdesk.ui.common.BackgroundRunner;
 import io.promptdesk.ui.common.DialogService;

@@ -1,5 +1,7 @@
 package io.promptdesk.ui.pipeline;
 
+import io.promptdesk.app.pipeline.PipelineInput;
+
 import io.promptdesk.ui.author.AuthorViewModel;
 
 /** Reads the Author workspace's current template and cases for a pipeline run. FX thread only. */

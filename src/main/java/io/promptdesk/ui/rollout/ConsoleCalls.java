@@ -1,5 +1,8 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.ConsoleSnapshot;
+import io.promptdesk.app.rollout.RolloutConsole;
+
 import io.promptdesk.model.PromptDeskException;
 import io.promptdesk.ui.common.BackgroundRunner;
 import io.promptdesk.ui.common.DialogService;

@@ -1,5 +1,7 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.RolloutFormat;
+
 import io.promptdesk.engine.rollout.RolloutEvent;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;

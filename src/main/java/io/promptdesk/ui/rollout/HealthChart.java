@@ -1,5 +1,8 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.MetricSeries;
+import io.promptdesk.app.rollout.RolloutFormat;
+
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;

@@ -1,5 +1,7 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.MetricSeries;
+
 import io.promptdesk.metrics.Metric;
 import io.promptdesk.ui.common.StyleClasses;
 import javafx.geometry.Insets;

@@ -1,5 +1,8 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.ConsoleSnapshot;
+import io.promptdesk.app.rollout.RolloutConsole;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,8 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.RolloutFormat;
+import io.promptdesk.app.rollout.RolloutRow;
+
 import io.promptdesk.engine.rollout.RolloutStatus;
 import io.promptdesk.ui.common.StyleClasses;
 import javafx.collections.ListChangeListener;

@@ -1,5 +1,13 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.ConsoleSnapshot;
+import io.promptdesk.app.rollout.MetricSeries;
+import io.promptdesk.app.rollout.RolloutConsole;
+import io.promptdesk.app.rollout.RolloutDetail;
+import io.promptdesk.app.rollout.RolloutFormat;
+import io.promptdesk.app.rollout.RolloutRow;
+import io.promptdesk.app.rollout.StartRequest;
+
 import io.promptdesk.engine.rollout.HealthOutcome;
 import io.promptdesk.engine.rollout.Rollout;
 import io.promptdesk.engine.rollout.RolloutAction;

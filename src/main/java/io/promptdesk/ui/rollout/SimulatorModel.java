@@ -1,5 +1,8 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.ConsoleSnapshot;
+import io.promptdesk.app.rollout.SimulatorState;
+
 import io.promptdesk.metrics.BehaviourProfile;
 import io.promptdesk.metrics.SimulatedService;
 import io.promptdesk.model.BadInputException;

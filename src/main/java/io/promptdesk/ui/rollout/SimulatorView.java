@@ -1,5 +1,8 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.RolloutConsole;
+import io.promptdesk.app.rollout.RolloutFormat;
+
 import atlantafx.base.theme.Styles;
 import io.promptdesk.ui.common.StyleClasses;
 import javafx.beans.property.StringProperty;

@@ -1,5 +1,7 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.RolloutFormat;
+
 import io.promptdesk.engine.rollout.HealthOutcome;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;

@@ -1,5 +1,9 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.DeploymentChoice;
+import io.promptdesk.app.rollout.RolloutFormat;
+import io.promptdesk.app.rollout.StartRequest;
+
 import io.promptdesk.engine.rollout.RolloutPlan;
 import io.promptdesk.engine.rollout.UnhealthyPolicy;
 import io.promptdesk.metrics.Metric;

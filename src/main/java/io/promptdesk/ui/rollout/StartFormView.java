@@ -1,5 +1,7 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.RolloutFormat;
+
 import atlantafx.base.theme.Styles;
 import io.promptdesk.engine.rollout.UnhealthyPolicy;
 import io.promptdesk.metrics.Metric;

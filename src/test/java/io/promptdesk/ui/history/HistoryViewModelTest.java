@@ -1,5 +1,8 @@
 package io.promptdesk.ui.history;
 
+import io.promptdesk.app.history.HistoryRow;
+import io.promptdesk.app.history.HistorySource;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.promptdesk.engine.rollback.RollbackRequest;
 import io.promptdesk.engine.rollback.RollbackListener;

@@ -1,5 +1,9 @@
 package io.promptdesk.ui.pipeline;
 
+import io.promptdesk.app.pipeline.PipelineInput;
+import io.promptdesk.app.pipeline.PipelineRequest;
+import io.promptdesk.app.pipeline.WorkspacePipeline;
+
 import io.promptdesk.app.RunHistory;
 import io.promptdesk.engine.pipeline.PipelineStep;
 import io.promptdesk.engine.pipeline.StepStatus;

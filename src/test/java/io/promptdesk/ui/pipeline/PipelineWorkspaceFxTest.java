@@ -1,5 +1,8 @@
 package io.promptdesk.ui.pipeline;
 
+import io.promptdesk.app.pipeline.PipelineInput;
+import io.promptdesk.app.pipeline.WorkspacePipeline;
+
 import io.promptdesk.app.RunHistory;
 import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.registry.EmbeddedModelRegistry;

@@ -1,5 +1,9 @@
 package io.promptdesk.ui.pipeline;
 
+import io.promptdesk.app.pipeline.PipelineInput;
+import io.promptdesk.app.pipeline.PipelineLauncher;
+import io.promptdesk.app.pipeline.PipelineRequest;
+
 import io.promptdesk.engine.pipeline.PipelineListener;
 import io.promptdesk.engine.pipeline.PipelineReport;
 import io.promptdesk.model.TestReport;

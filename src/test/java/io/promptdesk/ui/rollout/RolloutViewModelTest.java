@@ -1,5 +1,11 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.RolloutWorkspaceFixture;
+
+import io.promptdesk.app.rollout.ConsoleSnapshot;
+import io.promptdesk.app.rollout.MetricSeries;
+import io.promptdesk.app.rollout.RolloutRow;
+
 import io.promptdesk.engine.rollout.HealthOutcome;
 import io.promptdesk.engine.rollout.RolloutEvent;
 import io.promptdesk.engine.rollout.RolloutEventKind;

@@ -1,5 +1,7 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.RolloutWorkspaceFixture;
+
 import io.promptdesk.engine.rollout.Rollout;
 import io.promptdesk.engine.rollout.RolloutStatus;
 import io.promptdesk.ui.common.FakeDialogService;

@@ -1,5 +1,8 @@
 package io.promptdesk.ui.rollout;
 
+import io.promptdesk.app.rollout.DeploymentChoice;
+import io.promptdesk.app.rollout.StartRequest;
+
 import io.promptdesk.engine.rollout.UnhealthyPolicy;
 import io.promptdesk.metrics.Metric;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,5 @@
-package io.promptdesk.ui.rollout;
+package io.promptdesk.app.rollout;
+
 
 import io.promptdesk.engine.rollout.GradualRolloutManager;
 import io.promptdesk.engine.rollout.ReconcileReport;

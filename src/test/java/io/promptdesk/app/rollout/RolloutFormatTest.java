@@ -1,4 +1,4 @@
-package io.promptdesk.ui.rollout;
+package io.promptdesk.app.rollout;
 
 import io.promptdesk.engine.rollout.CheckTrigger;
 import io.promptdesk.engine.rollout.HealthCheck;

@@ -1,4 +1,5 @@
-package io.promptdesk.ui.rollout;
+package io.promptdesk.app.rollout;
+
 
 import io.promptdesk.metrics.SimulatedClock;
 import io.promptdesk.metrics.SimulatedService;
@@ -19,18 +20,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** A workspace store, simulated time and traffic, and the console over them; deployments on request. */
-final class RolloutWorkspaceFixture implements AutoCloseable {
-    static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
-    static final String ACTOR = "ana";
+public final class RolloutWorkspaceFixture implements AutoCloseable {
+    public static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+    public static final String ACTOR = "ana";
 
-    final SimulatedClock clock = new SimulatedClock(T0);
-    final Database db;
-    final ModelRegistry registry;
-    final SqliteRolloutRepository rollouts;
-    final SimulatedService sim;
-    final RolloutConsole console;
+    public final SimulatedClock clock = new SimulatedClock(T0);
+    public final Database db;
+    public final ModelRegistry registry;
+    public final SqliteRolloutRepository rollouts;
+    public final SimulatedService sim;
+    public final RolloutConsole console;
 
-    RolloutWorkspaceFixture(Path dir) {
+    public RolloutWorkspaceFixture(Path dir) {
         db = Database.open(Workspace.databaseFile(dir));
         registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
         rollouts = new SqliteRolloutRepository(db);
@@ -40,7 +41,7 @@ final class RolloutWorkspaceFixture implements AutoCloseable {
     }
 
     /** Registers {@code model} with stable 1.0 in production and candidate 1.1. */
-    RolloutWorkspaceFixture deployment(String model) {
+    public RolloutWorkspaceFixture deployment(String model) {
         Attribution by = Attribution.of(ACTOR, "fixture");
         registry.register(new NewVersion(model, "1.0", "Write a hook about {topic}", null, null,
                 VersionStatus.STABLE, Map.of()), by);
@@ -49,7 +50,7 @@ final class RolloutWorkspaceFixture implements AutoCloseable {
     }
 
     /** Lets {@code total} of simulated time pass in {@code step}s, ticking the console and publishing each tick. */
-    void run(Duration total, Duration step, Consumer<ConsoleSnapshot> publish) {
+    public void run(Duration total, Duration step, Consumer<ConsoleSnapshot> publish) {
         for (Duration t = Duration.ZERO; t.compareTo(total) < 0; t = t.plus(step)) {
             clock.advance(step);
             publish.accept(console.tick());

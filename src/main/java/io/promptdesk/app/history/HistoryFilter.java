@@ -1,4 +1,4 @@
-package io.promptdesk.ui.history;
+package io.promptdesk.app.history;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package io.promptdesk.ui.history;
+package io.promptdesk.app.history;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

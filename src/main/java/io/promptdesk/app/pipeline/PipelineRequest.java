@@ -1,4 +1,4 @@
-package io.promptdesk.ui.pipeline;
+package io.promptdesk.app.pipeline;
 
 import java.util.List;
 
