@@ -63,7 +63,8 @@ final class TermSearch {
             char c = sym[k];
             boolean word = Symbols.isWord(c);
             // the hot path: inside a word, or a character no term can start with
-            if ((previousIsWord && word) || !trie.canStart(c)) {
+            boolean inWord = previousIsWord && word && ((sym[k - 1] | c) < 128 || Symbols.joins(sym[k - 1], c));
+            if (inWord || !trie.canStart(c)) {
                 previousIsWord = word;
                 k++;
                 continue;
@@ -76,7 +77,8 @@ final class TermSearch {
             }
             bestLast = -1;
             bestAmbiguous = false;
-            searchFrom(k, !previousIsWord && !followsDisguisedWord(k));
+            boolean wordStart = !previousIsWord || !Symbols.joins(sym[k - 1], c);
+            searchFrom(k, wordStart && !followsDisguisedWord(k));
             if (bestLast < 0) {
                 failedStart = k;
                 previousIsWord = word;
@@ -209,7 +211,8 @@ final class TermSearch {
                 }
             }
         }
-        if (lastKey != 0 && repeats < MAX_REPEATS) {
+        // in Chinese, Japanese, Thai and Korean a doubled character is ordinary spelling (妈妈 "mum")
+        if (lastKey != 0 && repeats < MAX_REPEATS && !Symbols.isUnspaced(s) && !Symbols.isHangul(s)) {
             if (s == lastKey) {
                 walk(node, next, pos, lastKey, kept | Obfuscation.REPEATED.bit(), masks, solid + 1, repeats + 1);
             } else if (alternatives != null && alternatives.charAt(0) == lastKey) {
@@ -246,7 +249,17 @@ final class TermSearch {
             if (tokens < 3 || (tokens == 3 && (!spacedFromRunStart || nextSingle(last) < n))) {
                 return;
             }
-        } else if (pos < n && Symbols.isWord(sym[pos]) && (bits & LAST_LITERAL_SYMBOL) == 0) {
+        } else if (pos < n && (bits & LAST_LITERAL_SYMBOL) == 0 && Symbols.joins(sym[last], sym[pos])
+                && !Symbols.isHangul(sym[last])) {
+            // whole words only; a Korean term may carry a particle or ending ("씨발놈아")
+            return;
+        }
+        if (trie.isAllowed(node)) {
+            // an allowed word must be written as it is: "pis" allowed does not excuse "piss", nor "chut" "c**t"
+            if ((bits & (Obfuscation.REPEATED.bit() | Obfuscation.MASKED.bit())) != 0) {
+                return;
+            }
+        } else if (!trie.accentsFit(node, text.original(), text.startOf(start), text.endOf(last))) {
             return;
         }
         boolean better = last > bestLast

@@ -1,5 +1,6 @@
 package io.promptdesk.engine.validation.profanity;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,9 +26,19 @@ final class TermTrie {
     private final boolean[] startsAscii;
     private final String[] terms;
     private final boolean[] allowed;
+    /**
+     * Per node, the spellings a denied term may be matched in: {@link #PLAIN} for text without accents,
+     * {@link #ACCENTED} for text with them; see {@link Builder#denyAccentExact(String)}.
+     */
+    private final byte[] accentFits;
+    static final byte PLAIN = 1;
+    static final byte ACCENTED = 2;
+    /** Accents are read as a disguise ("fúck"): the term matches with or without them. */
+    static final byte ANY = 4;
     private final int deniedCount;
 
-    private TermTrie(List<Map<Character, Integer>> children, List<String> terms, List<Boolean> allowed) {
+    private TermTrie(List<Map<Character, Integer>> children, List<String> terms, List<Boolean> allowed,
+                     List<Byte> accentFits) {
         int nodes = children.size();
         this.edgeStart = new int[nodes + 1];
         int edges = 0;
@@ -61,9 +72,11 @@ final class TermTrie {
         }
         this.terms = terms.toArray(new String[0]);
         this.allowed = new boolean[nodes];
+        this.accentFits = new byte[nodes];
         int denied = 0;
         for (int node = 0; node < nodes; node++) {
             this.allowed[node] = allowed.get(node);
+            this.accentFits[node] = accentFits.get(node);
             if (this.terms[node] != null && !this.allowed[node]) {
                 denied++;
             }
@@ -168,6 +181,47 @@ final class TermTrie {
         return allowed[node];
     }
 
+    /**
+     * Whether the denied term at {@code node} may be reported for the original text {@code from..to}: a term of a
+     * language where accents are letters of their own matches only text that has accents when the term has them,
+     * and the other way round ("göt" is not "got", "bander" is not "Bänder", "cu" is not "cú").
+     */
+    boolean accentsFit(int node, String original, int from, int to) {
+        byte fits = accentFits[node];
+        if ((fits & ANY) != 0) {
+            // sharp s is a German letter, not a disguise: "aß" (ate) is not "ass"
+            int eszett = original.indexOf('\u00DF', from);
+            return eszett < 0 || eszett >= to;
+        }
+        return (fits & (hasAccents(original, from, to) ? ACCENTED : PLAIN)) != 0;
+    }
+
+    /**
+     * Whether {@code s[from, to)} has a letter with a diacritic (one with a canonical decomposition, a combining
+     * mark, or a letter like ı, ł, ø, ß that folds to a different letter). Look-alikes from other scripts (Cyrillic
+     * 'а') and full-width letters are not accents.
+     */
+    static boolean hasAccents(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0xC0 || Character.isSurrogate(c)) {
+                continue;
+            }
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK) {
+                return true;
+            }
+            if (Character.isLetter(c) && (c <= '\u024F' || (c >= '\u1E00' && c <= '\u1EFF'))
+                    && CharFolding.fold(c) != c) {
+                return true;
+            }
+            if (c >= '\u0400' && c <= '\u04FF' && !Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFD)) {
+                return true; // й, ё
+            }
+        }
+        return false;
+    }
+
     /** Number of distinct denied terms. */
     int deniedCount() {
         return deniedCount;
@@ -178,6 +232,7 @@ final class TermTrie {
         private final List<Map<Character, Integer>> children = new ArrayList<>();
         private final List<String> terms = new ArrayList<>();
         private final List<Boolean> allowed = new ArrayList<>();
+        private final List<Byte> accentFits = new ArrayList<>();
 
         private Builder() {
             newNode();
@@ -193,11 +248,24 @@ final class TermTrie {
             return add(term, true);
         }
 
-        TermTrie build() {
-            return new TermTrie(children, terms, allowed);
+        /**
+         * Adds a term to report whose accents must match the text's ({@link TermTrie#accentsFit}): for languages
+         * where an accented letter is a letter of its own. Several spellings with one folded form add up
+         * ("scheiße" and "scheisse"); a term added by {@link #deny(String)} matches either way.
+         */
+        Builder denyAccentExact(String term) {
+            int node = node(term);
+            byte before = terms.get(node) == null ? 0 : accentFits.get(node);
+            add(term, false);
+            accentFits.set(node, (byte) (before | (hasAccents(term, 0, term.length()) ? ACCENTED : PLAIN)));
+            return this;
         }
 
-        private Builder add(String term, boolean allow) {
+        TermTrie build() {
+            return new TermTrie(children, terms, allowed, accentFits);
+        }
+
+        private int node(String term) {
             String key = keyOf(term);
             if (key.isEmpty()) {
                 throw new IllegalArgumentException("term has nothing to match: '" + term + "'");
@@ -212,6 +280,14 @@ final class TermTrie {
                 }
                 node = target;
             }
+            return node;
+        }
+
+        private Builder add(String term, boolean allow) {
+            int node = node(term);
+            if (!allow) {
+                accentFits.set(node, ANY);
+            }
             if (terms.get(node) == null) {
                 terms.set(node, term.strip().replaceAll("\\s+", " "));
             }
@@ -225,6 +301,7 @@ final class TermTrie {
             children.add(new HashMap<>());
             terms.add(null);
             allowed.add(false);
+            accentFits.add((byte) 0);
             return children.size() - 1;
         }
     }
