@@ -88,6 +88,9 @@ public final class ProfanityDetector implements TextDetector {
                 ProfanityLists.mild(language).forEach(builder::allow);
             }
         }
+        for (String[] rule : ProfanityLists.contexts()) {
+            builder.context(rule[0], List.of(rule[1].split(",")), List.of(rule[2].split(",")));
+        }
         extraDeny.forEach(builder::deny);
         allow.forEach(builder::allow);
         this.trie = builder.build();

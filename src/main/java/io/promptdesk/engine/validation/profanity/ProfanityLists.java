@@ -83,6 +83,22 @@ final class ProfanityLists {
         return true;
     }
 
+    /**
+     * Listed words that are ordinary words in other languages, from {@code context.txt}: each line
+     * {@code word | own languages | languages where it is innocent}.
+     */
+    static List<String[]> contexts() {
+        List<String[]> rules = new ArrayList<>();
+        for (String line : TermListReader.readResource(ROOT + "context.txt")) {
+            String[] parts = line.split("\\|");
+            if (parts.length != 3) {
+                throw new IllegalStateException("context.txt: expected 'word | own | innocent', got '" + line + "'");
+            }
+            rules.add(new String[] {parts[0].strip(), parts[1].strip(), parts[2].strip()});
+        }
+        return rules;
+    }
+
     private static List<String> optional(String resource) {
         try (InputStream probe = ProfanityLists.class.getResourceAsStream(resource)) {
             if (probe == null) {

@@ -33,6 +33,8 @@ final class TermSearch {
     private final int n;
 
     private int start;
+    /** The text's words, read once the first time a match depends on the text's language. */
+    private java.util.Set<String> tokens;
     private boolean spaced;
     private boolean spacedFromRunStart;
     private int steps;
@@ -77,7 +79,7 @@ final class TermSearch {
             }
             bestLast = -1;
             bestAmbiguous = false;
-            boolean wordStart = !previousIsWord || !Symbols.joins(sym[k - 1], c);
+            boolean wordStart = !previousIsWord || (word && !Symbols.joins(sym[k - 1], c));
             searchFrom(k, wordStart && !followsDisguisedWord(k));
             if (bestLast < 0) {
                 failedStart = k;
@@ -86,13 +88,42 @@ final class TermSearch {
                 continue;
             }
             failedStart = -1;
-            if (!trie.isAllowed(bestNode)) {
+            if (!trie.isAllowed(bestNode) && !excusedByLanguage(bestNode)) {
                 signals.add(signal(k, bestLast, bestNode, bestBits, bestAmbiguous));
             }
             previousIsWord = Symbols.isWord(sym[bestLast]);
             k = bestLast + 1;
         }
         return signals;
+    }
+
+    /**
+     * Two or three capital letters ("AM-FM", "CU", "DEL"): an acronym, not a word of another language's list.
+     * English words keep being read in capitals ("ASS").
+     */
+    private boolean isShortAcronym(int from, int to) {
+        String original = text.original();
+        if (to - from < 2 || to - from > 3) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Character.isUpperCase(original.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the word at {@code node} is an ordinary word in the language the text is written in. */
+    private boolean excusedByLanguage(int node) {
+        TermTrie.Context context = trie.context(node);
+        if (context == null) {
+            return false;
+        }
+        if (tokens == null) {
+            tokens = LanguageHints.tokens(text.original());
+        }
+        return LanguageHints.excuses(tokens, context.word(), context.own(), context.innocent());
     }
 
     /**
@@ -259,11 +290,23 @@ final class TermSearch {
             if ((bits & (Obfuscation.REPEATED.bit() | Obfuscation.MASKED.bit())) != 0) {
                 return;
             }
-        } else if (!trie.accentsFit(node, text.original(), text.startOf(start), text.endOf(last))) {
+        } else if (!trie.accentsFit(node, text.original(), text.startOf(start), text.endOf(last))
+                || (!trie.readsAccentsAsDisguise(node) && isShortAcronym(text.startOf(start), text.endOf(last)))) {
             return;
         }
         boolean better = last > bestLast
                 || (last == bestLast && trie.isAllowed(node) && !trie.isAllowed(bestNode));
+        if (!better && last == bestLast && node != bestNode && !trie.isAllowed(node) && !trie.isAllowed(bestNode)
+                && trie.readsAccentsAsDisguise(node) != trie.readsAccentsAsDisguise(bestNode)) {
+            // masked letters that fit an English word and a word of another list ("f*ck": fuck, German fick)
+            // read as the English word
+            if (trie.readsAccentsAsDisguise(node)) {
+                bestNode = node;
+                bestBits = bits;
+                bestAmbiguous = false;
+            }
+            return;
+        }
         if (better) {
             bestAmbiguous = last == bestLast && node != bestNode;
             bestLast = last;

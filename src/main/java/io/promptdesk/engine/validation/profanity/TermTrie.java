@@ -36,9 +36,22 @@ final class TermTrie {
     /** Accents are read as a disguise ("fúck"): the term matches with or without them. */
     static final byte ANY = 4;
     private final int deniedCount;
+    /** Denied terms that are ordinary words in other languages, by node; see {@link LanguageHints}. */
+    private final Map<Integer, Context> contexts;
+
+    /**
+     * A listed word that is an ordinary word in other languages: reported unless the text reads as one of those.
+     *
+     * @param word     the word, lower case, as it is written in the text
+     * @param own      languages whose lists have the word
+     * @param innocent languages where it is an ordinary word
+     */
+    record Context(String word, List<String> own, List<String> innocent) {
+    }
 
     private TermTrie(List<Map<Character, Integer>> children, List<String> terms, List<Boolean> allowed,
-                     List<Byte> accentFits) {
+                     List<Byte> accentFits, Map<Integer, Context> contexts) {
+        this.contexts = Map.copyOf(contexts);
         int nodes = children.size();
         this.edgeStart = new int[nodes + 1];
         int edges = 0;
@@ -181,6 +194,16 @@ final class TermTrie {
         return allowed[node];
     }
 
+    /** Whether the term at {@code node} is English (or the user's): accents are a disguise, not letters. */
+    boolean readsAccentsAsDisguise(int node) {
+        return (accentFits[node] & ANY) != 0;
+    }
+
+    /** The language context of the denied term at {@code node}, or {@code null}. */
+    Context context(int node) {
+        return contexts.isEmpty() ? null : contexts.get(node);
+    }
+
     /**
      * Whether the denied term at {@code node} may be reported for the original text {@code from..to}: a term of a
      * language where accents are letters of their own matches only text that has accents when the term has them,
@@ -189,9 +212,8 @@ final class TermTrie {
     boolean accentsFit(int node, String original, int from, int to) {
         byte fits = accentFits[node];
         if ((fits & ANY) != 0) {
-            // sharp s is a German letter, not a disguise: "aß" (ate) is not "ass"
-            int eszett = original.indexOf('\u00DF', from);
-            return eszett < 0 || eszett >= to;
+            // a word ending in sharp s is German, not a disguise: "aß" (ate) is not "ass", "aßhole" is "asshole"
+            return original.charAt(to - 1) != '\u00DF';
         }
         return (fits & (hasAccents(original, from, to) ? ACCENTED : PLAIN)) != 0;
     }
@@ -233,6 +255,15 @@ final class TermTrie {
         private final List<String> terms = new ArrayList<>();
         private final List<Boolean> allowed = new ArrayList<>();
         private final List<Byte> accentFits = new ArrayList<>();
+        private final Map<Integer, Context> contexts = new HashMap<>();
+
+        /** Makes a denied term depend on the text's language, see {@link Context}. */
+        Builder context(String term, List<String> own, List<String> innocent) {
+            int node = node(term);
+            contexts.put(node, new Context(term.strip().toLowerCase(java.util.Locale.ROOT), List.copyOf(own),
+                    List.copyOf(innocent)));
+            return this;
+        }
 
         private Builder() {
             newNode();
@@ -262,7 +293,7 @@ final class TermTrie {
         }
 
         TermTrie build() {
-            return new TermTrie(children, terms, allowed, accentFits);
+            return new TermTrie(children, terms, allowed, accentFits, contexts);
         }
 
         private int node(String term) {
