@@ -27,7 +27,7 @@ final class LanguageHints {
             words("pt", "o os que é em um uma para não do da dos das no na por foi são está isso este esta mas também"
                     + " muito você ele ela com"),
             words("ro", "și în este care pentru din să fost după sunt mai acest această unui unei lui ale au fi pe ce"
-                    + " dar cel cea sau prin către între când cine unde câte câți cât își îl se acum s-a s-au"),
+                    + " dar cel cea sau prin către între când cine unde câte câți cât își îl se acum s-a s-au toate acestea acesta aceasta foarte doar chiar însă deci"),
             words("fr", "le la les et est une un des du que qui pour dans sur pas ne il elle au aux avec ce cette sont"
                     + " je tu nous vous on mais ou où quand comment pourquoi très c'est"),
             words("vi", "của và là có không được trong những các một cho với người đã này để từ khi năm bị"),

@@ -4,6 +4,7 @@ import io.promptdesk.engine.validation.Signal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One scan of one folded text against a {@link TermTrie}: leftmost-longest, whole-word matching with a small
@@ -365,15 +366,18 @@ final class TermSearch {
     private Signal signal(int first, int last, int node, int bits, boolean ambiguous) {
         int from = text.startOf(first);
         int to = text.endOf(last);
-        int how = (bits & OBFUSCATION_BITS) | unicodeTricks(from, to);
         // Masked letters can fit several listed terms ("f***ing"): then quote what was written rather than guess.
         String term = ambiguous ? text.original().substring(from, to) : trie.term(node);
+        int how = (bits & OBFUSCATION_BITS) | unicodeTricks(from, to, trie.term(node).toLowerCase(Locale.ROOT));
         String evidence = Obfuscation.describe(term, how);
         return new Signal(ProfanityDetector.SIGNAL_NAME, from, to - from, evidence, 1.0);
     }
 
-    /** Look-alike and invisible characters in the original span, which folding has hidden from the walk. */
-    private int unicodeTricks(int from, int to) {
+    /**
+     * Look-alike and invisible characters in the original span, which folding has hidden from the walk. Letters
+     * the listed term is spelled with ("ö" in "göt", Cyrillic in "сука") are not look-alikes.
+     */
+    private int unicodeTricks(int from, int to, String listed) {
         if (text.isPlain()) {
             return 0;
         }
@@ -392,7 +396,8 @@ final class TermSearch {
                 if (f == CharFolding.DROP) {
                     // a dropped accent is a look-alike ("fu\u0301ck"); anything else dropped was invisible
                     bits |= isMark(c) ? Obfuscation.LOOKALIKE.bit() : Obfuscation.INVISIBLE.bit();
-                } else if (f != c && (f == CharFolding.EXPAND || Character.isLetterOrDigit(f))) {
+                } else if (f != c && (f == CharFolding.EXPAND || Character.isLetterOrDigit(f))
+                        && listed.indexOf(Character.toLowerCase(c)) < 0) {
                     bits |= Obfuscation.LOOKALIKE.bit();
                 }
             } else if (!CharFolding.foldCodePoint(cp).equals(new String(Character.toChars(cp)))) {
