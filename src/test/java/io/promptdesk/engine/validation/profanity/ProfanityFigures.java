@@ -297,6 +297,24 @@ public final class ProfanityFigures {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("time")) {
+            // rough ns per scan, for spotting a slow path (JMH's ProfanityBench gives the figures)
+            ProfanityDetector d = ProfanityDetector.shared(ProfanityLevel.STANDARD);
+            for (int i = 1; i < args.length; i++) {
+                String text = args[i];
+                long best = Long.MAX_VALUE;
+                for (int round = 0; round < 20; round++) {
+                    long t0 = System.nanoTime();
+                    for (int k = 0; k < 2000; k++) {
+                        d.scan(text);
+                    }
+                    best = Math.min(best, (System.nanoTime() - t0) / 2000);
+                }
+                System.out.println(best + " ns  " + text.length() + " chars  " + text.substring(0,
+                        Math.min(40, text.length())));
+            }
+            return;
+        }
         if (args.length > 0 && args[0].equals("scan")) {
             for (int i = 1; i < args.length; i++) {
                 System.out.println(args[i] + " -> " + ProfanityDetector.shared(ProfanityLevel.STANDARD).scan(args[i])
