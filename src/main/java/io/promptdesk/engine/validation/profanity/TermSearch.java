@@ -291,7 +291,8 @@ final class TermSearch {
             if ((bits & (Obfuscation.REPEATED.bit() | Obfuscation.MASKED.bit())) != 0) {
                 return;
             }
-        } else if (!trie.accentsFit(node, text.original(), text.startOf(start), text.endOf(last))
+        } else if (((bits & Obfuscation.MASKED.bit()) == 0 // a star may hide the accented letter ("g*t")
+                && !trie.accentsFit(node, text.original(), text.startOf(start), text.endOf(last)))
                 || (!trie.readsAccentsAsDisguise(node) && isShortAcronym(text.startOf(start), text.endOf(last)))) {
             return;
         }

@@ -164,6 +164,7 @@ public final class ProfanityFigures {
         final int[] strict = new int[2];
         final int[] disguised = new int[2];
         final List<String> misses = new ArrayList<>();
+        final List<String> disguisedMisses = new ArrayList<>();
 
         LanguageFigures(String language, int listed) {
             this.language = language;
@@ -212,6 +213,8 @@ public final class ProfanityFigures {
                         f.disguised[1]++;
                         if (standard.scan(sentence(language, v.getValue())).flagged()) {
                             f.disguised[0]++;
+                        } else {
+                            f.disguisedMisses.add(v.getKey() + ": " + v.getValue());
                         }
                     }
                 }
@@ -338,6 +341,7 @@ public final class ProfanityFigures {
                     ratio(f.standard), ratio(f.strict), ratio(f.disguised));
             if (verbose) {
                 f.misses.forEach(m -> System.out.println("    unexpected: " + m));
+                f.disguisedMisses.forEach(m -> System.out.println("    disguise missed: " + m));
             }
         }
         List<Benign> benign = args.length > 0 && !args[0].equals("-v") ? benignFull(Path.of(args[0]))
