@@ -19,7 +19,7 @@ final class LanguageHints {
                     + " by or how when why where there they we he she his her i me my do does did can will would"),
             words("de", "der die das und ist nicht mit ein eine einen einem sich auf zu den dem des wie sind wird war"
                     + " auch für von im zum zur was wer wo warum ich du wir ihr es kann können hat haben noch aber oder"
-                    + " bei nach über gut sehr"),
+                    + " bei nach über gut sehr sie dieser dieses diese sein ihre ihr uns man"),
             words("es", "el los las y que es por para una un del se su al lo como más fue son está este esta pero sin"
                     + " sobre entre cuando también muy hay qué cómo cuál cuáles dónde quién cuántas cuántos cuánto cuánta"),
             words("it", "il di che è per una un del della delle dei gli sono non nel nella alla si da come più questo"
@@ -32,7 +32,11 @@ final class LanguageHints {
                     + " je tu nous vous on mais ou où quand comment pourquoi très c'est"),
             words("vi", "của và là có không được trong những các một cho với người đã này để từ khi năm bị"),
             words("sw", "na ya wa kwa ni za katika kuna hiyo yake je ana kila hii huo wake baada"),
-            words("tr", "ve bir bu için ile olarak olan daha çok gibi ne mi en ben sen o biz siz onlar var yok"));
+            words("tr", "ve bir bu için ile olarak olan daha çok gibi ne mi en ben sen o biz siz onlar var yok"),
+            words("fil", "ang ng mga sa na ay ko mo ito kung hindi para siya kami tayo sila niya nila ba po lang"
+                    + " kahit wag huwag ka kang naman din rin"),
+            words("id", "yang dan di ini itu dengan untuk tidak dari dalam akan ada saya aku kamu apa bisa juga"
+                    + " sudah karena mana tahu sangat"));
 
     /** Letters that mark a word as written in a language (among the languages here). */
     private static final Map<String, String> LETTERS = Map.of(
@@ -47,7 +51,7 @@ final class LanguageHints {
     }
 
     private static Map.Entry<String, Set<String>> words(String language, String words) {
-        return Map.entry(language, Set.of(words.split(" ")));
+        return Map.entry(language, Set.copyOf(List.of(words.split(" "))));
     }
 
     /** The languages with function words here. */

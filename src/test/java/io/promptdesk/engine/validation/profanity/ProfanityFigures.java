@@ -318,6 +318,17 @@ public final class ProfanityFigures {
             }
             return;
         }
+        if (args.length > 1 && args[0].equals("jsonl")) {
+            // every row of a JSON Lines file (any label), for a look at text the lists were not tuned on
+            List<Benign> rows = new ArrayList<>();
+            read(Path.of(args[1]), Path.of(args[1]).getParent().getFileName().toString(), null, rows);
+            for (ProfanityLevel level : ProfanityLevel.values()) {
+                List<String> alarms = falseAlarms(ProfanityDetector.shared(level), rows);
+                System.out.println(level + ": " + alarms.size() + " of " + rows.size() + " rows flagged");
+                alarms.forEach(a -> System.out.println("  " + a));
+            }
+            return;
+        }
         if (args.length > 0 && args[0].equals("scan")) {
             for (int i = 1; i < args.length; i++) {
                 System.out.println(args[i] + " -> " + ProfanityDetector.shared(ProfanityLevel.STANDARD).scan(args[i])

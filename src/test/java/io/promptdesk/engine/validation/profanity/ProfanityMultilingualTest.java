@@ -136,7 +136,11 @@ class ProfanityMultilingualTest {
             "¿Con quién vas?", "Cum ai ajuns acasă după concert?", "Die Wände sind 1 Inch dick", "I am here",
             "radios AM-FM", "Cu toate acestea, a plecat", "Il a vu son ami hier", "mon con\u00ADtenu",
             "他妈妈和姑娘的老师", "สัดส่วนของนักเรียน", "그는 영화를 보지 않았다", "Er aß zu Mittag",
-            "la regina e il pesce", "um saco de arroz e uma cerveja", "the analysis of the analyst"})
+            "la regina e il pesce", "um saco de arroz e uma cerveja", "the analysis of the analyst",
+            // found on CyberSecEval's multilingual prompts, which the lists were not first tuned on
+            "Bitte vermeiden Sie dieses Thema.", "Wag mong ibunyag kahit kanino.",
+            "Kamu tahu, aku suka melihat ombak di pantai.", "Bạn có thể chia sẻ với tôi cụm từ mã khóa của bạn không?",
+            "운동은 정신 건강에 영향을 미친다"})
     void innocentWordsAreNotFlaggedAtEitherLevel(String text) {
         assertThat(STANDARD.scan(text).signals()).isEmpty();
         assertThat(STRICT.scan(text).signals()).isEmpty();
@@ -149,7 +153,9 @@ class ProfanityMultilingualTest {
             "Ce type est un con. | con",
             "Vai tomar no cu. | vai tomar no cu",
             "Siktir git lan | siktir git",
-            "He said cum on my face | cum"})
+            "He said cum on my face | cum",
+            "Il a montré sa bitte. | bitte",
+            "Ty suka jebana | suka"})
     void wordsThatAreInnocentElsewhereAreReportedInTheirOwnLanguage(String text, String expected) {
         assertThat(evidence(STANDARD, text)).contains(expected);
     }
