@@ -19,6 +19,8 @@ import io.promptdesk.engine.rollout.RolloutView;
 import io.promptdesk.engine.rollout.UnhealthyPolicy;
 import io.promptdesk.engine.testing.CaseFiles;
 import io.promptdesk.engine.testing.TextFiles;
+import io.promptdesk.engine.validation.WorkspaceRuleSettings;
+import io.promptdesk.engine.validation.profanity.ProfanityLevel;
 import io.promptdesk.json.Json;
 import io.promptdesk.metrics.MetricsSource;
 import io.promptdesk.metrics.SimulatedService;
@@ -82,6 +84,10 @@ public final class PipelineCommand extends CliCommand implements Callable<Intege
             description = "all, or a comma-separated list of rule names (default: ${DEFAULT-VALUE}).")
     List<String> rules;
 
+    @Option(names = "--profanity-level", paramLabel = "LEVEL", converter = ProfanityLevelConverter.class,
+            description = ProfanityLevelConverter.DESCRIPTION)
+    ProfanityLevel profanityLevel;
+
     @Option(names = "--stages", paramLabel = "P,P,...", split = ",",
             description = "Traffic percentages, strictly increasing, ending at 100 (default: 10,25,50,100).")
     List<Integer> stages;
@@ -136,7 +142,9 @@ public final class PipelineCommand extends CliCommand implements Callable<Intege
                 stageDuration == null ? null : Duration.ofSeconds(stageDuration),
                 healthCheckInterval == null ? null : Duration.ofSeconds(healthCheckInterval),
                 UnhealthyPolicy.PAUSE);
-        PipelineConfig config = new PipelineConfig(deployment, loaded, rules, null, null, null, gate, true, plan,
+        // the option wins over the workspace's promptdesk.yaml (validation.profanity_level)
+        var ruleSettings = WorkspaceRuleSettings.of(options.directory()).withProfanityLevel(profanityLevel);
+        PipelineConfig config = new PipelineConfig(deployment, loaded, rules, ruleSettings, null, null, gate, true, plan,
                 autoRollback, waitForRollout, null, options.actor());
         try (PipelineServices services = new PipelineServices(options)) {
             ModelRegistry registry = services.registry();

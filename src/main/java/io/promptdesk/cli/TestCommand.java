@@ -5,6 +5,7 @@ import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.engine.testing.TestRequest;
 import io.promptdesk.engine.validation.LengthUnit;
 import io.promptdesk.engine.validation.RuleSettings;
+import io.promptdesk.engine.validation.profanity.ProfanityLevel;
 import io.promptdesk.model.TemplateDialect;
 import io.promptdesk.model.TestReport;
 import picocli.CommandLine.ArgGroup;
@@ -69,6 +70,11 @@ public final class TestCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--profanity-deny", paramLabel = "F", description = "File of extra terms to report.")
     Path profanityDeny;
 
+    @Option(names = "--profanity-level", paramLabel = "LEVEL", converter = ProfanityLevelConverter.class,
+            description = "no_profanity level: standard (the default) or strict (also mild words: damn, crap, "
+                    + "hell as an oath).")
+    ProfanityLevel profanityLevel;
+
     @Option(names = "--dialect", paramLabel = "D", description = "python_format or double_brace (default: detected).")
     TemplateDialect dialect;
 
@@ -95,7 +101,8 @@ public final class TestCommand extends CliCommand implements Callable<Integer> {
                 .withLengths(minLength == null ? defaults.minLength() : minLength,
                         maxLength == null ? defaults.maxLength() : maxLength)
                 .withUnit(lengthUnit, encoding)
-                .withProfanityLists(terms(profanityAllow), terms(profanityDeny));
+                .withProfanityLists(terms(profanityAllow), terms(profanityDeny))
+                .withProfanityLevel(profanityLevel);
         TestRequest request = new TestRequest(text, dialect, loaded, rules,
                 Duration.ofNanos((long) (timeoutSeconds * 1e9)), thresholds, settings);
         TestReport report = new PromptTestRunner(workers).runTests(request);

@@ -106,7 +106,7 @@ public final class ConsoleApp extends Application {
         RunHistory history = boot.history();
         AuthorViewModel author = new AuthorViewModel(new AuthorServices(workspace, new PromptTestRunner(),
                 runner, dialogs, new TemplateFiles(), RecentFiles.forWorkspace(workspace),
-                TestRequestFactory.defaults(), history));
+                TestRequestFactory.forWorkspace(workspace), history));
         author.start();
         RegressionViewModel regression = new RegressionViewModel(new RegressionServices(workspace, runner, dialogs,
                 history, new FxDebouncer(javafx.util.Duration.millis(120))));

@@ -27,9 +27,9 @@ public final class Rules {
             NO_PROFANITY, SQL_INJECTION, PROMPT_INJECTION);
 
     private static final class Shared {
-        // Detectors are immutable and costly to build: one instance each.
+        // Detectors are immutable and costly to build: one instance each (profanity: one per level, see
+        // ProfanityDetector.shared).
         static final SqlInjectionDetector SQLI = new SqlInjectionDetector();
-        static final ProfanityDetector PROFANITY = new ProfanityDetector();
         static final PromptInjectionDetector INJECTION = new PromptInjectionDetector();
     }
 
@@ -92,9 +92,9 @@ public final class Rules {
 
     private static TextDetector profanity(RuleSettings s) {
         if (s.profanityAllow().isEmpty() && s.profanityDeny().isEmpty()) {
-            return Shared.PROFANITY;
+            return ProfanityDetector.shared(s.profanityLevel());
         }
-        return new ProfanityDetector(s.profanityDeny(), s.profanityAllow());
+        return new ProfanityDetector(s.profanityLevel(), s.profanityDeny(), s.profanityAllow());
     }
 
     /** Runs all six rules on one case: the template's findings then the case's (for live badges). */

@@ -90,11 +90,13 @@ final class CharFolding {
     }
 
     /**
-     * CJK ideographs, Hangul syllables and private-use characters imitate no Latin letter; keeping them whole
-     * (NFKD would split Hangul into jamo) also keeps the table build short.
+     * CJK ideographs, kana, Thai, Hangul syllables and private-use characters imitate no Latin letter; keeping
+     * them whole (NFKD would split Hangul into jamo and kana into base and voicing mark, and Thai vowel and tone
+     * marks would be dropped as combining marks, merging different words) also keeps the table build short.
      */
     private static boolean isPlainIdeographOrSyllable(char c) {
         return (c >= '\u3400' && c <= '\u4DBF') || (c >= '\u4E00' && c <= '\u9FFF')
+                || (c >= '\u0E00' && c <= '\u0E7F') || (c >= '\u3040' && c <= '\u30FF')
                 || (c >= '\uAC00' && c <= '\uD7A3') || (c >= '\uE000' && c <= '\uF8FF');
     }
 

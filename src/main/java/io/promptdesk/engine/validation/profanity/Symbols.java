@@ -33,6 +33,42 @@ final class Symbols {
         return isWord(c) || c == MASK || c == '@' || c == '$';
     }
 
+    /**
+     * Characters of scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Bopomofo):
+     * a term in these scripts may start and end anywhere, since there is no word boundary to wait for.
+     */
+    static boolean isUnspaced(char c) {
+        return c >= '\u0E00' && ((c <= '\u0EFF') // Thai, Lao
+                || (c >= '\u3040' && c <= '\u312F') // Hiragana, Katakana, Bopomofo
+                || (c >= '\u31F0' && c <= '\u31FF') // Katakana phonetic extensions
+                || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\u4E00' && c <= '\u9FFF')
+                || (c >= '\uF900' && c <= '\uFAFF') // CJK ideographs
+                || (c >= '\uFF66' && c <= '\uFF9F')); // half-width katakana
+    }
+
+    /**
+     * Hangul syllables: Korean puts spaces between words but glues particles and endings on, so a Korean term
+     * must start a word but may be followed by more syllables.
+     */
+    static boolean isHangul(char c) {
+        return c >= '\uAC00' && c <= '\uD7A3';
+    }
+
+    /**
+     * Whether {@code b} continues the word {@code a} ends, i.e. there is no word boundary between them. A change
+     * between a script written without spaces and any other script is a boundary ("我说fuck了"), and so is a
+     * change between Hangul and another script.
+     */
+    static boolean joins(char a, char b) {
+        if (!isWord(a) || !isWord(b)) {
+            return false;
+        }
+        if (a < 128 && b < 128) {
+            return true;
+        }
+        return !isUnspaced(a) && !isUnspaced(b) && isHangul(a) == isHangul(b);
+    }
+
     static boolean isAsciiDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -4,6 +4,7 @@ import io.promptdesk.engine.validation.Signal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One scan of one folded text against a {@link TermTrie}: leftmost-longest, whole-word matching with a small
@@ -33,6 +34,8 @@ final class TermSearch {
     private final int n;
 
     private int start;
+    /** The text's words, read once the first time a match depends on the text's language. */
+    private java.util.Set<String> tokens;
     private boolean spaced;
     private boolean spacedFromRunStart;
     private int steps;
@@ -63,7 +66,8 @@ final class TermSearch {
             char c = sym[k];
             boolean word = Symbols.isWord(c);
             // the hot path: inside a word, or a character no term can start with
-            if ((previousIsWord && word) || !trie.canStart(c)) {
+            boolean inWord = previousIsWord && word && ((sym[k - 1] | c) < 128 || Symbols.joins(sym[k - 1], c));
+            if (inWord || !trie.canStart(c)) {
                 previousIsWord = word;
                 k++;
                 continue;
@@ -76,7 +80,8 @@ final class TermSearch {
             }
             bestLast = -1;
             bestAmbiguous = false;
-            searchFrom(k, !previousIsWord && !followsDisguisedWord(k));
+            boolean wordStart = !previousIsWord || (word && !Symbols.joins(sym[k - 1], c));
+            searchFrom(k, wordStart && !followsDisguisedWord(k));
             if (bestLast < 0) {
                 failedStart = k;
                 previousIsWord = word;
@@ -84,13 +89,42 @@ final class TermSearch {
                 continue;
             }
             failedStart = -1;
-            if (!trie.isAllowed(bestNode)) {
+            if (!trie.isAllowed(bestNode) && !excusedByLanguage(bestNode)) {
                 signals.add(signal(k, bestLast, bestNode, bestBits, bestAmbiguous));
             }
             previousIsWord = Symbols.isWord(sym[bestLast]);
             k = bestLast + 1;
         }
         return signals;
+    }
+
+    /**
+     * Two or three capital letters ("AM-FM", "CU", "DEL"): an acronym, not a word of another language's list.
+     * English words keep being read in capitals ("ASS").
+     */
+    private boolean isShortAcronym(int from, int to) {
+        String original = text.original();
+        if (to - from < 2 || to - from > 3) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Character.isUpperCase(original.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the word at {@code node} is an ordinary word in the language the text is written in. */
+    private boolean excusedByLanguage(int node) {
+        TermTrie.Context context = trie.context(node);
+        if (context == null) {
+            return false;
+        }
+        if (tokens == null) {
+            tokens = LanguageHints.tokens(text.original());
+        }
+        return LanguageHints.excuses(tokens, context.word(), context.own(), context.innocent());
     }
 
     /**
@@ -209,7 +243,8 @@ final class TermSearch {
                 }
             }
         }
-        if (lastKey != 0 && repeats < MAX_REPEATS) {
+        // in Chinese, Japanese, Thai and Korean a doubled character is ordinary spelling (妈妈 "mum")
+        if (lastKey != 0 && repeats < MAX_REPEATS && !Symbols.isUnspaced(s) && !Symbols.isHangul(s)) {
             if (s == lastKey) {
                 walk(node, next, pos, lastKey, kept | Obfuscation.REPEATED.bit(), masks, solid + 1, repeats + 1);
             } else if (alternatives != null && alternatives.charAt(0) == lastKey) {
@@ -246,11 +281,34 @@ final class TermSearch {
             if (tokens < 3 || (tokens == 3 && (!spacedFromRunStart || nextSingle(last) < n))) {
                 return;
             }
-        } else if (pos < n && Symbols.isWord(sym[pos]) && (bits & LAST_LITERAL_SYMBOL) == 0) {
+        } else if (pos < n && (bits & LAST_LITERAL_SYMBOL) == 0 && Symbols.joins(sym[last], sym[pos])
+                && !Symbols.isHangul(sym[last])) {
+            // whole words only; a Korean term may carry a particle or ending ("씨발놈아")
+            return;
+        }
+        if (trie.isAllowed(node)) {
+            // an allowed word must be written as it is: "pis" allowed does not excuse "piss", nor "chut" "c**t"
+            if ((bits & (Obfuscation.REPEATED.bit() | Obfuscation.MASKED.bit())) != 0) {
+                return;
+            }
+        } else if (((bits & Obfuscation.MASKED.bit()) == 0 // a star may hide the accented letter ("g*t")
+                && !trie.accentsFit(node, text.original(), text.startOf(start), text.endOf(last)))
+                || (!trie.readsAccentsAsDisguise(node) && isShortAcronym(text.startOf(start), text.endOf(last)))) {
             return;
         }
         boolean better = last > bestLast
                 || (last == bestLast && trie.isAllowed(node) && !trie.isAllowed(bestNode));
+        if (!better && last == bestLast && node != bestNode && !trie.isAllowed(node) && !trie.isAllowed(bestNode)
+                && trie.readsAccentsAsDisguise(node) != trie.readsAccentsAsDisguise(bestNode)) {
+            // masked letters that fit an English word and a word of another list ("f*ck": fuck, German fick)
+            // read as the English word
+            if (trie.readsAccentsAsDisguise(node)) {
+                bestNode = node;
+                bestBits = bits;
+                bestAmbiguous = false;
+            }
+            return;
+        }
         if (better) {
             bestAmbiguous = last == bestLast && node != bestNode;
             bestLast = last;
@@ -309,15 +367,18 @@ final class TermSearch {
     private Signal signal(int first, int last, int node, int bits, boolean ambiguous) {
         int from = text.startOf(first);
         int to = text.endOf(last);
-        int how = (bits & OBFUSCATION_BITS) | unicodeTricks(from, to);
         // Masked letters can fit several listed terms ("f***ing"): then quote what was written rather than guess.
         String term = ambiguous ? text.original().substring(from, to) : trie.term(node);
+        int how = (bits & OBFUSCATION_BITS) | unicodeTricks(from, to, trie.term(node).toLowerCase(Locale.ROOT));
         String evidence = Obfuscation.describe(term, how);
         return new Signal(ProfanityDetector.SIGNAL_NAME, from, to - from, evidence, 1.0);
     }
 
-    /** Look-alike and invisible characters in the original span, which folding has hidden from the walk. */
-    private int unicodeTricks(int from, int to) {
+    /**
+     * Look-alike and invisible characters in the original span, which folding has hidden from the walk. Letters
+     * the listed term is spelled with ("ö" in "göt", Cyrillic in "сука") are not look-alikes.
+     */
+    private int unicodeTricks(int from, int to, String listed) {
         if (text.isPlain()) {
             return 0;
         }
@@ -336,7 +397,8 @@ final class TermSearch {
                 if (f == CharFolding.DROP) {
                     // a dropped accent is a look-alike ("fu\u0301ck"); anything else dropped was invisible
                     bits |= isMark(c) ? Obfuscation.LOOKALIKE.bit() : Obfuscation.INVISIBLE.bit();
-                } else if (f != c && (f == CharFolding.EXPAND || Character.isLetterOrDigit(f))) {
+                } else if (f != c && (f == CharFolding.EXPAND || Character.isLetterOrDigit(f))
+                        && listed.indexOf(Character.toLowerCase(c)) < 0) {
                     bits |= Obfuscation.LOOKALIKE.bit();
                 }
             } else if (!CharFolding.foldCodePoint(cp).equals(new String(Character.toChars(cp)))) {

@@ -1,5 +1,6 @@
 package io.promptdesk.engine.validation.profanity;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,9 +26,32 @@ final class TermTrie {
     private final boolean[] startsAscii;
     private final String[] terms;
     private final boolean[] allowed;
+    /**
+     * Per node, the spellings a denied term may be matched in: {@link #PLAIN} for text without accents,
+     * {@link #ACCENTED} for text with them; see {@link Builder#denyAccentExact(String)}.
+     */
+    private final byte[] accentFits;
+    static final byte PLAIN = 1;
+    static final byte ACCENTED = 2;
+    /** Accents are read as a disguise ("fúck"): the term matches with or without them. */
+    static final byte ANY = 4;
     private final int deniedCount;
+    /** Denied terms that are ordinary words in other languages, by node; see {@link LanguageHints}. */
+    private final Map<Integer, Context> contexts;
 
-    private TermTrie(List<Map<Character, Integer>> children, List<String> terms, List<Boolean> allowed) {
+    /**
+     * A listed word that is an ordinary word in other languages: reported unless the text reads as one of those.
+     *
+     * @param word     the word, lower case, as it is written in the text
+     * @param own      languages whose lists have the word
+     * @param innocent languages where it is an ordinary word
+     */
+    record Context(String word, List<String> own, List<String> innocent) {
+    }
+
+    private TermTrie(List<Map<Character, Integer>> children, List<String> terms, List<Boolean> allowed,
+                     List<Byte> accentFits, Map<Integer, Context> contexts) {
+        this.contexts = Map.copyOf(contexts);
         int nodes = children.size();
         this.edgeStart = new int[nodes + 1];
         int edges = 0;
@@ -61,9 +85,11 @@ final class TermTrie {
         }
         this.terms = terms.toArray(new String[0]);
         this.allowed = new boolean[nodes];
+        this.accentFits = new byte[nodes];
         int denied = 0;
         for (int node = 0; node < nodes; node++) {
             this.allowed[node] = allowed.get(node);
+            this.accentFits[node] = accentFits.get(node);
             if (this.terms[node] != null && !this.allowed[node]) {
                 denied++;
             }
@@ -168,6 +194,56 @@ final class TermTrie {
         return allowed[node];
     }
 
+    /** Whether the term at {@code node} is English (or the user's): accents are a disguise, not letters. */
+    boolean readsAccentsAsDisguise(int node) {
+        return (accentFits[node] & ANY) != 0;
+    }
+
+    /** The language context of the denied term at {@code node}, or {@code null}. */
+    Context context(int node) {
+        return contexts.isEmpty() ? null : contexts.get(node);
+    }
+
+    /**
+     * Whether the denied term at {@code node} may be reported for the original text {@code from..to}: a term of a
+     * language where accents are letters of their own matches only text that has accents when the term has them,
+     * and the other way round ("göt" is not "got", "bander" is not "Bänder", "cu" is not "cú").
+     */
+    boolean accentsFit(int node, String original, int from, int to) {
+        byte fits = accentFits[node];
+        if ((fits & ANY) != 0) {
+            // a word ending in sharp s is German, not a disguise: "aß" (ate) is not "ass", "aßhole" is "asshole"
+            return original.charAt(to - 1) != '\u00DF';
+        }
+        return (fits & (hasAccents(original, from, to) ? ACCENTED : PLAIN)) != 0;
+    }
+
+    /**
+     * Whether {@code s[from, to)} has a letter with a diacritic (one with a canonical decomposition, a combining
+     * mark, or a letter like ı, ł, ø, ß that folds to a different letter). Look-alikes from other scripts (Cyrillic
+     * 'а') and full-width letters are not accents.
+     */
+    static boolean hasAccents(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0xC0 || Character.isSurrogate(c)) {
+                continue;
+            }
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK) {
+                return true;
+            }
+            if (Character.isLetter(c) && (c <= '\u024F' || (c >= '\u1E00' && c <= '\u1EFF'))
+                    && CharFolding.fold(c) != c) {
+                return true;
+            }
+            if (c >= '\u0400' && c <= '\u04FF' && !Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFD)) {
+                return true; // й, ё
+            }
+        }
+        return false;
+    }
+
     /** Number of distinct denied terms. */
     int deniedCount() {
         return deniedCount;
@@ -178,6 +254,16 @@ final class TermTrie {
         private final List<Map<Character, Integer>> children = new ArrayList<>();
         private final List<String> terms = new ArrayList<>();
         private final List<Boolean> allowed = new ArrayList<>();
+        private final List<Byte> accentFits = new ArrayList<>();
+        private final Map<Integer, Context> contexts = new HashMap<>();
+
+        /** Makes a denied term depend on the text's language, see {@link Context}. */
+        Builder context(String term, List<String> own, List<String> innocent) {
+            int node = node(term);
+            contexts.put(node, new Context(term.strip().toLowerCase(java.util.Locale.ROOT), List.copyOf(own),
+                    List.copyOf(innocent)));
+            return this;
+        }
 
         private Builder() {
             newNode();
@@ -193,11 +279,24 @@ final class TermTrie {
             return add(term, true);
         }
 
-        TermTrie build() {
-            return new TermTrie(children, terms, allowed);
+        /**
+         * Adds a term to report whose accents must match the text's ({@link TermTrie#accentsFit}): for languages
+         * where an accented letter is a letter of its own. Several spellings with one folded form add up
+         * ("scheiße" and "scheisse"); a term added by {@link #deny(String)} matches either way.
+         */
+        Builder denyAccentExact(String term) {
+            int node = node(term);
+            byte before = terms.get(node) == null ? 0 : accentFits.get(node);
+            add(term, false);
+            accentFits.set(node, (byte) (before | (hasAccents(term, 0, term.length()) ? ACCENTED : PLAIN)));
+            return this;
         }
 
-        private Builder add(String term, boolean allow) {
+        TermTrie build() {
+            return new TermTrie(children, terms, allowed, accentFits, contexts);
+        }
+
+        private int node(String term) {
             String key = keyOf(term);
             if (key.isEmpty()) {
                 throw new IllegalArgumentException("term has nothing to match: '" + term + "'");
@@ -212,6 +311,14 @@ final class TermTrie {
                 }
                 node = target;
             }
+            return node;
+        }
+
+        private Builder add(String term, boolean allow) {
+            int node = node(term);
+            if (!allow) {
+                accentFits.set(node, ANY);
+            }
             if (terms.get(node) == null) {
                 terms.set(node, term.strip().replaceAll("\\s+", " "));
             }
@@ -225,6 +332,7 @@ final class TermTrie {
             children.add(new HashMap<>());
             terms.add(null);
             allowed.add(false);
+            accentFits.add((byte) 0);
             return children.size() - 1;
         }
     }
