@@ -37,6 +37,10 @@ final class Evidence {
 
     /** Adds a signal with its own evidence text (e.g. a decoded payload), or the span's text when null. */
     void add(InjectionSignal s, int start, int end, double weight, String evidence) {
+        if (!(weight > 0)) {
+            // A rule that weighs its find at nothing (a discount that reached zero) found no evidence.
+            return;
+        }
         int o = s.ordinal();
         max[o] = Math.max(max[o], weight);
         sum[o] += weight;

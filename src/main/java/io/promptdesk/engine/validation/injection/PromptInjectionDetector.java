@@ -66,8 +66,10 @@ public final class PromptInjectionDetector implements TextDetector {
         }
         List<Signal> signals = new ArrayList<>(read.signals().size() + 1);
         Signal first = read.signals().get(0);
+        // Names how the first finding was read; it weighs what that finding weighs (the score is the reading's).
         signals.add(new Signal("leetspeak", first.offset(), first.length(),
-                text.substring(first.offset(), Math.min(text.length(), first.offset() + first.length())), 0));
+                text.substring(first.offset(), Math.min(text.length(), first.offset() + first.length())),
+                first.weight()));
         signals.addAll(read.signals());
         return new Detection(true, read.score(), signals);
     }

@@ -23,6 +23,12 @@ class PromptInjectionPropertiesTest {
         assertWellFormed(text, Scans.DETECTOR.scan(text));
     }
 
+    /** The run that once produced a signal of weight 0 (leetspeak digits beside a Cyrillic look-alike). */
+    @Property(tries = 500, seed = "-5979738836432496913")
+    void trickyFragmentsOfAKnownBadRunNeverBreakTheScanner(@ForAll("fragments") String text) {
+        assertWellFormed(text, Scans.DETECTOR.scan(text));
+    }
+
     /** Concatenations of the pieces the scanner treats specially: surrogates, tags, fences, encodings. */
     @Provide
     Arbitrary<String> fragments() {
