@@ -254,17 +254,21 @@ public final class GradualRolloutManager {
         }
         Instant now = now();
         Duration leaseTtl = settings.onClock(latest.get().plan().healthCheckInterval());
+        RolloutEvent[] takeover = new RolloutEvent[1];
         LeaseGrant grant = env.repository().atomically(() -> {
             LeaseGrant g = env.repository().lease(deploymentName, driver, now, leaseTtl);
             if (g.takenOverFrom() != null) {
                 Rollout r = env.repository().latest(deploymentName).orElseThrow();
-                env.repository().append(new RolloutEvent(r.rolloutId(), 0, now, driver, RolloutEventKind.TAKEN_OVER,
-                        r.status(), r.status(), r.currentPercentage(), r.currentPercentage(), r.currentStage(), false,
-                        "driver " + g.takenOverFrom() + " stopped renewing its lease; " + driver
-                                + " drives the rollout from here"));
+                takeover[0] = env.repository().append(new RolloutEvent(r.rolloutId(), 0, now, driver,
+                        RolloutEventKind.TAKEN_OVER, r.status(), r.status(), r.currentPercentage(),
+                        r.currentPercentage(), r.currentStage(), false, "driver " + g.takenOverFrom()
+                        + " stopped renewing its lease; " + driver + " drives the rollout from here"));
             }
             return g;
         });
+        if (takeover[0] != null) {
+            env.listener().onEvent(takeover[0]);
+        }
         if (!grant.held()) {
             return latest;
         }
