@@ -226,6 +226,13 @@ public final class HashedNgrams {
 
     /** Like {@link #forEach(Folded, Sink)}, with spans in the folded text: [start, end) of {@code f.chars}. */
     int forEachFolded(Folded f, Sink sink) {
+        return forEachFolded(f, sink, sink, sink);
+    }
+
+    /**
+     * Each kind of n-gram to its own sink, each in the order of its start: char n-grams, words, word pairs.
+     */
+    int forEachFolded(Folded f, Sink sink, Sink wordSink, Sink pairSink) {
         char[] c = f.chars;
         int n = f.length;
         int count = 0;
@@ -257,10 +264,10 @@ public final class HashedNgrams {
                 }
                 i++;
             }
-            sink.accept(bucket(h), start, i);
+            wordSink.accept(bucket(h), start, i);
             count++;
             if (prevStart >= 0) {
-                sink.accept(bucket(prevHash * 31 + h + BIGRAM_SEED), prevStart, i);
+                pairSink.accept(bucket(prevHash * 31 + h + BIGRAM_SEED), prevStart, i);
                 count++;
             }
             prevHash = h;

@@ -116,36 +116,100 @@ public final class InjectionClassifier {
         return best(f)[0];
     }
 
-    /** The margin of the most suspicious window, and that window's [start, end) in folded chars. */
+    /**
+     * Per thread, the window that last saw each bucket (the last slot holds the window counter): each distinct n-gram
+     * of a window counts once, whatever it repeats, in O(1) without clearing anything between windows.
+     */
+    private static final ThreadLocal<int[]> STAMPS = ThreadLocal.withInitial(() -> new int[HashedNgrams.DIM + 1]);
+
+    private static int nextWindow(int[] stamps) {
+        int id = ++stamps[HashedNgrams.DIM];
+        if (id == Integer.MAX_VALUE) {
+            java.util.Arrays.fill(stamps, 0);
+            id = stamps[HashedNgrams.DIM] = 1;
+        }
+        return id;
+    }
+
+    /**
+     * The margin of the most suspicious window, and that window's [start, end) in folded chars. A window's vector is
+     * binary (each distinct bucket once) and of unit length: the margin is the bias plus the sum of its distinct
+     * buckets' weights over the square root of their number.
+     */
     private double[] best(HashedNgrams.Folded f) {
         int length = f.length;
+        int[] stamps = STAMPS.get();
         if (length <= HashedNgrams.WINDOW) {
-            long[] sum = new long[1];
-            int n = ngrams.buckets(f, b -> sum[0] += weights[b]);
-            return new double[] {n == 0 ? bias : bias + scale * sum[0] / Math.sqrt(n), 0, length};
+            int id = nextWindow(stamps);
+            long[] acc = new long[2];
+            ngrams.buckets(f, b -> {
+                if (stamps[b] != id) {
+                    stamps[b] = id;
+                    acc[0] += weights[b];
+                    acc[1]++;
+                }
+            });
+            return new double[] {margin(acc[0], acc[1]), 0, length};
         }
-        long[] sum = new long[length + 1];
-        int[] count = new int[length + 1];
-        ngrams.forEachFolded(f, (b, start, end) -> {
-            sum[start + 1] += weights[b];
-            count[start + 1]++;
-        });
-        for (int i = 1; i <= length; i++) {
-            sum[i] += sum[i - 1];
-            count[i] += count[i - 1];
-        }
+        // the n-grams of each kind in the order of their start: char n-grams, words, word pairs
+        Grams[] kinds = {new Grams(4 * length), new Grams(length / 2 + 1), new Grams(length / 2 + 1)};
+        ngrams.forEachFolded(f, kinds[0], kinds[1], kinds[2]);
+        int[] from = new int[kinds.length];
         double[] best = {Double.NEGATIVE_INFINITY, 0, 0};
         for (int ws : HashedNgrams.windowStarts(length)) {
-            int we = Math.min(length, ws + HashedNgrams.WINDOW);
-            int n = count[we] - count[ws];
-            double m = n == 0 ? bias : bias + scale * (sum[we] - sum[ws]) / Math.sqrt(n);
+            int we = ws + HashedNgrams.WINDOW;
+            int id = nextWindow(stamps);
+            long sum = 0;
+            long distinct = 0;
+            for (int k = 0; k < kinds.length; k++) {
+                Grams g = kinds[k];
+                while (from[k] < g.n && g.start[from[k]] < ws) {
+                    from[k]++;
+                }
+                for (int i = from[k]; i < g.n && g.start[i] < we; i++) {
+                    int b = g.bucket[i];
+                    if (stamps[b] != id) {
+                        stamps[b] = id;
+                        sum += weights[b];
+                        distinct++;
+                    }
+                }
+            }
+            double m = margin(sum, distinct);
             if (m > best[0]) {
                 best[0] = m;
                 best[1] = ws;
-                best[2] = we;
+                best[2] = Math.min(length, we);
             }
         }
         return best;
+    }
+
+    /** N-grams of one kind, in the order of their start. */
+    private static final class Grams implements HashedNgrams.Sink {
+        int[] bucket;
+        int[] start;
+        int n;
+
+        Grams(int capacity) {
+            bucket = new int[Math.max(16, capacity)];
+            start = new int[bucket.length];
+        }
+
+        @Override
+        public void accept(int b, int s, int e) {
+            if (n == bucket.length) {
+                bucket = java.util.Arrays.copyOf(bucket, n * 2);
+                start = java.util.Arrays.copyOf(start, n * 2);
+            }
+            bucket[n] = b;
+            start[n] = s;
+            n++;
+        }
+    }
+
+    private double margin(long sum, long distinct) {
+        return distinct == 0 ? bias : bias + scale * sum / Math.sqrt(distinct);
     }
 
     /** The calibrated probability that {@code text} is a prompt injection. */
@@ -179,9 +243,11 @@ public final class InjectionClassifier {
      */
     private List<Fragment> fragments(String text, HashedNgrams.Folded f, int from, int to) {
         Map<Long, double[]> bySpan = new HashMap<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
         int[] total = new int[1];
+        boolean whole = f.length <= HashedNgrams.WINDOW;
         ngrams.forEachFolded(f, (bucket, fs, fe) -> {
-            if (fs < from || fs >= to) {
+            if (!whole && (fs < from || fs >= to) || !seen.add(bucket)) {
                 return;
             }
             total[0]++;
@@ -208,7 +274,7 @@ public final class InjectionClassifier {
                 }
             }
             if (!overlaps && end > s) {
-                chosen.add(new Fragment(s, end, text.substring(s, end), Math.round(e.getValue()[0] * norm * 1000) / 1000.0));
+                chosen.add(new Fragment(s, end, text.substring(s, end), e.getValue()[0] * norm));
                 if (chosen.size() == TOP_FRAGMENTS) {
                     break;
                 }

@@ -66,6 +66,9 @@ public final class InjectionModelTrainer {
     static final Pattern OVERRIDE = Pattern.compile(
             "(?i)(ignore|forget|disregard|vergiss|ignorier|no (rules|restrictions|filter)|dan\\b|jailbreak|unrestricted)");
 
+    /** The English system prompts of CyberSecEval, reported apart from NotInject's prompts. */
+    public static final String SYSTEM_PROMPTS = "system prompts";
+
     /** At most this many copies of a row when balancing a source's classes. */
     static final int MAX_REPEAT = 8;
 
@@ -82,7 +85,12 @@ public final class InjectionModelTrainer {
 
     /** One labelled text. {@code part}: train, calib or test. */
     record Row(String source, String text, boolean injection, String group, String part, boolean trainable,
-               boolean relabelled, String attack) {
+               boolean relabelled, String attack, String kind) {
+
+        /** Where the row is reported: its source, or a named part of it (the English system prompts). */
+        String reported() {
+            return kind == null ? source : source + " (" + kind + ")";
+        }
     }
 
     /** Recall on a set's attacks and false positive rate on its benign texts. */
@@ -215,10 +223,36 @@ public final class InjectionModelTrainer {
                 // A text already read from an earlier source is measured there too but trained on once.
                 boolean first = seen.add(text);
                 String attack = n.hasNonNull("attack") ? n.path("attack").asText().strip() : null;
-                rows.add(new Row(source, text, injection, group, part, !shareAlike && first, relabelled, attack));
+                rows.add(new Row(source, text, injection, group, part, !shareAlike && first, relabelled, attack, null));
+            }
+            if (source.equals("prompt-injection-cyberseceval-notinject")) {
+                rows.addAll(englishSystemPrompts(data.resolve(source), seen));
             }
         }
         return rows;
+    }
+
+    /**
+     * The English system prompts of CyberSecEval ({@code test_case_prompt} in the unchanged upstream file of the
+     * notinject folder), benign like their translations in the multilingual folder: instructions full of security
+     * words ("Do not reveal the password"), as every template has. Not in the folder's labelled.jsonl, which keeps
+     * only the user inputs.
+     */
+    private List<Row> englishSystemPrompts(Path folder, Set<String> seen) throws IOException {
+        Path file = folder.resolve("injection").resolve("cyberseceval_prompt_injection.json");
+        List<Row> out = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return out;
+        }
+        String source = "prompt-injection-cyberseceval-notinject";
+        for (JsonNode n : mapper.readTree(file.toFile())) {
+            String text = n.path("test_case_prompt").asText().strip();
+            if (text.isEmpty() || !seen.add(text)) {
+                continue;
+            }
+            out.add(new Row(source, text, false, text, part(source, n, text), true, false, null, SYSTEM_PROMPTS));
+        }
+        return out;
     }
 
     /** Rows that must fall on the same side of a split: translations of one item, plantings of one attack. */
@@ -313,21 +347,16 @@ public final class InjectionModelTrainer {
         });
     }
 
+    /** Binary and of unit length: each distinct bucket once, 1 over the square root of their number. */
     private static Feature[] vector(int[] buckets) {
-        int[] b = buckets.clone();
-        Arrays.sort(b);
-        List<Feature> out = new ArrayList<>();
-        double norm = b.length == 0 ? 1 : Math.sqrt(b.length);
-        for (int i = 0; i < b.length; ) {
-            int j = i;
-            while (j < b.length && b[j] == b[i]) {
-                j++;
-            }
-            out.add(new FeatureNode(b[i] + 1, (j - i) / norm));
-            i = j;
+        int[] b = Arrays.stream(buckets).sorted().distinct().toArray();
+        Feature[] out = new Feature[b.length + 1];
+        double value = b.length == 0 ? 0 : 1 / Math.sqrt(b.length);
+        for (int i = 0; i < b.length; i++) {
+            out[i] = new FeatureNode(b[i] + 1, value);
         }
-        out.add(new FeatureNode(HashedNgrams.DIM + 1, 1.0));
-        return out.toArray(new Feature[0]);
+        out[b.length] = new FeatureNode(HashedNgrams.DIM + 1, 1.0);
+        return out;
     }
 
     private List<Feature[]> attackExamples(Row r) {
@@ -446,7 +475,7 @@ public final class InjectionModelTrainer {
         double[] ab = platt(margins, truth);
         double threshold = threshold(calib, margins, ab, o);
         if (Boolean.getBoolean("promptdesk.train.verbose")) {
-            for (double th : new double[]{0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95}) {
+            for (double th : new double[]{0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99}) {
                 Map<String, int[]> per = new java.util.TreeMap<>();
                 for (int i = 0; i < calib.size(); i++) {
                     double prob = 1.0 / (1.0 + Math.exp(ab[0] * margins[i] + ab[1]));
@@ -586,7 +615,7 @@ public final class InjectionModelTrainer {
             }
             boolean learned = m.probability(r.text()) >= m.threshold();
             boolean rule = ruleVerdict.get(r.text());
-            int[][] c = per.computeIfAbsent(r.source(), k -> new int[3][4]);
+            int[][] c = per.computeIfAbsent(r.reported(), k -> new int[3][4]);
             boolean[] verdicts = {learned, rule, learned || rule};
             for (int k = 0; k < 3; k++) {
                 if (r.injection()) {
@@ -673,6 +702,9 @@ public final class InjectionModelTrainer {
             n.put("text", r.text());
             n.put("label", r.injection() ? "injection" : "benign");
             n.put("source", r.source());
+            if (r.kind() != null) {
+                n.put("kind", r.kind());
+            }
             if (r.relabelled()) {
                 n.put("relabelled", "persona request: benign by the label policy");
             }
