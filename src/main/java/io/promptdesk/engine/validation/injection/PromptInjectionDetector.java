@@ -87,7 +87,8 @@ public final class PromptInjectionDetector implements TextDetector {
         List<Signal> signals = new ArrayList<>(read.signals().size() + 1);
         Signal first = read.signals().get(0);
         signals.add(new Signal("leetspeak", first.offset(), first.length(),
-                text.substring(first.offset(), Math.min(text.length(), first.offset() + first.length())), 0));
+                text.substring(first.offset(), Math.min(text.length(), first.offset() + first.length())),
+                first.weight()));
         signals.addAll(read.signals());
         return new Detection(true, read.score(), signals);
     }
