@@ -276,6 +276,85 @@ public final class HashedNgrams {
         return count;
     }
 
+    /**
+     * The buckets of every n-gram of {@code f} into {@code out} (at least {@code 5 * f.length} long), in the order
+     * {@link #forEachFolded(Folded, Sink)} gives them, without a call per n-gram: the scoring path of a short text.
+     *
+     * @return how many
+     */
+    int fill(Folded f, int[] out) {
+        return fill(f, out, null, null);
+    }
+
+    /**
+     * Like {@link #fill(Folded, int[])}, also writing each n-gram's start in folded chars to {@code starts} and, to
+     * {@code ends}, where the char n-grams, the words and the word pairs end in {@code out}: each kind is in the order
+     * of its start.
+     */
+    int fill(Folded f, int[] out, int[] starts, int[] ends) {
+        char[] c = f.chars;
+        int n = f.length;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            int h = 0x811C9DC5;
+            for (int len = 1; len <= MAX_CHAR && i + len <= n; len++) {
+                h = (h ^ c[i + len - 1]) * 0x01000193;
+                if (len >= MIN_CHAR) {
+                    if (starts != null) {
+                        starts[count] = i;
+                    }
+                    out[count++] = bucket(h + len);
+                }
+            }
+        }
+        if (starts == null) {
+            return words(c, n, out, count, null, 0);
+        }
+        ends[0] = count;
+        int afterWords = words(c, n, out, count, starts, 1);
+        ends[1] = afterWords;
+        ends[2] = words(c, n, out, afterWords, starts, 2);
+        return ends[2];
+    }
+
+    /** Words ({@code pass} 1), word pairs (2), or both interleaved (0), from {@code count} on; returns the new count. */
+    private static int words(char[] c, int n, int[] out, int count, int[] starts, int pass) {
+        int prevHash = 0;
+        int prevStart = -1;
+        boolean prev = false;
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetterOrDigit(c[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int h = WORD_SEED;
+            while (i < n && Character.isLetterOrDigit(c[i])) {
+                if (i - start < MAX_WORD) {
+                    h = (h ^ c[i]) * 0x01000193;
+                }
+                i++;
+            }
+            if (pass != 2) {
+                if (starts != null) {
+                    starts[count] = start;
+                }
+                out[count++] = bucket(h);
+            }
+            if (prev && pass != 1) {
+                if (starts != null) {
+                    starts[count] = prevStart;
+                }
+                out[count++] = bucket(prevHash * 31 + h + BIGRAM_SEED);
+            }
+            prevHash = h;
+            prevStart = start;
+            prev = true;
+        }
+        return count;
+    }
+
     /** Calls {@code sink} for every n-gram of {@code f} with its span in the original text. */
     int forEach(Folded f, Sink sink) {
         return forEachFolded(f, (bucket, start, end) -> sink.accept(bucket, f.from[start], f.to[end - 1]));
