@@ -36,7 +36,7 @@ public final class HashedNgrams {
     private final TextFolder folder;
 
     public HashedNgrams() {
-        this(new TextFolder());
+        this(TextFolder.shared());
     }
 
     HashedNgrams(TextFolder folder) {

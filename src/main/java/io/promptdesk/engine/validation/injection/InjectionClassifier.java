@@ -345,10 +345,10 @@ public final class InjectionClassifier {
         double a = d.readDouble();
         double b = d.readDouble();
         double t = d.readDouble();
+        byte[] raw = new byte[2 * HashedNgrams.DIM];
+        d.readFully(raw);
         short[] w = new short[HashedNgrams.DIM];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = d.readShort();
-        }
+        java.nio.ByteBuffer.wrap(raw).asShortBuffer().get(w);
         return new InjectionClassifier(w, scale, bias, a, b, t);
     }
 }

@@ -59,7 +59,7 @@ public final class PromptInjectionDetector implements TextDetector {
 
     private PromptInjectionDetector(boolean learned) {
         this.learned = learned;
-        this.folder = new TextFolder();
+        this.folder = TextFolder.shared();
         this.lexicon = Lexicon.shipped(folder);
         this.rules = List.of(new OverrideRules(), new PersonaRules(), new ExtractionRules(), new DelimiterRules(),
                 new SensitiveDataRules());
