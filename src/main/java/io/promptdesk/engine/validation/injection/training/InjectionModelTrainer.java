@@ -218,8 +218,8 @@ public final class InjectionModelTrainer {
                 String group = group(source, n, text);
                 String part = part(source, n, group);
                 // CC BY-SA 4.0 texts (XQuAD, BIPIA's Stack Overflow code answers): trained on unless told not to
-                boolean shareAlike = !trainOnShareAlike && source.equals("prompt-injection-benign-xquad")
-                        || (source.equals("prompt-injection-bipia") && n.path("task").asText().equals("code"));
+                boolean shareAlike = !trainOnShareAlike && (source.equals("prompt-injection-benign-xquad")
+                        || (source.equals("prompt-injection-bipia") && n.path("task").asText().equals("code")));
                 // A text already read from an earlier source is measured there too but trained on once.
                 boolean first = seen.add(text);
                 String attack = n.hasNonNull("attack") ? n.path("attack").asText().strip() : null;
