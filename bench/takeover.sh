@@ -23,7 +23,7 @@ pd registry register --model chat --version 1.1 --template-file "$work/t.prompt"
 pd rollout start --deployment chat --version 1.1 --stage-duration 3600 --health-check-interval "$interval" \
   --actor bench >/dev/null
 events() { grep -c "taken_over" "$work/b.out" || true; }
-checks() { pd rollout status --deployment chat --json 2>/dev/null | grep -o '"last_check" : {' | wc -l; }
+checks() { pd rollout status --deployment chat --json 2>/dev/null | grep -c '"last_check" : "' || true; }
 pd rollout watch --deployment chat --simulate --follow >"$work/a.out" 2>&1 & pids+=($!); a=$!
 until [ "$(checks)" -ge 1 ]; do sleep 0.2; done
 pd rollout watch --deployment chat --simulate --follow >"$work/b.out" 2>&1 & pids+=($!)

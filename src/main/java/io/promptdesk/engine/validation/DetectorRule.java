@@ -25,6 +25,7 @@ public final class DetectorRule implements ValidationRule {
     private final String name;
     private final String what;
     private final TextDetector detector;
+    private final TextDetector templateDetector;
     private final boolean values;
     private final boolean output;
     private final boolean template;
@@ -34,9 +35,20 @@ public final class DetectorRule implements ValidationRule {
      * @param what a noun phrase for messages, e.g. "SQL injection"
      */
     public DetectorRule(String name, String what, TextDetector detector, Scope... scopes) {
+        this(name, what, detector, detector, scopes);
+    }
+
+    /**
+     * @param templateDetector what judges the template's own text (the {@code TEMPLATE} scope): the prompt-injection
+     *                         rule leaves its learned classifier out there, the template being its author's
+     *                         instructions rather than untrusted input
+     */
+    public DetectorRule(String name, String what, TextDetector detector, TextDetector templateDetector,
+                        Scope... scopes) {
         this.name = name;
         this.what = what;
         this.detector = detector;
+        this.templateDetector = templateDetector;
         List<Scope> s = List.of(scopes);
         this.values = s.contains(Scope.VALUES);
         this.output = s.contains(Scope.OUTPUT);
@@ -52,7 +64,7 @@ public final class DetectorRule implements ValidationRule {
     @Override
     public void checkTemplate(ParsedTemplate t, List<Finding> out) {
         if (template) {
-            report(detector.scan(t.source()), -1, null, "template", out);
+            report(templateDetector.scan(t.source()), -1, null, "template", out);
         }
     }
 

@@ -31,6 +31,8 @@ public final class Rules {
         // ProfanityDetector.shared).
         static final SqlInjectionDetector SQLI = new SqlInjectionDetector();
         static final PromptInjectionDetector INJECTION = new PromptInjectionDetector();
+        /** The template is its author's own instructions: judged by the named signals, not the learned classifier. */
+        static final PromptInjectionDetector INJECTION_RULES = PromptInjectionDetector.rulesOnly();
     }
 
     private Rules() {
@@ -84,7 +86,7 @@ public final class Rules {
                     DetectorRule.Scope.VALUES, DetectorRule.Scope.TEMPLATE);
             case SQL_INJECTION -> new DetectorRule(SQL_INJECTION, "SQL injection", Shared.SQLI,
                     DetectorRule.Scope.VALUES, DetectorRule.Scope.OUTPUT);
-            case PROMPT_INJECTION -> new DetectorRule(PROMPT_INJECTION, "prompt injection", Shared.INJECTION,
+            case PROMPT_INJECTION -> new DetectorRule(PROMPT_INJECTION, "prompt injection", Shared.INJECTION, Shared.INJECTION_RULES,
                     DetectorRule.Scope.VALUES, DetectorRule.Scope.TEMPLATE, DetectorRule.Scope.SPLIT);
             default -> throw new BadInputException("unknown validation rule '" + name + "'");
         };

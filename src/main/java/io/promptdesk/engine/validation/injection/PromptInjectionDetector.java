@@ -19,7 +19,10 @@ import java.util.Set;
  * tokenised in one linear pass; tokens in the lexicon's word classes are combined by small rules within a
  * window of a few tokens, so "ignore your earlier directives" and "vergiss alle vorherigen Anweisungen"
  * match without listing either phrase. Offsets in the result point into the original text. A text is flagged
- * when its score reaches {@value Evidence#THRESHOLD}. Immutable and thread-safe.
+ * when its score reaches {@value Evidence#THRESHOLD}, or else when the learned classifier
+ * ({@link InjectionClassifier}, hashed word and character n-grams of the folded text) gives it a calibrated
+ * probability at or above its threshold: then the finding names {@value #LEARNED} with that probability and,
+ * as {@value #FRAGMENT}, the words that weighed most, with their offsets. Immutable and thread-safe.
  */
 public final class PromptInjectionDetector implements TextDetector {
 
@@ -33,13 +36,30 @@ public final class PromptInjectionDetector implements TextDetector {
             InjectionSignal.NEW_INSTRUCTIONS.id(), InjectionSignal.PROMPT_EXTRACTION.id(),
             InjectionSignal.ROLE_MARKER.id(), InjectionSignal.SECRET_REQUEST.id());
 
+    /** The learned classifier's signal: its span runs from the first to the last fragment that weighed most. */
+    public static final String LEARNED = "learned_classifier";
+    /** A word or fragment that weighed most in the learned classifier's verdict. */
+    public static final String FRAGMENT = "learned_fragment";
+
+    private final boolean learned;
     private final TextFolder folder;
     private final Lexicon lexicon;
     private final List<TokenRule> rules;
     private final PayloadDecoder decoder = new PayloadDecoder();
 
+    /** The named signals and the learned classifier. */
     public PromptInjectionDetector() {
-        this.folder = new TextFolder();
+        this(true);
+    }
+
+    /** The named signals alone, without the learned classifier (for measuring each part on its own). */
+    public static PromptInjectionDetector rulesOnly() {
+        return new PromptInjectionDetector(false);
+    }
+
+    private PromptInjectionDetector(boolean learned) {
+        this.learned = learned;
+        this.folder = TextFolder.shared();
         this.lexicon = Lexicon.shipped(folder);
         this.rules = List.of(new OverrideRules(), new PersonaRules(), new ExtractionRules(), new DelimiterRules(),
                 new SensitiveDataRules());
@@ -58,11 +78,11 @@ public final class PromptInjectionDetector implements TextDetector {
         // read as those letters, one char for one so every offset still points into the original text.
         String unleet = unleet(text);
         if (unleet == null) {
-            return plain;
+            return learned ? learned(text, null, plain) : plain;
         }
         Detection read = analyse(unleet, 0, new int[] {MAX_DECODED}).toDetection();
         if (!read.flagged()) {
-            return plain;
+            return learned ? learned(text, unleet, plain) : plain;
         }
         List<Signal> signals = new ArrayList<>(read.signals().size() + 1);
         Signal first = read.signals().get(0);
@@ -72,6 +92,36 @@ public final class PromptInjectionDetector implements TextDetector {
                 first.weight()));
         signals.addAll(read.signals());
         return new Detection(true, read.score(), signals);
+    }
+
+    /**
+     * The rules' detection, or, when the learned classifier flags the text, that detection with the classifier's
+     * probability and the fragments that weighed most added; the score is then at least the probability over the
+     * threshold (so at least {@value Evidence#THRESHOLD}).
+     */
+    private static Detection learned(String text, String unleet, Detection rules) {
+        InjectionClassifier model = InjectionClassifier.shipped();
+        InjectionClassifier.Verdict v = model.judge(text, unleet);
+        if (!v.flagged()) {
+            return rules;
+        }
+        List<Signal> signals = new ArrayList<>(rules.signals().size() + 1 + v.fragments().size());
+        int from = 0;
+        int to = text.length();
+        if (!v.fragments().isEmpty()) {
+            from = v.fragments().get(0).start();
+            to = v.fragments().get(v.fragments().size() - 1).end();
+        }
+        double p = Math.round(v.probability() * 1000) / 1000.0;
+        signals.add(new Signal(LEARNED, from, to - from, String.format(java.util.Locale.ROOT,
+                "probability %.3f, threshold %.2f", p, model.threshold()), p));
+        for (InjectionClassifier.Fragment f : v.fragments()) {
+            signals.add(new Signal(FRAGMENT, f.start(), f.end() - f.start(), f.text(), f.weight()));
+        }
+        signals.addAll(rules.signals());
+        double score = Math.max(rules.score(), Math.max(Evidence.THRESHOLD,
+                Math.round(v.probability() / model.threshold() * 100) / 100.0));
+        return new Detection(true, score, signals);
     }
 
     /**

@@ -21,6 +21,15 @@ final class TextFolder {
     private final char[] single = new char[TABLE_LIMIT];
     private final char[] homoglyph = new char[0x0530];
 
+    private static final class Shared {
+        static final TextFolder INSTANCE = new TextFolder();
+    }
+
+    /** One folder for the whole process: its tables cost some milliseconds to build and never change. */
+    static TextFolder shared() {
+        return Shared.INSTANCE;
+    }
+
     TextFolder() {
         for (int c = 0; c < TABLE_LIMIT; c++) {
             String f = foldSlow(c);

@@ -1,0 +1,166 @@
+package io.promptdesk.engine.validation.injection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.promptdesk.DevSets;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped weights against their data card ({@code docs/injection-model.md}): the card names the file's SHA-256,
+ * and the in-repo test split ({@code devsets/prompt-injection-model-test}, the in-distribution test rows of each
+ * source, a sample of XQuAD's) gives again the figures the card and {@code classifier-figures.json} state. Floors sit
+ * just under what the shipped model reaches, so a regression fails the build.
+ */
+class InjectionModelCardTest {
+
+    private static final Path CARD = Path.of("docs", "injection-model.md");
+    private static final String FIGURES = "/promptdesk/injection/classifier-figures.json";
+    private static final double TOLERANCE = 0.005;
+
+    /** Per source: [classifier recall floor, detector recall floor, detector FPR ceiling]; NaN where not measured. */
+    private static final Map<String, double[]> FLOORS = new LinkedHashMap<>();
+
+    static {
+        // measured 2026-12-06 on the shipped weights (classifier / detector): awesome 0/49 and 1/49 flagged, BIPIA
+        // recall 62/138 and 62/138, CyberSecEval-ml 26/206 and 64/206 (3/136 flagged, by the rules), NotInject 17/54
+        // and 37/54, deepset 7/55 and 10/55, garak 3/9 and 7/9, jailbreaks 59/132 and 89/132; docs/injection-model.md
+        FLOORS.put("prompt-injection-benign-awesome-chatgpt-prompts", new double[] {Double.NaN, Double.NaN, 0.021});
+        FLOORS.put("prompt-injection-benign-mgsm", new double[] {Double.NaN, Double.NaN, 0.0});
+        FLOORS.put("prompt-injection-benign-xquad", new double[] {Double.NaN, Double.NaN, 0.0});
+        FLOORS.put("prompt-injection-bipia", new double[] {0.44, 0.44, 0.0});
+        FLOORS.put("prompt-injection-cyberseceval-multilingual", new double[] {0.12, 0.30, 0.03});
+        FLOORS.put("prompt-injection-cyberseceval-notinject", new double[] {0.31, 0.68, 0.0});
+        FLOORS.put("prompt-injection-cyberseceval-notinject (system prompts)", new double[] {Double.NaN, Double.NaN, 0.0});
+        FLOORS.put("prompt-injection-deepset", new double[] {0.12, 0.18, 0.0});
+        FLOORS.put("prompt-injection-garak", new double[] {0.33, 0.77, Double.NaN});
+        FLOORS.put("prompt-injection-jailbreak-llms", new double[] {0.44, 0.67, Double.NaN});
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Map<String, int[][]> measured;
+
+    @BeforeAll
+    static void measure() throws IOException {
+        measured = new LinkedHashMap<>();
+        InjectionClassifier model = InjectionClassifier.shipped();
+        PromptInjectionDetector detector = new PromptInjectionDetector();
+        Path file = DevSets.folder("prompt-injection-model-test").resolve("test.jsonl");
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode row = JSON.readTree(line);
+            String text = row.get("text").asText();
+            boolean injection = row.get("label").asText().equals("injection");
+            boolean[] verdicts = {model.probability(text) >= model.threshold(), detector.scan(text).flagged()};
+            String source = row.get("source").asText() + (row.has("kind") ? " (" + row.get("kind").asText() + ")" : "");
+            int[][] c = measured.computeIfAbsent(source, k -> new int[2][4]);
+            for (int k = 0; k < 2; k++) {
+                c[k][injection ? 0 : 2]++;
+                c[k][injection ? 1 : 3] += verdicts[k] ? 1 : 0;
+            }
+        }
+        measured.forEach((source, c) -> System.err.printf(Locale.ROOT,
+                "%-48s classifier recall %s fpr %s | detector recall %s fpr %s%n", source, ratio(c[0][1], c[0][0]),
+                ratio(c[0][3], c[0][2]), ratio(c[1][1], c[1][0]), ratio(c[1][3], c[1][2])));
+    }
+
+    @Test
+    void theCardNamesTheShippedWeightsBySha256() throws Exception {
+        byte[] weights;
+        try (InputStream in = InjectionClassifier.class.getResourceAsStream(InjectionClassifier.RESOURCE)) {
+            assertThat(in).as(InjectionClassifier.RESOURCE).isNotNull();
+            weights = in.readAllBytes();
+        }
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(weights));
+        String card = Files.readString(CARD);
+        Matcher m = Pattern.compile("SHA-256 of `resources/injection/classifier.bin`: `([0-9a-f]{64})`").matcher(card);
+        assertThat(m.find()).as("the card's SHA-256 line").isTrue();
+        assertThat(m.group(1)).as("SHA-256 in the card").isEqualTo(sha);
+        assertThat(figures().get("model_sha256").asText()).as("SHA-256 in classifier-figures.json").isEqualTo(sha);
+    }
+
+    @Test
+    void theInRepoSplitGivesTheFiguresOfTheCard() throws IOException {
+        JsonNode inRepo = figures().get("in_repo");
+        String card = Files.readString(CARD);
+        assertThat(measured.keySet()).containsExactlyInAnyOrderElementsOf(FLOORS.keySet());
+        for (Map.Entry<String, int[][]> e : measured.entrySet()) {
+            String source = e.getKey();
+            String[] parts = {"classifier", "detector"};
+            for (int k = 0; k < 2; k++) {
+                int[] c = e.getValue()[k];
+                JsonNode stated = inRepo.get(source).get(parts[k]);
+                assertThat(stated.get("attacks").asInt()).as("%s %s attacks", source, parts[k]).isEqualTo(c[0]);
+                assertThat(stated.get("benign").asInt()).as("%s %s benign", source, parts[k]).isEqualTo(c[2]);
+                if (c[0] > 0) {
+                    assertThat(rate(c[1], c[0])).as("%s %s recall", source, parts[k])
+                            .isCloseTo(rate(stated.get("caught").asInt(), c[0]), org.assertj.core.data.Offset.offset(TOLERANCE));
+                }
+                if (c[2] > 0) {
+                    assertThat(rate(c[3], c[2])).as("%s %s FPR", source, parts[k])
+                            .isCloseTo(rate(stated.get("flagged").asInt(), c[2]), org.assertj.core.data.Offset.offset(TOLERANCE));
+                }
+            }
+            // the card's in-repo table row for this source states the detector's figures
+            int[] d = e.getValue()[1];
+            String row = card.lines().filter(l -> l.startsWith("| in repo | `" + source.replace("prompt-injection-", "") + "`"))
+                    .findFirst().orElse("");
+            assertThat(row).as("card row for %s", source).isNotEmpty();
+            if (d[0] > 0) {
+                assertThat(row).contains(ratio(d[1], d[0]));
+            }
+            if (d[2] > 0) {
+                assertThat(row).contains(ratio(d[3], d[2]));
+            }
+        }
+    }
+
+    @Test
+    void meetsTheFloorsOnTheInRepoSplit() {
+        for (Map.Entry<String, double[]> f : FLOORS.entrySet()) {
+            int[][] c = measured.get(f.getKey());
+            double[] floor = f.getValue();
+            if (!Double.isNaN(floor[0])) {
+                assertThat(rate(c[0][1], c[0][0])).as("classifier recall on %s", f.getKey()).isGreaterThanOrEqualTo(floor[0]);
+            }
+            if (!Double.isNaN(floor[1])) {
+                assertThat(rate(c[1][1], c[1][0])).as("detector recall on %s", f.getKey()).isGreaterThanOrEqualTo(floor[1]);
+            }
+            if (!Double.isNaN(floor[2])) {
+                assertThat(rate(c[1][3], c[1][2])).as("detector FPR on %s", f.getKey()).isLessThanOrEqualTo(floor[2]);
+            }
+        }
+    }
+
+    private static JsonNode figures() throws IOException {
+        try (InputStream in = InjectionModelCardTest.class.getResourceAsStream(FIGURES)) {
+            assertThat(in).as(FIGURES).isNotNull();
+            return JSON.readTree(in);
+        }
+    }
+
+    private static double rate(int num, int den) {
+        return den == 0 ? 0 : (double) num / den;
+    }
+
+    static String ratio(int num, int den) {
+        return den == 0 ? "-" : String.format(Locale.ROOT, "%.3f (%d/%d)", (double) num / den, num, den);
+    }
+}
