@@ -35,11 +35,11 @@ import io.promptdesk.remote.OsSecretStore;
 import io.promptdesk.remote.SecretStore;
 import io.promptdesk.store.Database;
 import io.promptdesk.store.DatabaseOptions;
-import io.promptdesk.store.SqliteAuditLog;
-import io.promptdesk.store.SqliteRegistryHistory;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRollbackRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcAuditLog;
+import io.promptdesk.store.JdbcRegistryHistory;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRollbackRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.StoreLocation;
 import io.promptdesk.store.Workspace;
 
@@ -144,11 +144,11 @@ public final class Engines implements AutoCloseable {
         this.reading = reading;
         this.connections = new Connections(config.connections(), config.environment(), config.secrets(),
                 config.clock());
-        this.audit = new SqliteAuditLog(db);
-        this.rollouts = new AuditingRolloutRepository(new SqliteRolloutRepository(db), audit);
-        this.rollbackStore = new SqliteRollbackRepository(db);
-        this.embeddedRegistry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), config.clock());
-        this.registryHistory = new SqliteRegistryHistory(db);
+        this.audit = new JdbcAuditLog(db);
+        this.rollouts = new AuditingRolloutRepository(new JdbcRolloutRepository(db), audit);
+        this.rollbackStore = new JdbcRollbackRepository(db);
+        this.embeddedRegistry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), config.clock());
+        this.registryHistory = new JdbcRegistryHistory(db);
         this.registry = connections.registry(embeddedRegistry, registryHistory);
     }
 

@@ -16,8 +16,8 @@ import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.NewVersion;
 import io.promptdesk.registry.VersionStatus;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,11 +44,11 @@ public final class RolloutDemo {
     /** Seeds the demo unless the store already holds a model; true when it did. */
     public static boolean seed(Engines engines, Instant now, String actor) {
         SimulatedClock clock = new SimulatedClock(now.minus(Duration.ofMinutes(45)));
-        ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(engines.database()), clock);
+        ModelRegistry registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(engines.database()), clock);
         if (!registry.models().isEmpty()) {
             return false;
         }
-        RolloutRepository rollouts = new SqliteRolloutRepository(engines.database());
+        RolloutRepository rollouts = new JdbcRolloutRepository(engines.database());
         SimulatedService sim = new SimulatedService(clock, 7);
         sim.setDefaultRate(40);
         RolloutEnvironment env = new RolloutEnvironment(rollouts, registry, sim, new RegressionHealthComparator(),

@@ -4,7 +4,7 @@ import io.promptdesk.connections.StoreSettings;
 import io.promptdesk.model.BadInputException;
 import io.promptdesk.model.PromptDeskException;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteAuditLog;
+import io.promptdesk.store.JdbcAuditLog;
 import io.promptdesk.store.StoreCopy;
 import io.promptdesk.store.StoreLocation;
 import io.promptdesk.store.Workspace;
@@ -82,7 +82,7 @@ public final class StoreAdmin {
         Path file = Workspace.databaseFile(fromWorkspace).toAbsolutePath().normalize();
         try (Database desk = Database.openExisting(file, to.databaseOptions());
              Database team = Database.openAndMigrate(Engines.location(to), to.databaseOptions())) {
-            StoreCopy.Report r = StoreCopy.copy(desk, new SqliteAuditLog(desk), team, new SqliteAuditLog(team));
+            StoreCopy.Report r = StoreCopy.copy(desk, new JdbcAuditLog(desk), team, new JdbcAuditLog(team));
             return new Copy(file.toString(), team.describe(), r.copied(), r.alreadyThere(), r.sourceAudit(),
                     r.targetAudit());
         }

@@ -10,7 +10,7 @@ import io.promptdesk.registry.mlflow.MlflowModelRegistry;
 import io.promptdesk.remote.RemoteEndpoint;
 import io.promptdesk.remote.Sleeper;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryHistory;
+import io.promptdesk.store.JdbcRegistryHistory;
 import io.promptdesk.store.Workspace;
 import mockwebserver3.MockWebServer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,7 +63,7 @@ public class MlflowAliasMoveBench {
         server.start(InetAddress.getLoopbackAddress(), 0);
         db = Database.open(Workspace.databaseFile(dir));
         client = new MlflowClient(RemoteEndpoint.of("MLflow", server.url("/").toString()), Sleeper.REAL);
-        registry = new MlflowModelRegistry(client, new SqliteRegistryHistory(db), Clock.systemUTC(),
+        registry = new MlflowModelRegistry(client, new JdbcRegistryHistory(db), Clock.systemUTC(),
                 Duration.ofSeconds(10));
         registry.register(new NewVersion("hooks", "1.0", "Hook {topic}", null, null, VersionStatus.STABLE, Map.of()), BY);
         registry.register(new NewVersion("hooks", "2.0", "Hook: {topic}", null, null, VersionStatus.STABLE, Map.of()), BY);

@@ -27,10 +27,10 @@ import io.promptdesk.metrics.MetricsSource;
 import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteAuditLog;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRollbackRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcAuditLog;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRollbackRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -83,11 +83,11 @@ public class PipelineBench {
         dir = Files.createTempDirectory("pipeline-bench");
         db = Database.open(Workspace.databaseFile(dir));
         Clock clock = Clock.systemUTC();
-        ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
-        AuditLog audit = new SqliteAuditLog(db);
-        RolloutRepository rollouts = new AuditingRolloutRepository(new SqliteRolloutRepository(db), audit);
+        ModelRegistry registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
+        AuditLog audit = new JdbcAuditLog(db);
+        RolloutRepository rollouts = new AuditingRolloutRepository(new JdbcRolloutRepository(db), audit);
         RollbackController rollback = new RollbackController(new RollbackEnvironment(registry, rollouts,
-                (d, s, c, p) -> { }, NO_METRICS, new SqliteRollbackRepository(db), audit, clock, Runnable::run,
+                (d, s, c, p) -> { }, NO_METRICS, new JdbcRollbackRepository(db), audit, clock, Runnable::run,
                 RollbackTimer.SYSTEM, null), RollbackSettings.defaults());
         PromptTestRunner runner = new PromptTestRunner();
         PipelineEnvironment env = new PipelineEnvironment(runner, new RolloutEnvironment(rollouts, registry,

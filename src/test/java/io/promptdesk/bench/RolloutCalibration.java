@@ -16,8 +16,8 @@ import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.NewVersion;
 import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 
 import java.io.IOException;
@@ -76,13 +76,13 @@ public final class RolloutCalibration {
             SimulatedClock clock = new SimulatedClock(T0);
             SimulatedService sim = new SimulatedService(clock, seed);
             sim.setDefaultRate(rate);
-            EmbeddedModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
+            EmbeddedModelRegistry registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
             Attribution by = Attribution.of("calibration", null);
             registry.register(new NewVersion("hooks", "1.0", "Hi {topic}", null, null, VersionStatus.STABLE, Map.of()),
                     by);
             registry.register(NewVersion.candidate("hooks", "1.1", "Hello {topic}"), by);
             GradualRolloutManager m = new GradualRolloutManager("hooks", new RolloutEnvironment(
-                    new SqliteRolloutRepository(db), registry, sim, new RegressionHealthComparator(), sim::route, clock,
+                    new JdbcRolloutRepository(db), registry, sim, new RegressionHealthComparator(), sim::route, clock,
                     null), RolloutSettings.defaults("calibration"));
             m.startRollout("1.1", RolloutPlan.of(null, null, null, null, null, null, UnhealthyPolicy.PAUSE), by);
             Instant faultAt = T0.plus(Duration.ofMinutes(2));

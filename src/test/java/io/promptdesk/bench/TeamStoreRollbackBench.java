@@ -16,10 +16,10 @@ import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.NewVersion;
 import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteAuditLog;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRollbackRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcAuditLog;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRollbackRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -77,13 +77,13 @@ public class TeamStoreRollbackBench {
         server = io.promptdesk.store.LocalPostgres.startDurable();
         db = server.newStoreHere();
         clock = new SimulatedClock(Instant.parse("2025-03-01T10:00:00Z"));
-        registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
-        SqliteAuditLog audit = new SqliteAuditLog(db);
+        registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
+        JdbcAuditLog audit = new JdbcAuditLog(db);
         executor = Executors.newSingleThreadExecutor();
         controller = new RollbackController(new RollbackEnvironment(registry,
-                new AuditingRolloutRepository(new SqliteRolloutRepository(db), audit),
+                new AuditingRolloutRepository(new JdbcRolloutRepository(db), audit),
                 (d, stable, canary, pct) -> sim.route(d, stable, canary, pct),
-                (d, v, m, from, to) -> sim.samples(d, v, m, from, to), new SqliteRollbackRepository(db), audit,
+                (d, v, m, from, to) -> sim.samples(d, v, m, from, to), new JdbcRollbackRepository(db), audit,
                 clock, executor, RollbackTimer.SYSTEM, RunnerLiveness.ofProcess()), RollbackSettings.defaults());
     }
 

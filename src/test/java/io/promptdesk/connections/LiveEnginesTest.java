@@ -11,8 +11,8 @@ import io.promptdesk.registry.NewVersion;
 import io.promptdesk.registry.mlflow.FakeMlflow;
 import io.promptdesk.remote.FakeSecretStore;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryHistory;
-import io.promptdesk.store.SqliteRegistryRepository;
+import io.promptdesk.store.JdbcRegistryHistory;
+import io.promptdesk.store.JdbcRegistryRepository;
 import io.promptdesk.store.Workspace;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -54,9 +54,9 @@ class LiveEnginesTest {
         server.setDispatcher(mlflow);
         server.start(InetAddress.getLoopbackAddress(), 0);
         db = Database.open(Workspace.databaseFile(dir));
-        embedded = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
+        embedded = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
         sim = new SimulatedService(clock, 3);
-        engines = new LiveEngines(new LiveEngines.Embedded(embedded, new SqliteRegistryHistory(db), sim,
+        engines = new LiveEngines(new LiveEngines.Embedded(embedded, new JdbcRegistryHistory(db), sim,
                 (d, s, c, p) -> routed.add(d + " " + s + " " + c + " " + p), environment::get, store, clock, ANA));
         engines.onChange(() -> changes++);
     }
@@ -135,7 +135,7 @@ class LiveEnginesTest {
 
     @Test
     void choosingEnginesMakeCallsWaitForTheFirstChoiceAndNeverBlockTheStatusQuestion() throws Exception {
-        LiveEngines choosing = LiveEngines.choosing(new LiveEngines.Embedded(embedded, new SqliteRegistryHistory(db),
+        LiveEngines choosing = LiveEngines.choosing(new LiveEngines.Embedded(embedded, new JdbcRegistryHistory(db),
                 sim, (d, s, c, p) -> routed.add(d + " " + s + " " + c + " " + p), environment::get,
                 store, clock, ANA));
         try {
@@ -157,7 +157,7 @@ class LiveEnginesTest {
 
     @Test
     void settingsThatCannotBeUsedAtStartLeaveTheEmbeddedEnginesChosen() {
-        LiveEngines choosing = LiveEngines.choosing(new LiveEngines.Embedded(embedded, new SqliteRegistryHistory(db),
+        LiveEngines choosing = LiveEngines.choosing(new LiveEngines.Embedded(embedded, new JdbcRegistryHistory(db),
                 sim, (d, s, c, p) -> routed.add(d + " " + s + " " + c + " " + p), environment::get,
                 store, clock, ANA));
         List<String> heard = new ArrayList<>();

@@ -6,7 +6,7 @@ import io.promptdesk.model.BadInputException;
 import io.promptdesk.model.PromptValidationException;
 import io.promptdesk.model.TemplateDialect;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryRepository;
+import io.promptdesk.store.JdbcRegistryRepository;
 import io.promptdesk.store.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +34,7 @@ class EmbeddedModelRegistryTest {
     @BeforeEach
     void open() {
         db = Database.open(Workspace.databaseFile(dir));
-        registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), Clock.fixed(T0, ZoneOffset.UTC));
+        registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -136,7 +136,7 @@ class EmbeddedModelRegistryTest {
         registry.setAlias("hooks", "production", "1", ANA);
         db.close();
         db = Database.open(Workspace.databaseFile(dir));
-        registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), Clock.systemUTC());
+        registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), Clock.systemUTC());
         assertThat(registry.models()).extracting(Model::name).containsExactly("hooks");
         assertThat(registry.model("hooks").aliases()).containsEntry("production", "1");
         assertThat(registry.versions("hooks")).extracting(ModelVersion::template).containsExactly("Hi {name}");

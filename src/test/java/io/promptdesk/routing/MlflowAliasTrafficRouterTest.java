@@ -11,7 +11,7 @@ import io.promptdesk.registry.mlflow.MlflowClient;
 import io.promptdesk.registry.mlflow.MlflowModelRegistry;
 import io.promptdesk.remote.RemoteEndpoint;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryHistory;
+import io.promptdesk.store.JdbcRegistryHistory;
 import io.promptdesk.store.Workspace;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class MlflowAliasTrafficRouterTest {
             server.start(InetAddress.getLoopbackAddress(), 0);
             try (MlflowClient client = new MlflowClient(RemoteEndpoint.of("MLflow", server.url("/").toString()),
                     d -> { })) {
-                MlflowModelRegistry registry = new MlflowModelRegistry(client, new SqliteRegistryHistory(db),
+                MlflowModelRegistry registry = new MlflowModelRegistry(client, new JdbcRegistryHistory(db),
                         new SimulatedClock(Instant.parse("2025-03-01T10:00:00Z")), Duration.ofSeconds(5));
                 registry.register(new NewVersion("hooks", "1.0", "Hook {topic}", null, null, VersionStatus.STABLE,
                         Map.of()), BY);

@@ -32,10 +32,10 @@ import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.remote.FakeSecretStore;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
-import io.promptdesk.store.SqliteAuditLog;
+import io.promptdesk.store.JdbcAuditLog;
 import io.promptdesk.ui.rollback.FxSlaTicker;
 import io.promptdesk.app.rollout.RolloutConsole;
 import io.promptdesk.app.rollout.RolloutServices;
@@ -99,19 +99,19 @@ class MainWindowFxTest {
                 RunHistory.inMemory(Clock.systemUTC()), Runnable::run));
         db = Database.open(Workspace.databaseFile(workspace));
         java.time.Clock clock = java.time.Clock.systemUTC();
-        ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
+        ModelRegistry registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
         FakeDialogService dialogs = new FakeDialogService();
         FxBackgroundRunner runner = new FxBackgroundRunner(background);
         RolloutViewModel rollout = new RolloutViewModel(new RolloutConsole(new RolloutServices(
-                new SqliteRolloutRepository(db), registry, new SimulatedService(clock, 1), clock, "ana")), runner,
+                new JdbcRolloutRepository(db), registry, new SimulatedService(clock, 1), clock, "ana")), runner,
                 dialogs, java.time.ZoneOffset.UTC);
         RegisterVersionModel registration = new RegisterVersionModel(vm, registry, runner, dialogs, "ana");
         SimulatedService sim = new SimulatedService(clock, 1);
-        SqliteAuditLog audit = new SqliteAuditLog(db);
-        SqliteRolloutRepository rolloutStore = new SqliteRolloutRepository(db);
+        JdbcAuditLog audit = new JdbcAuditLog(db);
+        JdbcRolloutRepository rolloutStore = new JdbcRolloutRepository(db);
         io.promptdesk.engine.rollback.RollbackController controller = new io.promptdesk.engine.rollback
                 .RollbackController(new io.promptdesk.engine.rollback.RollbackEnvironment(registry, rolloutStore,
-                sim::route, sim, new io.promptdesk.store.SqliteRollbackRepository(db), audit, clock, background, null,
+                sim::route, sim, new io.promptdesk.store.JdbcRollbackRepository(db), audit, clock, background, null,
                 null), io.promptdesk.engine.rollback.RollbackSettings.defaults());
         RollbackWiring rollbacks = RollbackWiring.create(new RollbackWiring.Parts(controller, registry,
                 rolloutStore, audit, clock, runner, dialogs, (action, reason) -> Optional.empty(),

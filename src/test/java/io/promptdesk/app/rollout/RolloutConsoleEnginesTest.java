@@ -12,8 +12,8 @@ import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.NewVersion;
 import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,13 +45,13 @@ class RolloutConsoleEnginesTest {
     @BeforeEach
     void setUp() {
         db = Database.open(Workspace.databaseFile(dir));
-        registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
+        registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
         Attribution by = Attribution.of("ana", "fixture");
         registry.register(new NewVersion("hooks", "1.0", "Write a hook about {topic}", null, null,
                 VersionStatus.STABLE, Map.of()), by);
         registry.register(NewVersion.candidate("hooks", "1.1", "Write a short hook about {topic}"), by);
         // A remote metrics source with no data yet, and a remote router: neither is the simulator.
-        console = new RolloutConsole(new RolloutServices(new SqliteRolloutRepository(db), registry,
+        console = new RolloutConsole(new RolloutServices(new JdbcRolloutRepository(db), registry,
                 new SimulatedService(clock, 5), (d, v, m, from, to) -> {
                     queried.add(d + " " + v + " " + m.key());
                     return new double[0];

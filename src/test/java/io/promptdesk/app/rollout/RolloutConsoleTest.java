@@ -8,8 +8,8 @@ import io.promptdesk.engine.rollout.RolloutSettings;
 import io.promptdesk.engine.rollout.RolloutStatus;
 import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +44,8 @@ class RolloutConsoleTest {
         assertThat(f.console.tick().rollouts()).isEmpty();
         // What `promptdesk rollout start --workspace DIR` does: its own connection to the same database file.
         try (Database cli = Database.open(Workspace.databaseFile(dir))) {
-            RolloutEnvironment env = new RolloutEnvironment(new SqliteRolloutRepository(cli),
-                    new EmbeddedModelRegistry(new SqliteRegistryRepository(cli), f.clock),
+            RolloutEnvironment env = new RolloutEnvironment(new JdbcRolloutRepository(cli),
+                    new EmbeddedModelRegistry(new JdbcRegistryRepository(cli), f.clock),
                     (d, v, m, from, to) -> new double[0], new RegressionHealthComparator(), (d, s, c, p) -> { },
                     f.clock, null);
             new GradualRolloutManager("hooks", env, RolloutSettings.defaults("cli-user"))

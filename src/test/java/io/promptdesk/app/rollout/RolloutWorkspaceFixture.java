@@ -9,8 +9,8 @@ import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.NewVersion;
 import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 
 import java.nio.file.Path;
@@ -27,14 +27,14 @@ public final class RolloutWorkspaceFixture implements AutoCloseable {
     public final SimulatedClock clock = new SimulatedClock(T0);
     public final Database db;
     public final ModelRegistry registry;
-    public final SqliteRolloutRepository rollouts;
+    public final JdbcRolloutRepository rollouts;
     public final SimulatedService sim;
     public final RolloutConsole console;
 
     public RolloutWorkspaceFixture(Path dir) {
         db = Database.open(Workspace.databaseFile(dir));
-        registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
-        rollouts = new SqliteRolloutRepository(db);
+        registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
+        rollouts = new JdbcRolloutRepository(db);
         sim = new SimulatedService(clock, 5);
         console = new RolloutConsole(new RolloutServices(rollouts, registry, sim, clock, ACTOR));
         console.setRate(200);

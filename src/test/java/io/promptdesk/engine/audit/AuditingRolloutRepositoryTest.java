@@ -12,9 +12,9 @@ import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.NewVersion;
 import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteAuditLog;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcAuditLog;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,14 +35,14 @@ class AuditingRolloutRepositoryTest {
         SimulatedClock clock = new SimulatedClock(Instant.parse("2025-03-01T10:00:00Z"));
         SimulatedService sim = new SimulatedService(clock, 3);
         try (Database db = Database.open(Workspace.databaseFile(dir))) {
-            ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
-            SqliteAuditLog audit = new SqliteAuditLog(db);
+            ModelRegistry registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
+            JdbcAuditLog audit = new JdbcAuditLog(db);
             Attribution ana = Attribution.of("ana", "release 1.1");
             registry.register(new NewVersion("hooks", "1.0", "Hi {topic}", null, null, VersionStatus.STABLE, Map.of()),
                     ana);
             registry.register(NewVersion.candidate("hooks", "1.1", "Hello {topic}"), ana);
             GradualRolloutManager m = new GradualRolloutManager("hooks", new RolloutEnvironment(
-                    new AuditingRolloutRepository(new SqliteRolloutRepository(db), audit), registry, sim,
+                    new AuditingRolloutRepository(new JdbcRolloutRepository(db), audit), registry, sim,
                     new RegressionHealthComparator(), sim::route, clock, null), RolloutSettings.defaults("ana"));
             m.startRollout("1.1", null, null, null);
             m.pauseRollout(Attribution.of("bob", "looks odd"));

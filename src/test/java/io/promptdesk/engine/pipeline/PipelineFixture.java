@@ -19,10 +19,10 @@ import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.ModelVersion;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteAuditLog;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRollbackRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcAuditLog;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRollbackRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 
 import java.nio.file.Path;
@@ -64,9 +64,9 @@ final class PipelineFixture implements AutoCloseable {
     PipelineFixture(Path dir) {
         sim.setDefaultRate(50);
         db = Database.open(Workspace.databaseFile(dir));
-        registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
-        audit = new SqliteAuditLog(db);
-        rollouts = new AuditingRolloutRepository(new SqliteRolloutRepository(db), audit);
+        registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
+        audit = new JdbcAuditLog(db);
+        rollouts = new AuditingRolloutRepository(new JdbcRolloutRepository(db), audit);
     }
 
     /** Cases take 1, 2, 3, 1, 2, 3 ... ms times {@code factor}: the ticker steps once per read. */
@@ -86,7 +86,7 @@ final class PipelineFixture implements AutoCloseable {
         RolloutEnvironment re = new RolloutEnvironment(rollouts, registry, sim, new RegressionHealthComparator(),
                 sim::route, clock, null);
         RollbackController rollback = new RollbackController(new RollbackEnvironment(rollbackRegistry, rollouts, sim::route,
-                sim, new SqliteRollbackRepository(db), audit, clock, Runnable::run, new Timer(), null),
+                sim, new JdbcRollbackRepository(db), audit, clock, Runnable::run, new Timer(), null),
                 RollbackSettings.defaults());
         return new PipelineEnvironment(runner, re, RolloutSettings.defaults("ci"), rollback, audit, clock, this::pass);
     }

@@ -148,7 +148,7 @@ class RollbackBadInputTest {
     void aTargetWhoseTemplateNoLongerValidatesIsRefused() {
         try (RollbackFixture f = new RollbackFixture(dir).promoted("hooks")) {
             // Written straight to the store, as a template the parser accepted in an older release would be.
-            new io.promptdesk.store.SqliteRegistryRepository(f.db).insertVersion(new io.promptdesk.registry.ModelVersion(
+            new io.promptdesk.store.JdbcRegistryRepository(f.db).insertVersion(new io.promptdesk.registry.ModelVersion(
                     "hooks", "0.5", "Hi {topic", io.promptdesk.model.TemplateDialect.PYTHON_FORMAT, null,
                     VersionStatus.STABLE, "ana", f.clock.instant(), Map.of()));
             TargetValidation v = f.controller().validateRollbackTarget("hooks", "0.5");

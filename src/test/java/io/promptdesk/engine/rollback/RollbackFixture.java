@@ -20,10 +20,10 @@ import io.promptdesk.registry.NewVersion;
 import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.store.Database;
 import io.promptdesk.store.DatabaseOptions;
-import io.promptdesk.store.SqliteAuditLog;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRollbackRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcAuditLog;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRollbackRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ final class RollbackFixture implements AutoCloseable {
     final ModelRegistry plainRegistry;
     final ControlledRegistry registry;
     final RolloutRepository rollouts;
-    final SqliteRollbackRepository rollbacks;
+    final JdbcRollbackRepository rollbacks;
     final AuditLog audit;
     RollbackEnvironment env;
 
@@ -68,11 +68,11 @@ final class RollbackFixture implements AutoCloseable {
         sim.setDefaultRate(50);
         this.timer = new SimulatedTimer(clock, sim);
         this.db = db;
-        this.plainRegistry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
+        this.plainRegistry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
         this.registry = new ControlledRegistry(plainRegistry, clock);
-        this.audit = new SqliteAuditLog(db);
-        this.rollouts = new AuditingRolloutRepository(new SqliteRolloutRepository(db), audit);
-        this.rollbacks = new SqliteRollbackRepository(db);
+        this.audit = new JdbcAuditLog(db);
+        this.rollouts = new AuditingRolloutRepository(new JdbcRolloutRepository(db), audit);
+        this.rollbacks = new JdbcRollbackRepository(db);
         this.env = new RollbackEnvironment(registry, rollouts, sim::route, sim, rollbacks, audit, clock,
                 Runnable::run, timer, liveness);
     }

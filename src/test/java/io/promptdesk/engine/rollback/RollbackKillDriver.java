@@ -8,10 +8,10 @@ import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.NewVersion;
 import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteAuditLog;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRollbackRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcAuditLog;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRollbackRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 
 import java.io.PrintStream;
@@ -34,15 +34,15 @@ public final class RollbackKillDriver {
         PrintStream out = System.out;
         Clock clock = Clock.systemUTC();
         Database db = Database.open(Workspace.databaseFile(Path.of(args[0])));
-        ModelRegistry registry = slow(new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock));
-        SqliteAuditLog audit = new SqliteAuditLog(db);
+        ModelRegistry registry = slow(new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock));
+        JdbcAuditLog audit = new JdbcAuditLog(db);
         MetricsSource metrics = (deployment, version, metric, from, to) -> {
             pause(2);
             return new double[0];
         };
         RollbackEnvironment env = new RollbackEnvironment(registry, new AuditingRolloutRepository(
-                new SqliteRolloutRepository(db), audit), (d, s, c, p) -> {
-        }, metrics, new SqliteRollbackRepository(db), audit, clock, Runnable::run, RollbackTimer.SYSTEM,
+                new JdbcRolloutRepository(db), audit), (d, s, c, p) -> {
+        }, metrics, new JdbcRollbackRepository(db), audit, clock, Runnable::run, RollbackTimer.SYSTEM,
                 RunnerLiveness.ofProcess());
         RollbackController controller = new RollbackController(env, RollbackSettings.defaults());
         RollbackListener lines = new RollbackListener() {

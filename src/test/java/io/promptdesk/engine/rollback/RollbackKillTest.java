@@ -9,10 +9,10 @@ import io.promptdesk.registry.RegistryEvent;
 import io.promptdesk.registry.RegistryEventKind;
 import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteAuditLog;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRollbackRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcAuditLog;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRollbackRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +76,7 @@ class RollbackKillTest {
         assertThat(interrupted).as("kills that landed inside a rollback (last lines read: %s)", killedAt)
                 .isPositive();
         try (Database db = Database.open(Workspace.databaseFile(dir))) {
-            List<RollbackRecord> all = new SqliteRollbackRepository(db).history("hooks", 1000);
+            List<RollbackRecord> all = new JdbcRollbackRepository(db).history("hooks", 1000);
             assertThat(all.size()).isGreaterThanOrEqualTo(KILLS);
             assertThat(all).allSatisfy(r -> assertThat(r.status()).isEqualTo(RollbackStatus.SUCCESS));
         }
@@ -89,12 +89,12 @@ class RollbackKillTest {
     private int[] recoverAndCheck() {
         try (Database db = Database.open(Workspace.databaseFile(dir))) {
             Clock clock = Clock.systemUTC();
-            ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
-            SqliteAuditLog audit = new SqliteAuditLog(db);
-            SqliteRollbackRepository rollbacks = new SqliteRollbackRepository(db);
+            ModelRegistry registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
+            JdbcAuditLog audit = new JdbcAuditLog(db);
+            JdbcRollbackRepository rollbacks = new JdbcRollbackRepository(db);
             MetricsSource none = (deployment, version, metric, from, to) -> new double[0];
             RollbackController controller = new RollbackController(new RollbackEnvironment(registry,
-                    new AuditingRolloutRepository(new SqliteRolloutRepository(db), audit), (d, s, c, p) -> {
+                    new AuditingRolloutRepository(new JdbcRolloutRepository(db), audit), (d, s, c, p) -> {
             }, none, rollbacks, audit, clock, Runnable::run, RollbackTimer.SYSTEM, RunnerLiveness.ofProcess()),
                     RollbackSettings.defaults());
             List<RollbackRecord> found = controller.recoverInterrupted();
@@ -124,8 +124,8 @@ class RollbackKillTest {
     }
 
     /** The rollback's record, its steps, the registry's history and the audit log say the same about the switch. */
-    private static void assertAgree(RollbackRecord r, ModelRegistry registry, SqliteRollbackRepository rollbacks,
-                                    SqliteAuditLog audit) {
+    private static void assertAgree(RollbackRecord r, ModelRegistry registry, JdbcRollbackRepository rollbacks,
+                                    JdbcAuditLog audit) {
         List<RegistryEvent> changes = registry.history("hooks").stream()
                 .filter(e -> e.reason() != null && e.reason().startsWith("rollback " + r.rollbackId() + " "))
                 .toList();

@@ -7,10 +7,10 @@ import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteAuditLog;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRollbackRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcAuditLog;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRollbackRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,12 +52,12 @@ class RollbackStormTest {
         Desk(Path file, int n) {
             db = Database.open(file);
             Clock clock = Clock.systemUTC();
-            ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
-            SqliteAuditLog audit = new SqliteAuditLog(db);
-            RolloutRepository rollouts = new AuditingRolloutRepository(new SqliteRolloutRepository(db), audit);
+            ModelRegistry registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
+            JdbcAuditLog audit = new JdbcAuditLog(db);
+            RolloutRepository rollouts = new AuditingRolloutRepository(new JdbcRolloutRepository(db), audit);
             MetricsSource none = (d, v, m, from, to) -> new double[0];
             RollbackEnvironment env = new RollbackEnvironment(registry, rollouts, (d, s, c, p) -> { }, none,
-                    new SqliteRollbackRepository(db), audit, clock, worker, RollbackTimer.SYSTEM,
+                    new JdbcRollbackRepository(db), audit, clock, worker, RollbackTimer.SYSTEM,
                     new FakeLiveness("desk/" + n));
             controller = new RollbackController(env, RollbackSettings.defaults());
         }

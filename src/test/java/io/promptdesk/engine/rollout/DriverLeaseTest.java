@@ -1,7 +1,7 @@
 package io.promptdesk.engine.rollout;
 
 import io.promptdesk.engine.audit.AuditingRolloutRepository;
-import io.promptdesk.store.SqliteAuditLog;
+import io.promptdesk.store.JdbcAuditLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class DriverLeaseTest {
     @BeforeEach
     void setUp() {
         f = fixture(11).deployment("hooks");
-        f.rollouts = new AuditingRolloutRepository(f.rollouts, new SqliteAuditLog(f.db));
+        f.rollouts = new AuditingRolloutRepository(f.rollouts, new JdbcAuditLog(f.db));
         f.env = new RolloutEnvironment(f.rollouts, f.registry, f.sim, new RegressionHealthComparator(), f.sim::route,
                 f.clock, null);
         deskA = f.manager("hooks");
@@ -91,7 +91,7 @@ class DriverLeaseTest {
         assertThat(takeover.reason()).contains("desk-a").contains("desk-b");
         assertThat(takeover.fromStatus()).isEqualTo(takeover.toStatus());
         // The takeover is audited like every rollout event, and the chain still verifies.
-        assertThat(new SqliteAuditLog(f.db).verify().intact()).isTrue();
+        assertThat(new JdbcAuditLog(f.db).verify().intact()).isTrue();
 
         // Desk A comes back while desk B renews: a check is due, but A follows and acts on nothing.
         serve(Duration.ofSeconds(10));

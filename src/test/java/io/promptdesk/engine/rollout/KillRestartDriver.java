@@ -9,8 +9,8 @@ import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.NewVersion;
 import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 
 import java.io.PrintStream;
@@ -42,8 +42,8 @@ public final class KillRestartDriver {
         SimulatedService sim = new SimulatedService(clock, Long.parseLong(args[3]));
         sim.setDefaultRate(400);
         Database db = Database.open(Workspace.databaseFile(workspace));
-        ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
-        RolloutRepository rollouts = new SqliteRolloutRepository(db);
+        ModelRegistry registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
+        RolloutRepository rollouts = new JdbcRolloutRepository(db);
         RolloutEnvironment env = new RolloutEnvironment(rollouts, registry, sim, new RegressionHealthComparator(),
                 sim::route, clock, new RolloutListener() {
             @Override

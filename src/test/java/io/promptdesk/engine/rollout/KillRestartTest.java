@@ -3,7 +3,7 @@ package io.promptdesk.engine.rollout;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.promptdesk.json.Json;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +73,7 @@ class KillRestartTest {
         assertThat(commitsSeen).isGreaterThan(KILLS);
         assertThat(end).isEqualTo("completed");
         try (Database db = Database.open(Workspace.databaseFile(dir))) {
-            SqliteRolloutRepository repo = new SqliteRolloutRepository(db);
+            JdbcRolloutRepository repo = new JdbcRolloutRepository(db);
             Rollout r = repo.latest("hooks").orElseThrow();
             assertThat(r.status().key()).isEqualTo(end);
             List<RolloutEvent> events = repo.events(r.rolloutId());
@@ -88,7 +88,7 @@ class KillRestartTest {
     /** What the store holds now, checked for internal consistency, as the driver describes a recovered state. */
     private Map<String, Object> committedState() {
         try (Database db = Database.open(Workspace.databaseFile(dir))) {
-            SqliteRolloutRepository repo = new SqliteRolloutRepository(db);
+            JdbcRolloutRepository repo = new JdbcRolloutRepository(db);
             Rollout r = repo.latest("hooks").orElse(null);
             if (r == null) {
                 return Map.of();

@@ -3,7 +3,7 @@ package io.promptdesk.engine.rollout;
 import io.promptdesk.store.Database;
 import io.promptdesk.store.DatabaseOptions;
 import io.promptdesk.store.LocalPostgres;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.StoreException;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +41,7 @@ class PostgresRolloutRulesTest extends RolloutRulesTest {
              Connection other = DriverManager.getConnection("jdbc:" + url, LocalPostgres.SUPERUSER,
                      LocalPostgres.SUPERUSER_PASSWORD)) {
             GradualRolloutManager locked = new GradualRolloutManager("hooks", new RolloutEnvironment(
-                    new SqliteRolloutRepository(impatient), f.registry, f.sim, new RegressionHealthComparator(),
+                    new JdbcRolloutRepository(impatient), f.registry, f.sim, new RegressionHealthComparator(),
                     (d, s, c, p) -> routed.add(d + " " + p), f.clock, null), RolloutSettings.defaults("ana"));
             locked.recover();
             routed.clear();

@@ -8,8 +8,8 @@ import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.NewVersion;
 import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 
 import java.nio.file.Path;
@@ -51,8 +51,8 @@ final class RolloutFixture implements AutoCloseable {
 
     void open() {
         db = opener.get();
-        registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
-        rollouts = new SqliteRolloutRepository(db);
+        registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
+        rollouts = new JdbcRolloutRepository(db);
         env = new RolloutEnvironment(rollouts, registry, sim, new RegressionHealthComparator(), sim::route, clock,
                 new RolloutListener() {
                     @Override

@@ -6,7 +6,7 @@ import io.promptdesk.registry.RegistryException;
 import io.promptdesk.registry.NewVersion;
 import io.promptdesk.store.Database;
 import io.promptdesk.store.DatabaseOptions;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.StoreException;
 import io.promptdesk.store.Workspace;
 import org.junit.jupiter.api.AfterEach;
@@ -220,7 +220,7 @@ class RolloutRulesTest {
              java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:"
                      + Workspace.databaseFile(dir))) {
             GradualRolloutManager locked = new GradualRolloutManager("hooks", new RolloutEnvironment(
-                    new SqliteRolloutRepository(impatient), f.registry, f.sim, new RegressionHealthComparator(),
+                    new JdbcRolloutRepository(impatient), f.registry, f.sim, new RegressionHealthComparator(),
                     (d, s, c, p) -> routed.add(d + " " + p), f.clock, null), RolloutSettings.defaults("ana"));
             locked.recover();
             routed.clear();

@@ -25,8 +25,8 @@ import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.remote.RemoteEndpoint;
 import io.promptdesk.remote.Sleeper;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +75,7 @@ class PrometheusRolloutEndToEndTest {
              PrometheusMetricsSource source = new PrometheusMetricsSource(new PrometheusClient(
                      RemoteEndpoint.of("Prometheus", prometheus.url()), Sleeper.REAL), HealthQueries.defaults(),
                      Duration.ofSeconds(1), Duration.ofSeconds(5))) {
-            ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
+            ModelRegistry registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
             registry.register(new NewVersion("hooks", "1.0", "Write a hook about {topic}", null, null,
                     VersionStatus.STABLE, Map.of()), ANA);
             registry.register(NewVersion.candidate("hooks", "1.1", "Write a short hook about {topic}"), ANA);
@@ -92,7 +92,7 @@ class PrometheusRolloutEndToEndTest {
                     checks.add(check);
                 }
             };
-            RolloutEnvironment env = new RolloutEnvironment(new SqliteRolloutRepository(db), registry, source,
+            RolloutEnvironment env = new RolloutEnvironment(new JdbcRolloutRepository(db), registry, source,
                     new RegressionHealthComparator(), sim::route, clock, listener);
             GradualRolloutManager manager = new GradualRolloutManager("hooks", env,
                     RolloutSettings.defaults("ana").withMinSamples(50));

@@ -8,7 +8,7 @@ import io.promptdesk.remote.RemoteUnavailableException;
 import io.promptdesk.remote.RetryPolicy;
 import io.promptdesk.remote.Secret;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryHistory;
+import io.promptdesk.store.JdbcRegistryHistory;
 import io.promptdesk.store.Workspace;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -184,14 +184,14 @@ class MlflowClientContractTest {
         server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(5, TimeUnit.SECONDS).build());
         try (Database db = Database.open(Workspace.databaseFile(dir))) {
             Clock clock = Clock.systemUTC();
-            MlflowModelRegistry registry = new MlflowModelRegistry(client, new SqliteRegistryHistory(db), clock,
+            MlflowModelRegistry registry = new MlflowModelRegistry(client, new JdbcRegistryHistory(db), clock,
                     Duration.ofSeconds(30)).withDeadline(clock.instant().plusMillis(600));
             long start = System.nanoTime();
             assertThatThrownBy(() -> registry.resolve("summarizer", "production"))
                     .isInstanceOf(RemoteUnavailableException.class);
             // Without the deadline the answer would take 5 s.
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3_500));
-            MlflowModelRegistry late = new MlflowModelRegistry(client, new SqliteRegistryHistory(db),
+            MlflowModelRegistry late = new MlflowModelRegistry(client, new JdbcRegistryHistory(db),
                     new SimulatedClock(java.time.Instant.parse("2025-03-01T10:00:00Z")), Duration.ofSeconds(30))
                     .withDeadline(java.time.Instant.parse("2025-03-01T09:59:59Z"));
             assertThatThrownBy(() -> late.resolve("summarizer", "production"))

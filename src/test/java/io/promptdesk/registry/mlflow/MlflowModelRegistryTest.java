@@ -11,7 +11,7 @@ import io.promptdesk.registry.RegistryException;
 import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.remote.RemoteEndpoint;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryHistory;
+import io.promptdesk.store.JdbcRegistryHistory;
 import io.promptdesk.store.Workspace;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +48,7 @@ class MlflowModelRegistryTest {
         server.start(InetAddress.getLoopbackAddress(), 0);
         db = Database.open(Workspace.databaseFile(dir));
         client = new MlflowClient(RemoteEndpoint.of("MLflow", server.url("/").toString()), d -> { });
-        registry = new MlflowModelRegistry(client, new SqliteRegistryHistory(db),
+        registry = new MlflowModelRegistry(client, new JdbcRegistryHistory(db),
                 new SimulatedClock(Instant.parse("2025-03-01T10:00:00Z")), Duration.ofSeconds(5));
     }
 

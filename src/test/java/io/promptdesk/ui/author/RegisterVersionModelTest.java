@@ -5,7 +5,7 @@ import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.registry.ModelVersion;
 import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryRepository;
+import io.promptdesk.store.JdbcRegistryRepository;
 import io.promptdesk.store.Workspace;
 import io.promptdesk.ui.common.FakeDialogService;
 import io.promptdesk.ui.common.SameThreadRunner;
@@ -37,7 +37,7 @@ class RegisterVersionModelTest {
     void setUp() throws IOException {
         AuthorFixture.workspace(dir);
         db = Database.open(Workspace.databaseFile(dir));
-        registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db),
+        registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db),
                 Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
         dialogs = new FakeDialogService();
         SameThreadRunner runner = SameThreadRunner.immediate();

@@ -12,7 +12,7 @@ import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryRepository;
+import io.promptdesk.store.JdbcRegistryRepository;
 import io.promptdesk.store.Workspace;
 import io.promptdesk.ui.common.FakeDialogService;
 import io.promptdesk.ui.common.SameThreadRunner;
@@ -45,7 +45,7 @@ class PipelineViewModelTest {
     @BeforeEach
     void open() {
         db = Database.open(Workspace.databaseFile(dir));
-        registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), Clock.systemUTC());
+        registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), Clock.systemUTC());
         history = RunHistory.inMemory(Clock.systemUTC());
         input = new PipelineInput("copy.prompt", TEMPLATE, List.of(Map.of("product", "a lamp"),
                 Map.of("product", "a kettle"), Map.of("product", "a bell"), Map.of("product", "a cup")));

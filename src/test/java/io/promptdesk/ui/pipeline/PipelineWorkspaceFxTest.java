@@ -8,7 +8,7 @@ import io.promptdesk.engine.testing.PromptTestRunner;
 import io.promptdesk.registry.EmbeddedModelRegistry;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteRegistryRepository;
+import io.promptdesk.store.JdbcRegistryRepository;
 import io.promptdesk.store.Workspace;
 import io.promptdesk.ui.common.FakeDialogService;
 import io.promptdesk.ui.common.FxBackgroundRunner;
@@ -53,7 +53,7 @@ class PipelineWorkspaceFxTest {
     @Start
     void start(Stage stage) {
         db = Database.open(Workspace.databaseFile(dir));
-        ModelRegistry registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), Clock.systemUTC());
+        ModelRegistry registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), Clock.systemUTC());
         background = Executors.newSingleThreadExecutor();
         new Theme().apply();
         PipelineInput input = new PipelineInput("copy.prompt", PipelineViewModelTest.TEMPLATE,

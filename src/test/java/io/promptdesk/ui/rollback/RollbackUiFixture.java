@@ -17,10 +17,10 @@ import io.promptdesk.registry.ModelVersion;
 import io.promptdesk.registry.NewVersion;
 import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.store.Database;
-import io.promptdesk.store.SqliteAuditLog;
-import io.promptdesk.store.SqliteRegistryRepository;
-import io.promptdesk.store.SqliteRollbackRepository;
-import io.promptdesk.store.SqliteRolloutRepository;
+import io.promptdesk.store.JdbcAuditLog;
+import io.promptdesk.store.JdbcRegistryRepository;
+import io.promptdesk.store.JdbcRollbackRepository;
+import io.promptdesk.store.JdbcRolloutRepository;
 import io.promptdesk.store.Workspace;
 import io.promptdesk.ui.common.BackgroundRunner;
 import io.promptdesk.ui.common.DialogService;
@@ -50,9 +50,9 @@ public final class RollbackUiFixture implements AutoCloseable {
     public final SimulatedService sim = new SimulatedService(clock, 7);
     public final Database db;
     public final ModelRegistry registry;
-    public final SqliteAuditLog audit;
+    public final JdbcAuditLog audit;
     public final RolloutRepository rollouts;
-    public final SqliteRollbackRepository rollbacks;
+    public final JdbcRollbackRepository rollbacks;
     public final RollbackController controller;
     public final FakeConfirmer confirmer = new FakeConfirmer();
     public final FakeTicker ticker = new FakeTicker();
@@ -60,10 +60,10 @@ public final class RollbackUiFixture implements AutoCloseable {
     public RollbackUiFixture(Path dir) {
         sim.setDefaultRate(50);
         db = Database.open(Workspace.databaseFile(dir));
-        registry = new EmbeddedModelRegistry(new SqliteRegistryRepository(db), clock);
-        audit = new SqliteAuditLog(db);
-        rollouts = new AuditingRolloutRepository(new SqliteRolloutRepository(db), audit);
-        rollbacks = new SqliteRollbackRepository(db);
+        registry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), clock);
+        audit = new JdbcAuditLog(db);
+        rollouts = new AuditingRolloutRepository(new JdbcRolloutRepository(db), audit);
+        rollbacks = new JdbcRollbackRepository(db);
         controller = new RollbackController(new RollbackEnvironment(registry, rollouts, sim::route, sim, rollbacks,
                 audit, clock, Runnable::run, new SteppingTimer(), new Liveness()), RollbackSettings.defaults());
     }

@@ -23,7 +23,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SqliteAuditLogTest {
+class JdbcAuditLogTest {
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
     @TempDir
@@ -40,7 +40,7 @@ class SqliteAuditLogTest {
 
     private void fill(int n) {
         try (Database db = Database.open(file())) {
-            SqliteAuditLog log = new SqliteAuditLog(db);
+            JdbcAuditLog log = new JdbcAuditLog(db);
             for (int i = 1; i <= n; i++) {
                 log.append(action(i));
             }
@@ -49,7 +49,7 @@ class SqliteAuditLogTest {
 
     private AuditVerification verify() {
         try (Database db = Database.open(file())) {
-            return new SqliteAuditLog(db).verify();
+            return new JdbcAuditLog(db).verify();
         }
     }
 
@@ -65,7 +65,7 @@ class SqliteAuditLogTest {
     @Test
     void appendsChainEachRowToThePreviousOne() {
         try (Database db = Database.open(file())) {
-            SqliteAuditLog log = new SqliteAuditLog(db);
+            JdbcAuditLog log = new JdbcAuditLog(db);
             AuditEntry first = log.append(action(1));
             AuditEntry second = log.append(action(2));
             assertThat(first.seq()).isEqualTo(1);
@@ -116,7 +116,7 @@ class SqliteAuditLogTest {
     void anEditWithARecomputedHashBreaksTheNextLink() throws Exception {
         fill(5);
         try (Database db = Database.open(file())) {
-            List<AuditEntry> rows = new SqliteAuditLog(db).entries(null, 10);
+            List<AuditEntry> rows = new JdbcAuditLog(db).entries(null, 10);
             AuditEntry third = rows.get(2);
             AuditEntry forged = new AuditEntry(third.seq(), third.at(), "mallory", third.action(), third.subjectId(),
                     third.model(), third.details(), third.reason(), third.prevHash(), "");
@@ -143,7 +143,7 @@ class SqliteAuditLogTest {
     private String relink(int count) throws Exception {
         List<AuditEntry> rows;
         try (Database db = Database.open(file())) {
-            rows = new ArrayList<>(new SqliteAuditLog(db, AuditKeyring.NONE).entries(null, 100));
+            rows = new ArrayList<>(new JdbcAuditLog(db, AuditKeyring.NONE).entries(null, 100));
         }
         Collections.reverse(rows);
         String prev = AuditChain.GENESIS;
@@ -209,13 +209,13 @@ class SqliteAuditLogTest {
     @Test
     void rowsWrittenBeforeKeysArePinnedByTheFirstKeyedRow() throws Exception {
         try (Database db = Database.open(file())) {
-            SqliteAuditLog legacy = new SqliteAuditLog(db, AuditKeyring.NONE);
+            JdbcAuditLog legacy = new JdbcAuditLog(db, AuditKeyring.NONE);
             for (int i = 1; i <= 3; i++) {
                 legacy.append(action(i));
             }
         }
         try (Database db = Database.open(file())) {
-            new SqliteAuditLog(db).append(action(4));
+            new JdbcAuditLog(db).append(action(4));
         }
         assertThat(verify().intact()).isTrue();
         // Rewrite the three unkeyed rows consistently (their SHA-256 chain recomputed): the keyed row 4 still

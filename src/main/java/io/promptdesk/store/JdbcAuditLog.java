@@ -30,7 +30,8 @@ import java.util.UUID;
 
 /**
  * The audit log in the workspace database. An append reads the last row and inserts the next under the write lock
- * ({@code BEGIN IMMEDIATE}), so concurrent writers - threads or processes - extend one chain. Rows are chained with
+ * (SQLite's {@code BEGIN IMMEDIATE}, the team store's advisory lock), so concurrent writers - threads, processes or
+ * desks - extend one chain. Rows are chained with
  * the workspace's audit key, and the head is checkpointed after each commit; both live outside the workspace
  * ({@link AuditKeyring}).
  * <p>
@@ -38,7 +39,7 @@ import java.util.UUID;
  * checks that the records of who did what agree with what the log recorded: each rollback's trigger, versions and
  * model, and each rollout transition, in order.
  */
-public final class SqliteAuditLog implements AuditLog {
+public final class JdbcAuditLog implements AuditLog {
     private static final String COLUMNS = "seq, at, actor, action, subject_id, model_name, details, reason, prev_hash, "
             + "hash";
 
@@ -50,11 +51,11 @@ public final class SqliteAuditLog implements AuditLog {
      * desks, none of which holds a key the others have: its chain is SHA-256 without a key, and it is kept by the
      * database, which refuses to change or delete an audit row.
      */
-    public SqliteAuditLog(Database db) {
+    public JdbcAuditLog(Database db) {
         this(db, db.kind() == StoreLocation.Kind.SQLITE ? FileAuditKeyring.forUser() : AuditKeyring.NONE);
     }
 
-    public SqliteAuditLog(Database db, AuditKeyring keyring) {
+    public JdbcAuditLog(Database db, AuditKeyring keyring) {
         this.db = db;
         this.keyring = keyring;
     }
@@ -129,9 +130,9 @@ public final class SqliteAuditLog implements AuditLog {
         }
         return db.read(c -> model == null
                 ? Jdbc.query(c, "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT ?",
-                SqliteAuditLog::entry, limit)
+                JdbcAuditLog::entry, limit)
                 : Jdbc.query(c, "SELECT " + COLUMNS + " FROM audit_log WHERE model_name = ? ORDER BY seq DESC LIMIT ?",
-                SqliteAuditLog::entry, model, limit));
+                JdbcAuditLog::entry, model, limit));
     }
 
     /** Streams the rows in order, so a long log is never held in memory. */

@@ -8,14 +8,14 @@ import java.time.Instant;
 import java.util.List;
 
 /** The history of changes made in remote registries, in the workspace database's append-only table. */
-public final class SqliteRegistryHistory implements RegistryHistory {
+public final class JdbcRegistryHistory implements RegistryHistory {
     private final Database db;
 
-    private final SqliteAuditLog audit;
+    private final JdbcAuditLog audit;
 
-    public SqliteRegistryHistory(Database db) {
+    public JdbcRegistryHistory(Database db) {
         this.db = db;
-        this.audit = new SqliteAuditLog(db);
+        this.audit = new JdbcAuditLog(db);
     }
 
     @Override
@@ -28,7 +28,7 @@ public final class SqliteRegistryHistory implements RegistryHistory {
                     e.model(), seq, e.at().toEpochMilli(), e.actor(), e.kind().key(), e.version(), e.name(), e.from(),
                     e.to(), e.reason());
             // A change PromptDesk made in a remote registry is audited like one in the embedded registry.
-            audit.append(SqliteAuditLog.registryRecord(SqliteAuditLog.REMOTE_REGISTRY, seq, e));
+            audit.append(JdbcAuditLog.registryRecord(JdbcAuditLog.REMOTE_REGISTRY, seq, e));
             return new RegistryEvent(e.model(), seq, e.at(), e.actor(), e.kind(), e.version(), e.name(), e.from(),
                     e.to(), e.reason());
         });

@@ -34,12 +34,12 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The rollout aggregate in the workspace database; plain SQL that PostgreSQL also runs. */
-public final class SqliteRolloutRepository implements RolloutRepository {
+public final class JdbcRolloutRepository implements RolloutRepository {
     private static final String ACTIVE = "status IN ('in_progress', 'paused')";
 
     private final Database db;
 
-    public SqliteRolloutRepository(Database db) {
+    public JdbcRolloutRepository(Database db) {
         this.db = db;
     }
 
@@ -50,32 +50,32 @@ public final class SqliteRolloutRepository implements RolloutRepository {
 
     @Override
     public Optional<Rollout> find(String rolloutId) {
-        return db.read(c -> Jdbc.first(c, "SELECT * FROM rollouts WHERE rollout_id = ?", SqliteRolloutRepository::rollout,
+        return db.read(c -> Jdbc.first(c, "SELECT * FROM rollouts WHERE rollout_id = ?", JdbcRolloutRepository::rollout,
                 rolloutId));
     }
 
     @Override
     public Optional<Rollout> active(String deployment) {
         return db.read(c -> Jdbc.first(c, "SELECT * FROM rollouts WHERE deployment_name = ? AND " + ACTIVE,
-                SqliteRolloutRepository::rollout, deployment));
+                JdbcRolloutRepository::rollout, deployment));
     }
 
     @Override
     public Optional<Rollout> latest(String deployment) {
         return db.read(c -> Jdbc.first(c, "SELECT * FROM rollouts WHERE deployment_name = ? "
-                + "ORDER BY start_time DESC, rollout_id DESC", SqliteRolloutRepository::rollout, deployment));
+                + "ORDER BY start_time DESC, rollout_id DESC", JdbcRolloutRepository::rollout, deployment));
     }
 
     @Override
     public List<Rollout> allActive() {
         return db.read(c -> Jdbc.query(c, "SELECT * FROM rollouts WHERE " + ACTIVE + " ORDER BY start_time, deployment_name",
-                SqliteRolloutRepository::rollout));
+                JdbcRolloutRepository::rollout));
     }
 
     @Override
     public List<Rollout> history(String deployment) {
         return db.read(c -> Jdbc.query(c, "SELECT * FROM rollouts WHERE deployment_name = ? "
-                + "ORDER BY start_time DESC, rollout_id DESC", SqliteRolloutRepository::rollout, deployment));
+                + "ORDER BY start_time DESC, rollout_id DESC", JdbcRolloutRepository::rollout, deployment));
     }
 
     @Override
@@ -171,13 +171,13 @@ public final class SqliteRolloutRepository implements RolloutRepository {
     @Override
     public Optional<DesiredState> desired(String deployment) {
         return db.read(c -> Jdbc.first(c, "SELECT * FROM deployment_state WHERE deployment_name = ?",
-                SqliteRolloutRepository::desiredState, deployment));
+                JdbcRolloutRepository::desiredState, deployment));
     }
 
     @Override
     public List<DesiredState> allDesired() {
         return db.read(c -> Jdbc.query(c, "SELECT * FROM deployment_state ORDER BY deployment_name",
-                SqliteRolloutRepository::desiredState));
+                JdbcRolloutRepository::desiredState));
     }
 
     @Override

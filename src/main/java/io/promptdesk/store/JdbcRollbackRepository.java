@@ -19,14 +19,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Rollbacks and their step records in the workspace database; plain SQL that PostgreSQL also runs. */
-public final class SqliteRollbackRepository implements RollbackRepository {
+public final class JdbcRollbackRepository implements RollbackRepository {
     private static final String COLUMNS = "rollback_id, model_name, from_version, to_version, reason, triggered_by, "
             + "skip_validation, status, step, switched, start_time, deadline, end_time, pre_rollback, post_rollback, "
             + "error, owner, revision";
 
     private final Database db;
 
-    public SqliteRollbackRepository(Database db) {
+    public JdbcRollbackRepository(Database db) {
         this.db = db;
     }
 
@@ -38,31 +38,31 @@ public final class SqliteRollbackRepository implements RollbackRepository {
     @Override
     public Optional<RollbackRecord> find(String rollbackId) {
         return db.read(c -> Jdbc.first(c, "SELECT " + COLUMNS + " FROM rollbacks WHERE rollback_id = ?",
-                SqliteRollbackRepository::record, rollbackId));
+                JdbcRollbackRepository::record, rollbackId));
     }
 
     @Override
     public Optional<RollbackRecord> running(String model) {
         return db.read(c -> Jdbc.first(c, "SELECT " + COLUMNS + " FROM rollbacks WHERE model_name = ? AND status = "
-                + "'running'", SqliteRollbackRepository::record, model));
+                + "'running'", JdbcRollbackRepository::record, model));
     }
 
     @Override
     public Optional<RollbackRecord> latest(String model) {
         return db.read(c -> Jdbc.first(c, "SELECT " + COLUMNS + " FROM rollbacks WHERE model_name = ? "
-                + "ORDER BY start_time DESC, rollback_id DESC LIMIT 1", SqliteRollbackRepository::record, model));
+                + "ORDER BY start_time DESC, rollback_id DESC LIMIT 1", JdbcRollbackRepository::record, model));
     }
 
     @Override
     public List<RollbackRecord> history(String model, int limit) {
         return db.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM rollbacks WHERE model_name = ? "
-                + "ORDER BY start_time DESC, rollback_id DESC LIMIT ?", SqliteRollbackRepository::record, model, limit));
+                + "ORDER BY start_time DESC, rollback_id DESC LIMIT ?", JdbcRollbackRepository::record, model, limit));
     }
 
     @Override
     public List<RollbackRecord> unfinished() {
         return db.read(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM rollbacks WHERE status IN ('running', "
-                + "'interrupted') ORDER BY start_time, rollback_id", SqliteRollbackRepository::record));
+                + "'interrupted') ORDER BY start_time, rollback_id", JdbcRollbackRepository::record));
     }
 
     @Override

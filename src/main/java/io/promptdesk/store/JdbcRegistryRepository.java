@@ -20,17 +20,17 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /** The registry aggregate in the workspace database; plain SQL that PostgreSQL also runs. */
-public final class SqliteRegistryRepository implements RegistryRepository {
+public final class JdbcRegistryRepository implements RegistryRepository {
     private static final String VERSION_COLUMNS =
             "model_name, version, template, dialect, test_report, status, created_by, created_at";
 
     private final Database db;
 
-    private final SqliteAuditLog audit;
+    private final JdbcAuditLog audit;
 
-    public SqliteRegistryRepository(Database db) {
+    public JdbcRegistryRepository(Database db) {
         this.db = db;
-        this.audit = new SqliteAuditLog(db);
+        this.audit = new JdbcAuditLog(db);
     }
 
     @Override
@@ -158,7 +158,7 @@ public final class SqliteRegistryRepository implements RegistryRepository {
                     e.at().toEpochMilli(), e.actor(), e.kind().key(), e.version(), e.name(), e.from(), e.to(),
                     e.reason());
             // Who changed the registry is audited with the rest, in the same transaction, and verified against it.
-            audit.append(SqliteAuditLog.registryRecord(SqliteAuditLog.LOCAL_REGISTRY, seq, e));
+            audit.append(JdbcAuditLog.registryRecord(JdbcAuditLog.LOCAL_REGISTRY, seq, e));
             return new RegistryEvent(e.model(), seq, e.at(), e.actor(), e.kind(), e.version(), e.name(), e.from(),
                     e.to(), e.reason());
         });

@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SqliteRegistryHistoryTest {
+class JdbcRegistryHistoryTest {
     @TempDir
     Path dir;
 
@@ -24,7 +24,7 @@ class SqliteRegistryHistoryTest {
     @Test
     void eventsAreNumberedPerRegistryAndModelAndReadBackInOrder() {
         try (Database db = Database.open(Workspace.databaseFile(dir))) {
-            SqliteRegistryHistory h = new SqliteRegistryHistory(db);
+            JdbcRegistryHistory h = new JdbcRegistryHistory(db);
             assertThat(h.append("mlflow:http://a/", moved("m", null, "1")).seq()).isEqualTo(1);
             assertThat(h.append("mlflow:http://a/", moved("m", "1", "2")).seq()).isEqualTo(2);
             assertThat(h.append("mlflow:http://b/", moved("m", null, "7")).seq()).isEqualTo(1);
@@ -39,7 +39,7 @@ class SqliteRegistryHistoryTest {
     @Test
     void theHistoryCannotBeRewritten() {
         try (Database db = Database.open(Workspace.databaseFile(dir))) {
-            new SqliteRegistryHistory(db).append("r", moved("m", null, "1"));
+            new JdbcRegistryHistory(db).append("r", moved("m", null, "1"));
             for (String sql : List.of("UPDATE remote_registry_events SET actor = 'x'", "DELETE FROM remote_registry_events")) {
                 assertThatThrownBy(() -> db.write(c -> Jdbc.update(c, sql)))
                         .isInstanceOf(StoreException.class).hasMessageContaining("append-only");
