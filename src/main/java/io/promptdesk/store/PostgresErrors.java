@@ -16,7 +16,7 @@ final class PostgresErrors {
         String name = "the team store " + store.display();
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
                 || state.isEmpty() && detail.toLowerCase(java.util.Locale.ROOT).contains("connection")) {
-            return new Unreachable(store, name + " cannot be reached (" + doing + "): " + firstLine(detail)
+            return new Unreachable(store, name + " cannot be reached (" + doing + "): " + firstLine(rootMessage(e))
                     + "; nothing was changed - check that the server is running and the URL, then retry", e);
         }
         if (state.equals("28P01") || state.equals("28000")) {
@@ -66,6 +66,16 @@ final class PostgresErrors {
             }
         }
         return "";
+    }
+
+    /** The innermost cause's message: the pool's "request timed out" hides the driver's "connection refused". */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? String.valueOf(e.getMessage()) : m;
     }
 
     private static String firstLine(String s) {
