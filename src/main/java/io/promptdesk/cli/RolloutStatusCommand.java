@@ -43,6 +43,14 @@ public final class RolloutStatusCommand extends CliCommand implements Callable<I
                 view.put("drift", drift);
                 view.put("desired", services.rollouts().desired(deployment).map(RolloutStatusCommand::desired)
                         .orElse(null));
+                java.time.Instant now = services.clock().instant();
+                view.put("driver", services.rollouts().leaseOf(deployment).map(l -> {
+                    Map<String, Object> d = new LinkedHashMap<>();
+                    d.put("holder", l.holder());
+                    d.put("lease_expires_at", l.expiresAt().toString());
+                    d.put("live", l.expiresAt().isAfter(now));
+                    return d;
+                }).orElse(null));
                 out().println(Json.pretty(view));
             } else {
                 RolloutCommand.print(r, services.clock().instant(), false, out());

@@ -244,6 +244,13 @@ public final class JdbcRolloutRepository implements RolloutRepository {
     }
 
     @Override
+    public Optional<io.promptdesk.engine.rollout.LeaseGrant> leaseOf(String deployment) {
+        return db.read(c -> Jdbc.first(c, "SELECT holder, expires_at FROM driver_leases WHERE deployment_name = ?",
+                rs -> new io.promptdesk.engine.rollout.LeaseGrant(false, rs.getString(1),
+                        Instant.ofEpochMilli(rs.getLong(2)), null), deployment));
+    }
+
+    @Override
     public void releaseLease(String deployment, String holder) {
         db.write(c -> Jdbc.update(c, "DELETE FROM driver_leases WHERE deployment_name = ? AND holder = ?",
                 deployment, holder));

@@ -108,6 +108,8 @@ class TeamStoreCliTest {
         Result seen = at("omar", "rollout", "status", "--deployment", "hooks", "--json");
         assertThat(seen.exit()).as(seen.err()).isZero();
         assertThat(seen.json().toString()).contains("in_progress");
+        // Nobody drives it yet (no console, no rollout watch): the status says so.
+        assertThat(seen.json().get("driver").isNull()).isTrue();
         assertThat(dir.resolve("omar").resolve("promptdesk.db")).doesNotExist();
 
         Result rollback = at("omar", "rollback", "--model", "hooks", "--current-version", "1.1", "--reason",

@@ -142,4 +142,9 @@ public final class AuditingRolloutRepository implements RolloutRepository {
     public void releaseLease(String deployment, String holder) {
         delegate.releaseLease(deployment, holder);
     }
+
+    @Override
+    public Optional<io.promptdesk.engine.rollout.LeaseGrant> leaseOf(String deployment) {
+        return delegate.leaseOf(deployment);
+    }
 }

@@ -88,4 +88,7 @@ public interface RolloutRepository {
 
     /** Gives the lease up if {@code holder} has it (a desk that stops driving), so another may take it at once. */
     void releaseLease(String deployment, String holder);
+
+    /** Who holds the lease on driving {@code deployment}'s rollout, and until when (it may have run out); read only. */
+    Optional<LeaseGrant> leaseOf(String deployment);
 }

@@ -90,6 +90,10 @@ class DriverLeaseTest {
         assertThat(takeover.actor()).isEqualTo("desk-b");
         assertThat(takeover.reason()).contains("desk-a").contains("desk-b");
         assertThat(takeover.fromStatus()).isEqualTo(takeover.toStatus());
+        assertThat(f.rollouts.leaseOf("hooks")).get().satisfies(l -> {
+            assertThat(l.holder()).isEqualTo("desk-b");
+            assertThat(l.expiresAt()).isAfter(f.clock.instant());
+        });
         // The takeover is audited like every rollout event, and the chain still verifies.
         assertThat(new JdbcAuditLog(f.db).verify().intact()).isTrue();
 
