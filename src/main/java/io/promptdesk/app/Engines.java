@@ -256,6 +256,15 @@ public final class Engines implements AutoCloseable {
         return m;
     }
 
+    /**
+     * A manager that drives a rollout ({@code rollout watch}): on {@code metrics} and {@code router}, reporting to
+     * {@code listener}, with {@code settings} (a time scale, say).
+     */
+    public GradualRolloutManager driver(String deployment, MetricsSource metrics, TrafficRouter router,
+                                        RolloutListener listener, RolloutSettings settings) {
+        return new GradualRolloutManager(deployment, environment(metrics, router, listener), settings);
+    }
+
     /** A manager that only reads: nothing is reconciled, nothing written. */
     public GradualRolloutManager reader(String deployment) {
         return new GradualRolloutManager(deployment, environment(NO_METRICS, router(NOT_ROUTED), null),

@@ -79,9 +79,8 @@ public final class RolloutWatchCommand extends CliCommand implements Callable<In
             }
             RolloutSettings settings = RolloutSettings.defaults(options.actor()).withTimeScale(timeScale);
             MetricsSource metrics = services.metrics(sim != null ? sim : Engines.NO_METRICS);
-            GradualRolloutManager manager = new GradualRolloutManager(deployment, services.environment(metrics,
-                    services.router(sim != null ? sim::route : Engines.NOT_ROUTED),
-                    new Lines()), settings);
+            GradualRolloutManager manager = services.driver(deployment, metrics,
+                    services.router(sim != null ? sim::route : Engines.NOT_ROUTED), new Lines(), settings);
             Rollout r = manager.recover().orElseThrow(() -> new RolloutException("no rollout has been started on "
                     + deployment + ": start one with promptdesk rollout start"));
             line("status", RolloutView.of(r));

@@ -52,6 +52,18 @@ public final class TrainInjectionModelCommand extends CliCommand implements Call
 
     @Override
     public Integer call() throws IOException {
+        // The training sets are not shipped with PromptDesk (only the in-repo test split is): say where they come from.
+        boolean found;
+        try (var entries = java.nio.file.Files.list(data)) {
+            found = entries.anyMatch(p -> p.getFileName().toString().startsWith("prompt-injection-"));
+        } catch (IOException e) {
+            found = false;
+        }
+        if (!found) {
+            throw new io.promptdesk.model.BadInputException("--data " + data.toAbsolutePath().normalize()
+                    + " holds no prompt-injection-* sets: the labelled training sets are not part of the repository; "
+                    + "docs/injection-model.md names each set and its source - pass the folder that holds them");
+        }
         new InjectionModelTrainer(out()).run(new InjectionModelTrainer.Options(data, out, testOut, c, calibFpr,
                 sourceFpr, !noLoso, !noShareAlike));
         return PromptDeskCommand.EXIT_OK;

@@ -48,6 +48,8 @@ public final class Database implements AutoCloseable {
     private final DatabaseOptions options;
     private final ReentrantLock lock = new ReentrantLock();
     private int depth;
+    /** Whether the transaction in progress is to be announced to the other desks at commit. */
+    private boolean announced;
     /** What to do once the outermost transaction has committed (an outside checkpoint must never run ahead). */
     private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
 
@@ -296,22 +298,32 @@ public final class Database implements AutoCloseable {
         return read(Migrations::currentVersion);
     }
 
-    /** Runs {@code work} in a write transaction and commits it before returning. */
+    /** Runs {@code work} in a write transaction and commits it before returning; other desks hear of it. */
     public <T> T write(SqlWork<T> work) {
-        return inTransaction("BEGIN IMMEDIATE", "writing", work);
+        return inTransaction("BEGIN IMMEDIATE", "writing", true, work);
+    }
+
+    /**
+     * A write other desks need not hear of (a driver renewing its lease): no notification at commit, unless
+     * something inside it writes through {@link #write}, which announces the whole transaction.
+     */
+    public <T> T writeQuietly(SqlWork<T> work) {
+        return inTransaction("BEGIN IMMEDIATE", "writing", false, work);
     }
 
     /** Runs {@code work} in a read transaction: one consistent snapshot of the file. */
     public <T> T read(SqlWork<T> work) {
-        return inTransaction("BEGIN", "reading", work);
+        return inTransaction("BEGIN", "reading", false, work);
     }
 
-    private <T> T inTransaction(String begin, String doing, SqlWork<T> work) {
+    private <T> T inTransaction(String begin, String doing, boolean announce, SqlWork<T> work) {
         lock.lock();
         try {
             if (depth > 0) {
+                announced |= announce;
                 return joined(doing, work);
             }
+            announced = announce;
             if (pool != null) {
                 return pooled(begin.equals("BEGIN IMMEDIATE"), doing, work);
             }
@@ -362,7 +374,7 @@ public final class Database implements AutoCloseable {
                 }
             }
             T result = work.run(c);
-            if (writing) {
+            if (writing && announced) {
                 // Every open console hears of the change at commit (StoreWatcher).
                 try (Statement s = c.createStatement()) {
                     s.execute("SELECT pg_notify('" + StoreWatcher.CHANNEL + "', '')");

@@ -214,10 +214,11 @@ public final class JdbcRolloutRepository implements RolloutRepository {
 
     @Override
     public io.promptdesk.engine.rollout.LeaseGrant lease(String deployment, String holder, Instant now,
-                                                         java.time.Duration ttl) {
+                                                         java.time.Duration ttl,
+                                                         java.util.function.Consumer<String> onTakeover) {
         long at = millis(now);
         long until = at + Math.max(1, ttl.toMillis());
-        return db.write(c -> {
+        return db.writeQuietly(c -> {
             Optional<String[]> row = Jdbc.first(c, "SELECT holder, expires_at FROM driver_leases "
                     + "WHERE deployment_name = ?", rs -> new String[]{rs.getString(1),
                     Long.toString(rs.getLong(2))}, deployment);
@@ -236,6 +237,7 @@ public final class JdbcRolloutRepository implements RolloutRepository {
             if (expires <= at) {
                 Jdbc.update(c, "UPDATE driver_leases SET holder = ?, acquired_at = ?, renewed_at = ?, expires_at = ? "
                         + "WHERE deployment_name = ?", holder, at, at, until, deployment);
+                onTakeover.accept(current);
                 return new io.promptdesk.engine.rollout.LeaseGrant(true, holder, Instant.ofEpochMilli(until),
                         current);
             }

@@ -134,8 +134,9 @@ public final class AuditingRolloutRepository implements RolloutRepository {
 
     @Override
     public io.promptdesk.engine.rollout.LeaseGrant lease(String deployment, String holder, java.time.Instant now,
-                                                         java.time.Duration ttl) {
-        return delegate.lease(deployment, holder, now, ttl);
+                                                         java.time.Duration ttl,
+                                                         java.util.function.Consumer<String> onTakeover) {
+        return delegate.lease(deployment, holder, now, ttl, onTakeover);
     }
 
     @Override

@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
 public final class GradualRolloutManager {
     private final String deploymentName;
     private final RolloutEnvironment env;
+    /** The driver this manager last held the lease for, and when it last renewed it (null: not holding). */
+    private String leaseDriver;
+    private Instant leaseRenewedAt;
     private final RolloutSettings settings;
     private final HealthEvaluator evaluator;
     private final Reconciler reconciler;
@@ -254,21 +257,28 @@ public final class GradualRolloutManager {
         }
         Instant now = now();
         Duration leaseTtl = settings.onClock(latest.get().plan().healthCheckInterval());
+        // The console ticks four times a second: the lease is renewed at most once a second (a quarter of the
+        // term when that is shorter), which keeps it from running out under a live desk and the store from taking
+        // a commit per tick.
+        Duration renewEvery = leaseTtl.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0 ? leaseTtl.dividedBy(4)
+                : Duration.ofSeconds(1);
+        if (driver.equals(leaseDriver) && leaseRenewedAt != null
+                && now.isBefore(leaseRenewedAt.plus(renewEvery)) && now.isAfter(leaseRenewedAt.minusNanos(1))) {
+            return tick();
+        }
         RolloutEvent[] takeover = new RolloutEvent[1];
-        LeaseGrant grant = env.repository().atomically(() -> {
-            LeaseGrant g = env.repository().lease(deploymentName, driver, now, leaseTtl);
-            if (g.takenOverFrom() != null) {
-                Rollout r = env.repository().latest(deploymentName).orElseThrow();
-                takeover[0] = env.repository().append(new RolloutEvent(r.rolloutId(), 0, now, driver,
-                        RolloutEventKind.TAKEN_OVER, r.status(), r.status(), r.currentPercentage(),
-                        r.currentPercentage(), r.currentStage(), false, "driver " + g.takenOverFrom()
-                        + " stopped renewing its lease; " + driver + " drives the rollout from here"));
-            }
-            return g;
+        LeaseGrant grant = env.repository().lease(deploymentName, driver, now, leaseTtl, previous -> {
+            Rollout r = env.repository().latest(deploymentName).orElseThrow();
+            takeover[0] = env.repository().append(new RolloutEvent(r.rolloutId(), 0, now, driver,
+                    RolloutEventKind.TAKEN_OVER, r.status(), r.status(), r.currentPercentage(),
+                    r.currentPercentage(), r.currentStage(), false, "driver " + previous
+                    + " stopped renewing its lease; " + driver + " drives the rollout from here"));
         });
         if (takeover[0] != null) {
             env.listener().onEvent(takeover[0]);
         }
+        leaseDriver = grant.held() ? driver : null;
+        leaseRenewedAt = grant.held() ? now : null;
         if (!grant.held()) {
             return latest;
         }
@@ -277,6 +287,8 @@ public final class GradualRolloutManager {
 
     /** Gives up driving this deployment's rollout (a desk closing), so another desk takes over at once. */
     public void stopDriving(String driver) {
+        leaseDriver = null;
+        leaseRenewedAt = null;
         env.repository().releaseLease(deploymentName, driver);
     }
 

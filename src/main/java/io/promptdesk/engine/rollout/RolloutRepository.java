@@ -82,9 +82,12 @@ public interface RolloutRepository {
     /**
      * Takes or renews the lease on driving {@code deployment}'s rollout ticks for {@code holder} until
      * {@code now + ttl}: granted when nobody holds it, when {@code holder} does, or when the holder's lease ran out
-     * (a takeover, named in the grant). Atomic across desks.
+     * (a takeover, named in the grant). Atomic across desks: {@code onTakeover} (given the previous holder) runs in
+     * the same transaction, so a takeover and its record commit together. A plain renewal is not announced to the
+     * other desks (nothing they show changed).
      */
-    LeaseGrant lease(String deployment, String holder, Instant now, java.time.Duration ttl);
+    LeaseGrant lease(String deployment, String holder, Instant now, java.time.Duration ttl,
+                     java.util.function.Consumer<String> onTakeover);
 
     /** Gives the lease up if {@code holder} has it (a desk that stops driving), so another may take it at once. */
     void releaseLease(String deployment, String holder);

@@ -119,7 +119,8 @@ class DriverLeaseTest {
         deskA.stopDriving("desk-a");
         serve(Duration.ofSeconds(1));
         deskB.drive("desk-b");
-        assertThat(f.rollouts.lease("hooks", "desk-c", f.clock.instant(), CHECK).holder()).isEqualTo("desk-b");
+        assertThat(f.rollouts.lease("hooks", "desk-c", f.clock.instant(), CHECK, previous -> { }).holder())
+                .isEqualTo("desk-b");
         assertThat(deskB.events()).extracting(RolloutEvent::kind).doesNotContain(RolloutEventKind.TAKEN_OVER);
     }
 }
