@@ -71,43 +71,13 @@ final class Migrations {
             return;
         }
         if (db.kind() == StoreLocation.Kind.SQLITE) {
-            withFileLock(db.file(), () -> migrate(db));
+            withFileLock(db.file(), () -> FlywayRun.migrate(db));
         } else {
-            migrate(db);
+            FlywayRun.migrate(db);
         }
         int after = db.read(Migrations::currentVersion);
         if (after > latest) {
             throw tooNew(db, after, latest);
-        }
-    }
-
-    private static void migrate(Database db) {
-        int legacy = db.read(c -> hasTable(c, HISTORY_TABLE) ? 0 : legacyVersion(c));
-        try {
-            var config = Flyway.configure(Migrations.class.getClassLoader())
-                    .dataSource(db.dataSource())
-                    .locations("classpath:" + folder(db.kind()).substring(1))
-                    .table(HISTORY_TABLE)
-                    .validateMigrationNaming(true)
-                    .mixed(false)
-                    .cleanDisabled(true);
-            if (legacy > 0) {
-                config = config.baselineOnMigrate(true).baselineVersion(Integer.toString(legacy))
-                        .baselineDescription("schema_version " + legacy + " (before Flyway)");
-            }
-            int current = db.read(Migrations::currentVersion);
-            if (current > known().size()) {
-                throw tooNew(db, current, known().size());
-            }
-            MigrateResult result = config.load().migrate();
-            if (result.migrationsExecuted > 0) {
-                LOG.info("{}: applied {} schema migration(s), now at version {}", db.describe(),
-                        result.migrationsExecuted, result.targetSchemaVersion);
-            }
-        } catch (FlywayException e) {
-            throw new StoreException(StoreException.Problem.OTHER, db.location(), db.describe()
-                    + ": the schema could not be brought to version " + known().size() + ": " + e.getMessage()
-                    + "; nothing after the last whole version was kept", e);
         }
     }
 
@@ -210,6 +180,45 @@ final class Migrations {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Flyway itself, in a class of its own: loaded only when a schema is to be made or upgraded, so opening a current
+     * workspace (every command, every console start) loads none of it.
+     */
+    private static final class FlywayRun {
+        private FlywayRun() {
+        }
+
+        static void migrate(Database db) {
+            int legacy = db.read(c -> hasTable(c, HISTORY_TABLE) ? 0 : legacyVersion(c));
+            try {
+                var config = Flyway.configure(Migrations.class.getClassLoader())
+                        .dataSource(db.dataSource())
+                        .locations("classpath:" + folder(db.kind()).substring(1))
+                        .table(HISTORY_TABLE)
+                        .validateMigrationNaming(true)
+                        .mixed(false)
+                        .cleanDisabled(true);
+                if (legacy > 0) {
+                    config = config.baselineOnMigrate(true).baselineVersion(Integer.toString(legacy))
+                            .baselineDescription("schema_version " + legacy + " (before Flyway)");
+                }
+                int current = db.read(Migrations::currentVersion);
+                if (current > known().size()) {
+                    throw tooNew(db, current, known().size());
+                }
+                MigrateResult result = config.load().migrate();
+                if (result.migrationsExecuted > 0) {
+                    LOG.info("{}: applied {} schema migration(s), now at version {}", db.describe(),
+                            result.migrationsExecuted, result.targetSchemaVersion);
+                }
+            } catch (FlywayException e) {
+                throw new StoreException(StoreException.Problem.OTHER, db.location(), db.describe()
+                        + ": the schema could not be brought to version " + known().size() + ": " + e.getMessage()
+                        + "; nothing after the last whole version was kept", e);
+            }
         }
     }
 }
