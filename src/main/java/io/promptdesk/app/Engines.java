@@ -137,6 +137,7 @@ public final class Engines implements AutoCloseable {
     private final List<ExecutorService> pools = new ArrayList<>();
     private final List<io.promptdesk.store.StoreWatcher> watchers = new ArrayList<>();
     private ExecutorService rollbackPool;
+    private final Access access;
 
     private Engines(Config config, Database db, boolean reading) {
         this.config = config;
@@ -150,6 +151,7 @@ public final class Engines implements AutoCloseable {
         this.embeddedRegistry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), config.clock());
         this.registryHistory = new JdbcRegistryHistory(db);
         this.registry = connections.registry(embeddedRegistry, registryHistory);
+        this.access = new Access(new io.promptdesk.store.JdbcAccess(db, config.actor()), config.clock());
     }
 
     /** For a command (or a desk) that acts: the store is opened, the embedded file created if need be. */
@@ -188,8 +190,31 @@ public final class Engines implements AutoCloseable {
         return config.clock();
     }
 
+    /**
+     * Who acts: on a team store the database login (the name a client might send is not used: the database records
+     * its own {@code session_user}), on the embedded store the configured actor or the operating-system user.
+     */
     public String actor() {
-        return config.actor();
+        return db.kind() == StoreLocation.Kind.POSTGRESQL ? access.identity().user() : config.actor();
+    }
+
+    /**
+     * Who acts when a caller asks for {@code requested}: on a team store always the login (the database would refuse
+     * another name), on the embedded store {@code requested} when given, else the configured actor.
+     */
+    public String actorOr(String requested) {
+        return db.kind() == StoreLocation.Kind.POSTGRESQL || requested == null || requested.isBlank() ? actor()
+                : requested;
+    }
+
+    /** The attribution of an action taken now by whoever acts here, with {@code reason}. */
+    public io.promptdesk.registry.Attribution by(String reason) {
+        return io.promptdesk.registry.Attribution.of(actor(), reason);
+    }
+
+    /** Who is acting, the roles they hold, and the check made before each guarded action. */
+    public Access access() {
+        return access;
     }
 
     /** True when built for a command that only reads. */

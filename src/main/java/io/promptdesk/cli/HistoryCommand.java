@@ -18,8 +18,12 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes: 0 listed, 2 bad usage or input."})
 public final class HistoryCommand extends CliCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "M", required = true, description = "Model (deployment) name.")
+    @Option(names = "--model", paramLabel = "M", description = "Model (deployment) name (required unless --denials).")
     String model;
+
+    @Option(names = "--denials", description = "List refused attempts instead (who tried what, when, and the role it "
+            + "needed), most recent first; JSON: {denials: [{id, at, actor, action, subject, needed, detail}]}.")
+    boolean denials;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
             description = "At most N rollbacks (default: ${DEFAULT-VALUE}).")
@@ -37,6 +41,12 @@ public final class HistoryCommand extends CliCommand implements Callable<Integer
 
     @Override
     public Integer call() {
+        if (denials) {
+            return listDenials();
+        }
+        if (model == null || model.isBlank()) {
+            throw new io.promptdesk.model.BadInputException("--model is required (or --denials for refused attempts)");
+        }
         List<RollbackResult> history;
         try (RollbackServices services = RollbackServices.openForReading(connections.on(WorkspacePath.of(workspace)))) {
             history = services.controller.getRollbackHistory(model, limit, true);
@@ -52,6 +62,35 @@ public final class HistoryCommand extends CliCommand implements Callable<Integer
                         r.durationSeconds() == null ? "running" : String.format(Locale.ROOT, "%.2f s, SLA %s",
                                 r.durationSeconds(), r.slaMet() ? "met" : "breached"), r.triggeredBy(),
                         abbreviate(r.reason()) + (r.error() == null ? "" : " (" + abbreviate(r.error()) + ")")));
+            }
+        }
+        out().flush();
+        return PromptDeskCommand.EXIT_OK;
+    }
+
+    private int listDenials() {
+        List<io.promptdesk.model.AccessDenial> list;
+        try (RollbackServices services = RollbackServices.openForReading(connections.on(WorkspacePath.of(workspace)))) {
+            list = services.base.access().denials(limit);
+        }
+        if (json) {
+            out().println(Json.pretty(java.util.Map.of("denials", list.stream().map(d -> {
+                java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put("id", d.id());
+                row.put("at", d.at().toString());
+                row.put("actor", d.actor());
+                row.put("action", d.action());
+                row.put("subject", d.subject());
+                row.put("needed", d.needed());
+                row.put("detail", d.detail());
+                return row;
+            }).toList())));
+        } else if (list.isEmpty()) {
+            out().println("no refused attempts");
+        } else {
+            for (io.promptdesk.model.AccessDenial d : list) {
+                out().println(String.format(Locale.ROOT, "%-24s  %-16s  %-18s  %-12s  needs %s", d.at(), d.actor(),
+                        d.action(), d.subject() == null ? "" : d.subject(), d.needed()));
             }
         }
         out().flush();

@@ -144,12 +144,22 @@ public final class PipelineCommand extends CliCommand implements Callable<Intege
                 UnhealthyPolicy.PAUSE);
         // the option wins over the workspace's promptdesk.yaml (validation.profanity_level)
         var ruleSettings = WorkspaceRuleSettings.of(options.directory()).withProfanityLevel(profanityLevel);
-        PipelineConfig config = new PipelineConfig(deployment, loaded, rules, ruleSettings, null, null, gate, true, plan,
-                autoRollback, waitForRollout, null, options.actor());
         try (PipelineServices services = new PipelineServices(options)) {
+            PipelineConfig config = new PipelineConfig(deployment, loaded, rules, ruleSettings, null, null, gate, true,
+                    plan, autoRollback, waitForRollout, null, services.base.actor());
             ModelRegistry registry = services.registry();
             boolean rollsOut = registry.models().stream().anyMatch(m -> m.name().equals(deployment))
                     && registry.resolve(deployment, ModelRegistry.PRODUCTION).isPresent();
+            if (!gatesOnly) {
+                // What the run may do, checked before it starts: it registers, rolls out, and may roll back.
+                services.base.access().require(io.promptdesk.model.GuardedAction.REGISTER_VERSION, deployment);
+                if (rollsOut) {
+                    services.base.access().require(io.promptdesk.model.GuardedAction.START_ROLLOUT, deployment);
+                    if (autoRollback) {
+                        services.base.access().require(io.promptdesk.model.GuardedAction.ROLLBACK, deployment);
+                    }
+                }
+            }
             SimulatedService sim = simulate ? new SimulatedService(services.base.clock(), seed) : null;
             MetricsSource simulated = sim != null ? sim : Engines.NO_METRICS;
             if (rollsOut && waitForRollout && !gatesOnly && !services.hasMetrics(simulated)) {
@@ -162,7 +172,7 @@ public final class PipelineCommand extends CliCommand implements Callable<Intege
                 registry.resolve(deployment, ModelRegistry.PRODUCTION)
                         .ifPresent(p -> sim.route(deployment, p.version(), null, 0));
             }
-            RolloutSettings settings = RolloutSettings.defaults(options.actor()).withTimeScale(timeScale);
+            RolloutSettings settings = RolloutSettings.defaults(services.base.actor()).withTimeScale(timeScale);
             Pacer pacer = d -> {
                 Thread.sleep(Math.max(1, d.toMillis()));
                 if (sim != null) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 RegressCommand.class, TrendCommand.class, CompareCommand.class, PipelineCommand.class,
                 RegistryCommand.class, RolloutCommand.class, SimulateCommand.class, ConnectionsCommand.class,
                 RollbackCommand.class, HistoryCommand.class, AuditCommand.class, ReconcileCommand.class,
-                BenchmarkCommand.class, StoreCommand.class, TrainInjectionModelCommand.class},
+                BenchmarkCommand.class, StoreCommand.class, TeamCommand.class, WhoamiCommand.class,
+                TrainInjectionModelCommand.class},
         footer = {"", "Exit codes: 0 passed, 1 gate failed, 2 bad usage or input."})
 public final class PromptDeskCommand implements Runnable {
 

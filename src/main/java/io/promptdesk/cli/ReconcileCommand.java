@@ -35,6 +35,7 @@ public final class ReconcileCommand extends CliCommand implements Callable<Integ
     public Integer call() {
         List<ReconcileReport> reports;
         try (Engines services = Engines.open(options.config())) {
+            services.access().require(io.promptdesk.model.GuardedAction.RECONCILE, deployment);
             Reconciler reconciler = services.reconciler();
             if (deployment != null) {
                 services.registry().model(deployment);

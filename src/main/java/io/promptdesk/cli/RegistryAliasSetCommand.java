@@ -38,9 +38,10 @@ public final class RegistryAliasSetCommand extends CliCommand implements Callabl
     @Override
     public Integer call() {
         try (Engines services = Engines.open(options.config())) {
+            services.access().require(io.promptdesk.model.GuardedAction.SET_ALIAS, model);
             String before = services.registry().model(model).aliases().get(alias);
             // Production and previous are part of the deployment's desired state: moved there first, then applied.
-            services.reconciler().moveAlias(model, alias, version, options.by(reason));
+            services.reconciler().moveAlias(model, alias, version, services.by(reason));
             Model m = services.registry().model(model);
             if (options.json) {
                 out().println(Json.pretty(m));

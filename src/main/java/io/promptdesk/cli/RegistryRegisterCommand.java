@@ -61,7 +61,12 @@ public final class RegistryRegisterCommand extends CliCommand implements Callabl
         NewVersion request = new NewVersion(model, version, TextFiles.readUtf8(templateFile), dialect,
                 testReport == null ? null : TextFiles.readUtf8(testReport), s, tags);
         try (Engines services = Engines.open(options.config())) {
-            ModelVersion v = services.registry().register(request, options.by(reason));
+            services.access().require(io.promptdesk.model.GuardedAction.REGISTER_VERSION, model);
+            if (s == VersionStatus.STABLE) {
+                // A version registered as stable becomes production at once: that is a release.
+                services.access().require(io.promptdesk.model.GuardedAction.SET_ALIAS, model);
+            }
+            ModelVersion v = services.registry().register(request, services.by(reason));
             if (options.json) {
                 out().println(Json.pretty(v));
             } else {

@@ -59,10 +59,11 @@ public final class RollbackCommand extends CliCommand implements Callable<Intege
 
     @Override
     public Integer call() {
-        RollbackRequest request = new RollbackRequest(model, currentVersion, targetVersion, reason, triggeredBy,
-                skipValidation);
         RollbackOutcome o;
         try (RollbackServices services = RollbackServices.open(connections.on(WorkspacePath.of(workspace)))) {
+            services.base.access().require(io.promptdesk.model.GuardedAction.ROLLBACK, model);
+            RollbackRequest request = new RollbackRequest(model, currentVersion, targetVersion, reason,
+                    services.base.actorOr(triggeredBy), skipValidation);
             o = services.controller.trigger(request, RollbackListener.NONE);
             if (o.joined() && o.result().status() == RollbackStatus.SUCCESS) {
                 // An earlier success is only reported as one if router and registry still say so: repair them first.

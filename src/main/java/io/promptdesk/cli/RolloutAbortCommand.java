@@ -22,6 +22,7 @@ public final class RolloutAbortCommand extends CliCommand implements Callable<In
 
     @Override
     public Integer call() {
-        return RolloutCommand.transition(options, deployment, reason, GradualRolloutManager::abortRollout, out());
+        return RolloutCommand.transition(options, deployment, reason,
+                io.promptdesk.model.GuardedAction.ABORT_ROLLOUT, GradualRolloutManager::abortRollout, out());
     }
 }

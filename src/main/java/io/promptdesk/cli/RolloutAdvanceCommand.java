@@ -33,9 +33,11 @@ public final class RolloutAdvanceCommand extends CliCommand implements Callable<
     @Override
     public Integer call() {
         try (Engines services = Engines.open(options.config())) {
+            services.access().require(force ? io.promptdesk.model.GuardedAction.FORCE_ROLLOUT
+                    : io.promptdesk.model.GuardedAction.ADVANCE_ROLLOUT, deployment);
             GradualRolloutManager manager = services.manager(deployment);
             try {
-                manager.updateTrafficPercentage(percentage, force, options.by(reason));
+                manager.updateTrafficPercentage(percentage, force, services.by(reason));
             } catch (HealthGateException e) {
                 return RolloutCompleteCommand.gateFailed(e, manager, services, options, out(), err());
             }

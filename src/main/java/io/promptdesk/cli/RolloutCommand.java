@@ -8,6 +8,7 @@ import io.promptdesk.engine.rollout.Rollout;
 import io.promptdesk.engine.rollout.RolloutStatus;
 import io.promptdesk.engine.rollout.RolloutView;
 import io.promptdesk.json.Json;
+import io.promptdesk.model.GuardedAction;
 import io.promptdesk.registry.Attribution;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,10 +45,12 @@ public final class RolloutCommand implements Runnable {
      * the rollout after it.
      */
     static int transition(RegistryCommand.WorkspaceOptions options, String deployment, String reason,
-                          BiConsumer<GradualRolloutManager, Attribution> action, PrintWriter out) {
+                          GuardedAction guarded, BiConsumer<GradualRolloutManager, Attribution> action,
+                          PrintWriter out) {
         try (Engines services = Engines.open(options.config())) {
+            services.access().require(guarded, deployment);
             GradualRolloutManager manager = services.manager(deployment);
-            action.accept(manager, options.by(reason));
+            action.accept(manager, services.by(reason));
             print(manager.status(), services.clock().instant(), options.json, out);
         }
         out.flush();

@@ -31,9 +31,10 @@ public final class RolloutCompleteCommand extends CliCommand implements Callable
     @Override
     public Integer call() {
         try (Engines services = Engines.open(options.config())) {
+            services.access().require(io.promptdesk.model.GuardedAction.COMPLETE_ROLLOUT, deployment);
             GradualRolloutManager manager = services.manager(deployment);
             try {
-                manager.completeRollout(skipFinalChecks, options.by(skipFinalChecks && reason == null
+                manager.completeRollout(skipFinalChecks, services.by(skipFinalChecks && reason == null
                         ? "completed without final checks" : reason));
             } catch (HealthGateException e) {
                 return gateFailed(e, manager, services, options, out(), err());

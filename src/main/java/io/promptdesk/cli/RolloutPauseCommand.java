@@ -22,6 +22,7 @@ public final class RolloutPauseCommand extends CliCommand implements Callable<In
 
     @Override
     public Integer call() {
-        return RolloutCommand.transition(options, deployment, reason, GradualRolloutManager::pauseRollout, out());
+        return RolloutCommand.transition(options, deployment, reason,
+                io.promptdesk.model.GuardedAction.PAUSE_ROLLOUT, GradualRolloutManager::pauseRollout, out());
     }
 }

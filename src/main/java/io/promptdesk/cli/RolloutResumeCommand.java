@@ -22,6 +22,7 @@ public final class RolloutResumeCommand extends CliCommand implements Callable<I
 
     @Override
     public Integer call() {
-        return RolloutCommand.transition(options, deployment, reason, GradualRolloutManager::resumeRollout, out());
+        return RolloutCommand.transition(options, deployment, reason,
+                io.promptdesk.model.GuardedAction.RESUME_ROLLOUT, GradualRolloutManager::resumeRollout, out());
     }
 }

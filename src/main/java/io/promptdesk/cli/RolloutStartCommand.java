@@ -75,8 +75,9 @@ public final class RolloutStartCommand extends CliCommand implements Callable<In
                 healthCheckInterval == null ? null : Duration.ofSeconds(healthCheckInterval),
                 UnhealthyPolicy.of(onUnhealthy));
         try (Engines services = Engines.open(options.config())) {
+            services.access().require(io.promptdesk.model.GuardedAction.START_ROLLOUT, deployment);
             GradualRolloutManager manager = services.manager(deployment);
-            manager.startRollout(version, plan, options.by(reason));
+            manager.startRollout(version, plan, services.by(reason));
             RolloutCommand.print(manager.status(), services.clock().instant(), options.json, out());
         }
         out().flush();

@@ -77,7 +77,8 @@ public final class RolloutWatchCommand extends CliCommand implements Callable<In
             if (sim != null) {
                 sim.setDefaultRate(rate * timeScale);
             }
-            RolloutSettings settings = RolloutSettings.defaults(options.actor()).withTimeScale(timeScale);
+            services.access().require(io.promptdesk.model.GuardedAction.DRIVE_ROLLOUT, deployment);
+            RolloutSettings settings = RolloutSettings.defaults(services.actor()).withTimeScale(timeScale);
             MetricsSource metrics = services.metrics(sim != null ? sim : Engines.NO_METRICS);
             GradualRolloutManager manager = services.driver(deployment, metrics,
                     services.router(sim != null ? sim::route : Engines.NOT_ROUTED), new Lines(), settings);

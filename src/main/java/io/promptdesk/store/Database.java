@@ -325,7 +325,15 @@ public final class Database implements AutoCloseable {
             }
             announced = announce;
             if (pool != null) {
-                return pooled(begin.equals("BEGIN IMMEDIATE"), doing, work);
+                boolean writing = begin.equals("BEGIN IMMEDIATE");
+                try {
+                    return pooled(writing, doing, work);
+                } catch (StoreException e) {
+                    if (e.problem() == StoreException.Problem.DENIED) {
+                        recordRefusal(e);
+                    }
+                    throw e;
+                }
             }
             try {
                 execute(begin);
@@ -402,6 +410,32 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 LOG.debug("returning a connection to the pool of {}: {}", location.display(), e.getMessage());
             }
+        }
+    }
+
+    /**
+     * The team store refused this login a read or a write (its grants, or a rule of migration V7): the attempt is recorded
+     * (who - the database's session user -, when, what) in its own transaction, whatever path it came by.
+     */
+    private void recordRefusal(StoreException refused) {
+        try {
+            pooled(true, "recording a refused write", c -> {
+                try (java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO access_denials (at, actor, action, "
+                        + "subject, needed, detail) VALUES (?, session_user, ?, NULL, ?, ?)")) {
+                    p.setLong(1, System.currentTimeMillis());
+                    String m = refused.getMessage();
+                    p.setString(2, m.contains("(reading") ? "store_read" : "store_write");
+                    java.util.regex.Matcher needs = java.util.regex.Pattern.compile("needs the ([a-z, ]+?) role")
+                            .matcher(m);
+                    p.setString(3, needs.find() ? needs.group(1)
+                            : m.contains("(reading") ? "viewer" : "a role that allows it");
+                    p.setString(4, m);
+                    p.executeUpdate();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("could not record a refused write on {}: {}", location.display(), e.getMessage());
         }
     }
 

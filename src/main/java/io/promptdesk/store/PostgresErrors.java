@@ -30,7 +30,8 @@ final class PostgresErrors {
         }
         if (state.equals("42501")) {
             return new StoreException(StoreException.Problem.DENIED, store, name + " refused this login ("
-                    + doing + "): " + firstLine(detail) + "; nothing was changed", e);
+                    + doing + "): " + firstLine(detail).replaceFirst("^ERROR: ", "") + neededFor(doing, detail)
+                    + "; nothing was changed", e);
         }
         if (state.equals("55P03") || state.equals("40001") || state.equals("40P01") || state.equals("57014")) {
             return new StoreException(StoreException.Problem.LOCKED, store, name + " is busy with another desk's "
@@ -50,6 +51,32 @@ final class PostgresErrors {
         }
         return new StoreException(StoreException.Problem.OTHER, store, name + ": " + doing + " failed: "
                 + firstLine(detail), e);
+    }
+
+    /** Which roles may write each table (PostgreSQL migration V7), for a refusal's message. */
+    private static final java.util.Map<String, String> WRITERS = java.util.Map.ofEntries(
+            java.util.Map.entry("models", "author"), java.util.Map.entry("model_versions", "author"),
+            java.util.Map.entry("model_tags", "author, releaser or oncall"),
+            java.util.Map.entry("model_aliases", "releaser or oncall"),
+            java.util.Map.entry("registry_events", "author, releaser or oncall"),
+            java.util.Map.entry("remote_registry_events", "author, releaser or oncall"),
+            java.util.Map.entry("audit_log", "author, releaser or oncall"),
+            java.util.Map.entry("rollouts", "releaser"), java.util.Map.entry("rollout_events", "releaser"),
+            java.util.Map.entry("health_checks", "releaser"), java.util.Map.entry("driver_leases", "releaser"),
+            java.util.Map.entry("deployment_state", "releaser or oncall"),
+            java.util.Map.entry("rollbacks", "oncall"), java.util.Map.entry("rollback_steps", "oncall"));
+
+    /** "permission denied for table rollouts" says nothing of roles: name the ones that may write it. */
+    static String neededFor(String doing, String detail) {
+        if (doing.startsWith("reading")) {
+            return " (reading the store needs a PromptDesk role, viewer at least)";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("permission denied for table (\\w+)")
+                .matcher(detail);
+        if (m.find() && WRITERS.containsKey(m.group(1))) {
+            return " (writing " + m.group(1) + " needs the " + WRITERS.get(m.group(1)) + " role)";
+        }
+        return "";
     }
 
     /** The team store did not answer: nothing happened, and it may once the server is back. */

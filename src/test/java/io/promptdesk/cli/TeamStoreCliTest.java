@@ -112,14 +112,18 @@ class TeamStoreCliTest {
         assertThat(seen.json().get("driver").isNull()).isTrue();
         assertThat(dir.resolve("omar").resolve("promptdesk.db")).doesNotExist();
 
-        Result rollback = at("omar", "rollback", "--model", "hooks", "--current-version", "1.1", "--reason",
-                "error spike at 3 a.m.", "--actor", "omar", "--json");
+        // The on-call engineer connects with a login of their own: the record names that login.
+        LocalPostgres.shared().ensureLogin("pd_omar", "pd-omar-pw");
+        LocalPostgres.shared().superuserSql("GRANT promptdesk_oncall TO pd_omar");
+        Result rollback = run("rollback", "--model", "hooks", "--current-version", "1.1", "--reason",
+                "error spike at 3 a.m.", "--actor", "omar", "--json", "--workspace", dir.resolve("omar").toString(),
+                "--store-url", LocalPostgres.as(url, "pd_omar", "pd-omar-pw"));
         assertThat(rollback.exit()).as(rollback.err()).isZero();
         assertThat(rollback.json().get("status").asText()).isEqualTo("success");
 
         Result history = at("ana", "history", "--model", "hooks", "--json");
         assertThat(history.exit()).as(history.err()).isZero();
-        assertThat(history.out()).contains("error spike at 3 a.m.").contains("omar");
+        assertThat(history.out()).contains("error spike at 3 a.m.").contains("\"triggered_by\" : \"pd_omar\"");
         Result audit = at("ana", "audit", "verify");
         assertThat(audit.exit()).as(audit.out() + audit.err()).isZero();
     }

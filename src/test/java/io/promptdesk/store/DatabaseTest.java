@@ -39,7 +39,7 @@ class DatabaseTest {
     @Test
     void appliesEveryMigrationOnceInOrderAndRecordsIt() {
         List<Migration> known = Migrations.known();
-        assertThat(known).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(known).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7);
         try (Database db = Database.open(file())) {
             assertThat(db.schemaVersion()).isEqualTo(known.size());
         }
@@ -56,7 +56,7 @@ class DatabaseTest {
                 return out;
             });
             assertThat(rows).containsExactly("1 registry", "2 rollouts", "3 remote registry history",
-                    "4 rollbacks and audit", "5 desired state", "6 driver leases");
+                    "4 rollbacks and audit", "5 desired state", "6 driver leases", "7 roles");
         }
     }
 
@@ -94,7 +94,7 @@ class DatabaseTest {
                 }
                 return out;
             });
-            assertThat(history).containsExactly("BASELINE 3", "SQL 4", "SQL 5", "SQL 6");
+            assertThat(history).containsExactly("BASELINE 3", "SQL 4", "SQL 5", "SQL 6", "SQL 7");
         }
     }
 

@@ -182,6 +182,17 @@ public final class LocalPostgres {
         superuserSql("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'");
     }
 
+    /** A login that may exist already (logins belong to the whole server, shared by the tests' databases). */
+    public void ensureLogin(String name, String password) {
+        superuserSql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + name + "') THEN "
+                + "CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'; END IF; END $$");
+    }
+
+    /** {@code url} with {@code user}'s name and password in it, as a desk would be given. */
+    public static String as(String url, String user, String password) {
+        return url.replace("postgresql://", "postgresql://" + user + ":" + password + "@");
+    }
+
     public void superuserSql(String sql) {
         superuserSql("postgres", sql);
     }

@@ -1,0 +1,393 @@
+package io.promptdesk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.promptdesk.json.Json;
+import io.promptdesk.model.GuardedAction;
+import io.promptdesk.model.Role;
+import io.promptdesk.store.LocalPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Roles on a real PostgreSQL 15 team store, through the CLI and in SQL as each engineer's own login: every action
+ * is allowed to exactly the roles that may take it; a refusal exits 2 naming the role, writes nothing but the record
+ * of the refusal; the recorded actor is always the login, whatever name a client sends.
+ */
+class TeamRolesTest {
+    static final String PASSWORD = "pd-role-test-pw";
+    /** One login per role, plus one with none; logins and memberships belong to the whole server. */
+    static final Map<String, Set<Role>> LOGINS = new LinkedHashMap<>();
+
+    static {
+        LOGINS.put("pd_t_viewer", EnumSet.of(Role.VIEWER));
+        LOGINS.put("pd_t_author", EnumSet.of(Role.AUTHOR));
+        LOGINS.put("pd_t_releaser", EnumSet.of(Role.RELEASER));
+        LOGINS.put("pd_t_oncall", EnumSet.of(Role.ONCALL));
+        LOGINS.put("pd_t_admin", EnumSet.of(Role.ADMIN));
+        LOGINS.put("pd_t_nobody", EnumSet.noneOf(Role.class));
+    }
+
+    @TempDir
+    Path dir;
+    private String url;
+    private Path template;
+
+    record Result(int exit, String out, String err) {
+        JsonNode json() throws Exception {
+            return Json.mapper().readTree(out);
+        }
+    }
+
+    @BeforeAll
+    static void logins() {
+        LocalPostgres pg = LocalPostgres.shared();
+        // The roles exist once any store was initialised on the server; make sure before granting them.
+        pg.superuserSql("SELECT 1");
+        for (String login : LOGINS.keySet()) {
+            pg.ensureLogin(login, PASSWORD);
+        }
+    }
+
+    @BeforeEach
+    void store() throws Exception {
+        url = LocalPostgres.shared().newDatabase();
+        template = dir.resolve("t.prompt");
+        Files.writeString(template, "Write a hook about {topic}");
+        Result init = superuser("store", "init");
+        assertThat(init.exit()).as(init.err()).isZero();
+        for (Map.Entry<String, Set<Role>> e : LOGINS.entrySet()) {
+            for (Role r : e.getValue()) {
+                LocalPostgres.shared().superuserSql("GRANT " + r.sqlName() + " TO " + e.getKey());
+            }
+        }
+        // production 1.0, a candidate 1.1 to roll out
+        for (String v : List.of("1.0", "1.1")) {
+            Result r = superuser("registry", "register", "--model", "hooks", "--version", v, "--template-file",
+                    template.toString(), "--status", v.equals("1.0") ? "stable" : "candidate");
+            assertThat(r.exit()).as(r.err()).isZero();
+        }
+    }
+
+    private Result run(String... args) {
+        CommandLine cl = PromptDeskCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        Result r = new Result(exit, out.toString(), err.toString());
+        assertThat(r.out() + r.err()).doesNotContain(PASSWORD).doesNotContain(LocalPostgres.SUPERUSER_PASSWORD);
+        return r;
+    }
+
+    /** A command run by {@code login} at a desk of its own. */
+    private Result withPassword(String login, String password, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--workspace", dir.resolve(login).toString(), "--store-url",
+                LocalPostgres.as(url, login, password)));
+        return run(all.toArray(String[]::new));
+    }
+
+    private Result as(String login, String... args) {
+        return withPassword(login, PASSWORD, args);
+    }
+
+    private Result superuser(String... args) {
+        return withPassword(LocalPostgres.SUPERUSER, LocalPostgres.SUPERUSER_PASSWORD, args);
+    }
+
+    /** Each guarded action as a command line (with the state before it set up by the superuser). */
+    private List<String> command(GuardedAction a) {
+        return switch (a) {
+            case REGISTER_VERSION -> List.of("registry", "register", "--model", "hooks", "--version", "1.2",
+                    "--template-file", template.toString());
+            case SET_ALIAS -> List.of("registry", "alias", "set", "--model", "hooks", "--alias", "previous",
+                    "--version", "1.1");
+            case START_ROLLOUT -> List.of("rollout", "start", "--deployment", "hooks", "--version", "1.1");
+            case ADVANCE_ROLLOUT -> List.of("rollout", "advance", "--deployment", "hooks", "--percentage", "25");
+            case FORCE_ROLLOUT -> List.of("rollout", "advance", "--deployment", "hooks", "--percentage", "25",
+                    "--force", "--reason", "load test");
+            case PAUSE_ROLLOUT -> List.of("rollout", "pause", "--deployment", "hooks", "--reason", "lunch");
+            case RESUME_ROLLOUT -> List.of("rollout", "resume", "--deployment", "hooks");
+            case COMPLETE_ROLLOUT -> List.of("rollout", "complete", "--deployment", "hooks", "--skip-final-checks");
+            case ABORT_ROLLOUT -> List.of("rollout", "abort", "--deployment", "hooks", "--reason", "wrong build");
+            case DRIVE_ROLLOUT -> List.of("rollout", "watch", "--deployment", "hooks", "--simulate",
+                    "--time-scale", "600");
+            case ROLLBACK -> List.of("rollback", "--model", "hooks", "--current-version", "1.1", "--reason",
+                    "error spike");
+            case RECONCILE -> List.of("reconcile", "--deployment", "hooks");
+            case GRANT_ROLE -> List.of("team", "grant", "--user", "pd_t_nobody", "--role", "viewer");
+            case REVOKE_ROLE -> List.of("team", "revoke", "--user", "pd_t_nobody", "--role", "viewer");
+            case CHANGE_SETTINGS -> List.of();
+        };
+    }
+
+    /** Every row count but the refusals': what "nothing written" is checked against. */
+    private Map<String, Long> counts() throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = connect(LocalPostgres.SUPERUSER, LocalPostgres.SUPERUSER_PASSWORD);
+             Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                    + "AND tablename NOT IN ('access_denials') ORDER BY tablename")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String t : tables) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + t)) {
+                    rs.next();
+                    counts.put(t, rs.getLong(1));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT coalesce(sum(revision), 0) FROM rollouts")) {
+                rs.next();
+                counts.put("rollouts.revisions", rs.getLong(1));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT string_agg(alias || '=' || version, ',' ORDER BY alias) "
+                    + "FROM model_aliases")) {
+                rs.next();
+                counts.put("aliases." + rs.getString(1), 0L);
+            }
+        }
+        return counts;
+    }
+
+    private List<String[]> denials() throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (Connection c = connect(LocalPostgres.SUPERUSER, LocalPostgres.SUPERUSER_PASSWORD);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT actor, action, needed FROM access_denials ORDER BY id")) {
+            while (rs.next()) {
+                rows.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+            }
+        }
+        return rows;
+    }
+
+    private Connection connect(String user, String password) throws SQLException {
+        return DriverManager.getConnection("jdbc:" + url, user, password);
+    }
+
+    @Test
+    void everyActionIsRefusedToEveryLoginWhoseRolesDoNotAllowIt() throws Exception {
+        // An active rollout, so that each rollout action would otherwise do something.
+        Result start = superuser("rollout", "start", "--deployment", "hooks", "--version", "1.1");
+        assertThat(start.exit()).as(start.err()).isZero();
+        int refusals = 0;
+        for (Map.Entry<String, Set<Role>> login : LOGINS.entrySet()) {
+            for (GuardedAction a : GuardedAction.values()) {
+                List<String> cmd = command(a);
+                if (cmd.isEmpty() || a.allows(login.getValue())) {
+                    continue;
+                }
+                Map<String, Long> before = counts();
+                int denied = denials().size();
+                Result r = as(login.getKey(), cmd.toArray(String[]::new));
+                String what = login.getKey() + " " + String.join(" ", cmd);
+                assertThat(r.exit()).as(what + "\n" + r.out() + r.err()).isEqualTo(2);
+                assertThat(counts()).as(what + ": nothing written").isEqualTo(before);
+                List<String[]> after = denials();
+                assertThat(after).as(what + ": the refusal is recorded").hasSize(denied + 1);
+                if (login.getValue().isEmpty()) {
+                    // A login with no role cannot even read the store: refused at once, and recorded so.
+                    assertThat(r.err()).as(what).contains("needs a PromptDesk role, viewer at least");
+                    assertThat(after.get(after.size() - 1)).containsExactly(login.getKey(), "store_read", "viewer");
+                } else {
+                    assertThat(r.err()).as(what).contains("needs the " + a.needs() + " role")
+                            .contains(login.getKey());
+                    assertThat(after.get(after.size() - 1)).containsExactly(login.getKey(), a.key(), a.needs());
+                }
+                refusals++;
+            }
+        }
+        assertThat(refusals).isGreaterThan(40);
+        // The refusals show in history, newest first.
+        Result history = as("pd_t_viewer", "history", "--denials", "--limit", "1000", "--json");
+        assertThat(history.exit()).as(history.err()).isZero();
+        assertThat(history.json().get("denials")).hasSize(refusals);
+    }
+
+    @Test
+    void eachRoleTakesItsActionsAndTheRecordNamesTheLoginWhateverTheClientSays() throws Exception {
+        Result reg = as("pd_t_author", "registry", "register", "--model", "hooks", "--version", "1.2",
+                "--template-file", template.toString(), "--actor", "mallory");
+        assertThat(reg.exit()).as(reg.err()).isZero();
+        for (List<String> step : List.of(
+                List.of("rollout", "start", "--deployment", "hooks", "--version", "1.1", "--actor", "mallory"),
+                List.of("rollout", "pause", "--deployment", "hooks", "--reason", "lunch"),
+                List.of("rollout", "resume", "--deployment", "hooks"),
+                List.of("rollout", "advance", "--deployment", "hooks", "--percentage", "25", "--force",
+                        "--reason", "load test"),
+                List.of("reconcile", "--deployment", "hooks"))) {
+            Result r = as("pd_t_releaser", step.toArray(String[]::new));
+            assertThat(r.exit()).as(step + "\n" + r.err()).isZero();
+        }
+        Result rollback = as("pd_t_oncall", "rollback", "--model", "hooks", "--current-version", "1.1",
+                "--reason", "error spike", "--triggered-by", "mallory", "--json");
+        assertThat(rollback.exit()).as(rollback.err()).isZero();
+        assertThat(rollback.json().get("status").asText()).isEqualTo("success");
+        assertThat(as("pd_t_oncall", "reconcile", "--deployment", "hooks").exit()).isZero();
+        Result grant = as("pd_t_admin", "team", "grant", "--user", "pd_t_nobody", "--role", "viewer", "--json");
+        assertThat(grant.exit()).as(grant.err()).isZero();
+        try {
+            assertThat(grant.json().get("changed").asBoolean()).isTrue();
+            Result who = as("pd_t_nobody", "whoami", "--json");
+            assertThat(who.json().get("roles")).extracting(JsonNode::asText).containsExactly("viewer");
+        } finally {
+            assertThat(as("pd_t_admin", "team", "revoke", "--user", "pd_t_nobody", "--role", "viewer").exit())
+                    .isZero();
+        }
+
+        // Who did it is the login the database saw: "mallory" was never written.
+        try (Connection c = connect(LocalPostgres.SUPERUSER, LocalPostgres.SUPERUSER_PASSWORD);
+             Statement s = c.createStatement()) {
+            Map<String, String> actorOf = new LinkedHashMap<>();
+            try (ResultSet rs = s.executeQuery("SELECT action, actor FROM audit_log WHERE actor <> 'postgres' "
+                    + "ORDER BY seq")) {
+                while (rs.next()) {
+                    actorOf.merge(rs.getString(1), rs.getString(2), (x, y) -> x.equals(y) ? x : x + "," + y);
+                }
+            }
+            assertThat(actorOf).containsEntry("registry_version_registered", "pd_t_author")
+                    .containsEntry("rollout_started", "pd_t_releaser")
+                    .containsEntry("rollout_paused", "pd_t_releaser")
+                    .containsEntry("rollback_started", "pd_t_oncall");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM audit_log WHERE actor = 'mallory'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+            try (ResultSet rs = s.executeQuery("SELECT triggered_by FROM rollbacks")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("pd_t_oncall");
+            }
+        }
+        assertThat(as("pd_t_viewer", "audit", "verify").exit()).isZero();
+    }
+
+    @Test
+    void whoamiAndTeamListNameTheLoginsAndTheirRoles() throws Exception {
+        Result who = as("pd_t_releaser", "whoami", "--json");
+        assertThat(who.exit()).as(who.err()).isZero();
+        JsonNode me = who.json();
+        assertThat(me.get("user").asText()).isEqualTo("pd_t_releaser");
+        assertThat(me.get("roles")).extracting(JsonNode::asText).containsExactly("releaser");
+        assertThat(me.get("store").asText()).isEqualTo(url);
+        assertThat(me.get("owner").asBoolean()).isFalse();
+
+        Result list = as("pd_t_viewer", "team", "list", "--json");
+        assertThat(list.exit()).as(list.err()).isZero();
+        Map<String, List<String>> roles = new LinkedHashMap<>();
+        list.json().get("users").forEach(u -> roles.put(u.get("user").asText(), toList(u.get("roles"))));
+        assertThat(roles).containsEntry("pd_t_oncall", List.of("oncall")).containsEntry("pd_t_admin", List.of("admin"))
+                .containsEntry("postgres", List.of("viewer", "author", "releaser", "oncall", "admin"))
+                .doesNotContainKey("pd_t_nobody");
+
+        // The admin role itself is the owner's to give; an unknown login or role is bad input.
+        Result self = as("pd_t_admin", "team", "grant", "--user", "pd_t_nobody", "--role", "admin");
+        assertThat(self.exit()).isEqualTo(2);
+        assertThat(self.err()).contains("admin");
+        Result ghost = as("pd_t_admin", "team", "grant", "--user", "nobody_here", "--role", "viewer");
+        assertThat(ghost.exit()).isEqualTo(2);
+        assertThat(ghost.err()).contains("no login of that name");
+        Result badRole = as("pd_t_admin", "team", "grant", "--user", "pd_t_nobody", "--role", "god");
+        assertThat(badRole.exit()).isEqualTo(2);
+        assertThat(badRole.err()).contains("unknown role 'god'");
+    }
+
+    private static List<String> toList(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @Test
+    void goingAroundPromptDeskInSqlAllowsNoMoreThanPromptDeskDoes() throws Exception {
+        assertThat(superuser("rollout", "start", "--deployment", "hooks", "--version", "1.1").exit()).isZero();
+        Map<String, Long> before = counts();
+        // What each action writes first, tried in SQL by every login; allowed exactly when the action is.
+        Map<GuardedAction, String> firstWrite = new LinkedHashMap<>();
+        firstWrite.put(GuardedAction.REGISTER_VERSION, "INSERT INTO models (name, created_at, created_by) "
+                + "VALUES ('sql_model', 1, session_user)");
+        firstWrite.put(GuardedAction.PAUSE_ROLLOUT, "UPDATE rollouts SET status = 'paused', paused_at = 1, "
+                + "revision = revision + 1 WHERE status = 'in_progress'");
+        firstWrite.put(GuardedAction.DRIVE_ROLLOUT, "INSERT INTO driver_leases VALUES ('hooks', session_user, 1, 1, 2)");
+        firstWrite.put(GuardedAction.ROLLBACK, "INSERT INTO rollbacks (rollback_id, model_name, from_version, "
+                + "to_version, reason, triggered_by, skip_validation, status, step, switched, start_time, deadline, "
+                + "owner, revision) VALUES ('rb-sql', 'hooks', '1.1', '1.0', 'sql', session_user, 0, 'failed', "
+                + "'validate', 0, 1, 2, 'psql', 1)");
+        for (Map.Entry<String, Set<Role>> login : LOGINS.entrySet()) {
+            try (Connection c = connect(login.getKey(), PASSWORD)) {
+                c.setAutoCommit(false);
+                for (Map.Entry<GuardedAction, String> w : firstWrite.entrySet()) {
+                    boolean allowed = w.getKey().allows(login.getValue());
+                    String what = login.getKey() + ": " + w.getValue();
+                    try (Statement s = c.createStatement()) {
+                        if (allowed) {
+                            s.executeUpdate(w.getValue());
+                        } else {
+                            assertThatThrownBy(() -> s.executeUpdate(w.getValue())).as(what)
+                                    .isInstanceOf(SQLException.class)
+                                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+                        }
+                    } finally {
+                        c.rollback();
+                    }
+                }
+                // Everyone reads (a login with no role reads nothing).
+                try (Statement s = c.createStatement()) {
+                    if (login.getValue().isEmpty()) {
+                        assertThatThrownBy(() -> s.executeQuery("SELECT count(*) FROM rollouts").close())
+                                .isInstanceOf(SQLException.class);
+                    } else {
+                        s.executeQuery("SELECT count(*) FROM rollouts").close();
+                    }
+                } finally {
+                    c.rollback();
+                }
+                // The audit accepts appends only, from every role; and only in the writer's own name.
+                for (String sql : List.of("UPDATE audit_log SET reason = 'edited'", "DELETE FROM audit_log",
+                        "UPDATE rollout_events SET reason = 'edited'", "DELETE FROM access_denials",
+                        "INSERT INTO audit_log VALUES (999, 1, 'someone_else', 'rollback_started', 'x', 'hooks', "
+                                + "'{}', NULL, repeat('0', 64), repeat('1', 64))")) {
+                    try (Statement s = c.createStatement()) {
+                        assertThatThrownBy(() -> s.executeUpdate(sql)).as(login.getKey() + ": " + sql)
+                                .isInstanceOf(SQLException.class);
+                    } finally {
+                        c.rollback();
+                    }
+                }
+            }
+        }
+        assertThat(counts()).isEqualTo(before);
+        // Even the superuser's edit of the audit, made by disabling the rule, is caught by audit verify.
+        LocalPostgres.shared().superuserSql(url.substring(url.lastIndexOf('/') + 1),
+                "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update; "
+                        + "UPDATE audit_log SET actor = 'someone_else' WHERE seq = 1; "
+                        + "ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update");
+        Result verify = as("pd_t_viewer", "audit", "verify");
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isEqualTo(1);
+    }
+}
