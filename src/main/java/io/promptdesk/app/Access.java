@@ -19,7 +19,7 @@ import java.util.List;
  * the database enforces the same rules again (its grants), so this check is for a clear message and a record, not
  * the only guard.
  */
-public final class Access {
+public final class Access implements Permissions {
     private static final Logger LOG = LoggerFactory.getLogger(Access.class);
 
     private final JdbcAccess store;
@@ -32,6 +32,7 @@ public final class Access {
     }
 
     /** Who the store's login is and the roles it holds (asked once; {@link #refresh()} asks again). */
+    @Override
     public Identity identity() {
         Identity i = identity;
         if (i == null) {
@@ -47,14 +48,11 @@ public final class Access {
         return identity();
     }
 
-    public boolean may(GuardedAction action) {
-        return identity().may(action);
-    }
-
     /**
      * Returns when the login may take {@code action}; otherwise records the refusal and throws. {@code subject} names
      * what it was tried on (a deployment), for the record and the message.
      */
+    @Override
     public void require(GuardedAction action, String subject) {
         Identity me = identity();
         if (me.may(action)) {

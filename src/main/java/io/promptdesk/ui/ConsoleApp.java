@@ -66,6 +66,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ConsoleApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
+    /** Refused attempts the History workspace lists (the CLI's history --denials reaches further back). */
+    private static final int HISTORY_DENIALS = 200;
 
     private ExecutorService background;
     /** Set once the window exists; the Pipeline view's links go through it. */
@@ -116,13 +118,14 @@ public final class ConsoleApp extends Application {
         engines = core.live(simulator);
         ModelRegistry registry = engines.registry();
         RegisterVersionModel registration = new RegisterVersionModel(author, registry, storeTasks, dialogs,
-                Attribution.currentUser());
+                core.actor(), core.access());
         RolloutRepository rollouts = core.rollouts();
         RolloutViewModel rollout = rolloutWorkspace(registry, rollouts, simulator, storeTasks, dialogs);
         RollbackWiring rollbacks = RollbackWiring.create(new RollbackWiring.Parts(
                 core.rollbackController(engines.router(), engines.metrics()), registry, rollouts, core.audit(),
                 core.clock(), storeTasks, dialogs, Screenshot.confirmer(() -> stage), new FxSlaTicker(),
-                Platform::runLater, core.actor(), ZoneId.systemDefault(), workspace));
+                Platform::runLater, core.actor(), ZoneId.systemDefault(), workspace, core.access(),
+                () -> core.access().denials(HISTORY_DENIALS)));
         RolloutLink.follow(rollout, rollbacks.rollback());
 
         AtomicBoolean rollingBack = new AtomicBoolean();
@@ -248,7 +251,7 @@ public final class ConsoleApp extends Application {
                                               SimulatedService simulator, FxBackgroundRunner runner,
                                               FxDialogService dialogs) {
         RolloutConsole console = new RolloutConsole(new RolloutServices(rollouts, registry, simulator,
-                engines.metrics(), engines.router(), core.clock(), core.actor()));
+                engines.metrics(), engines.router(), core.clock(), core.actor(), core.access()));
         rolloutConsole = console;
         RolloutViewModel vm = new RolloutViewModel(console, runner, dialogs, ZoneId.systemDefault());
         rolloutTicks = core.ownedScheduler("promptdesk-rollout-ticks");

@@ -1,6 +1,8 @@
 package io.promptdesk.ui;
 
+import io.promptdesk.app.Permissions;
 import io.promptdesk.engine.audit.AuditLog;
+import io.promptdesk.model.AccessDenial;
 import io.promptdesk.engine.rollback.RollbackController;
 import io.promptdesk.engine.rollout.RolloutRepository;
 import io.promptdesk.registry.Model;
@@ -31,15 +33,17 @@ public record RollbackWiring(RollbackController controller, RollbackViewModel ro
     public record Parts(RollbackController controller, ModelRegistry registry, RolloutRepository rollouts,
                         AuditLog audit, Clock clock, BackgroundRunner runner, DialogService dialogs,
                         RollbackConfirmer confirmer, SlaTicker ticker, Consumer<Runnable> fxThread, String actor,
-                        ZoneId zone, Path folder) {
+                        ZoneId zone, Path folder, Permissions permissions,
+                        Supplier<List<AccessDenial>> denials) {
     }
 
     public static RollbackWiring create(Parts p) {
         RollbackController controller = p.controller();
         Supplier<List<String>> models = () -> p.registry().models().stream().map(Model::name).toList();
         RollbackViewModel rollback = new RollbackViewModel(new RollbackServices(controller, p.runner(), p.dialogs(),
-                p.confirmer(), p.ticker(), p.clock(), p.fxThread(), p.actor(), models, null, null));
-        HistoryViewModel history = new HistoryViewModel(new HistorySource(controller, p.rollouts(), p.audit(), models),
+                p.confirmer(), p.ticker(), p.clock(), p.fxThread(), p.actor(), models, null, null, p.permissions()));
+        HistoryViewModel history = new HistoryViewModel(new HistorySource(controller, p.rollouts(), p.audit(), models,
+                p.denials()),
                 p.runner(), p.dialogs(), p.zone(), p.folder());
         // A finished rollback belongs in the history at once.
         rollback.run().resultProperty().addListener((obs, old, now) -> {

@@ -115,7 +115,8 @@ class MainWindowFxTest {
                 null), io.promptdesk.engine.rollback.RollbackSettings.defaults());
         RollbackWiring rollbacks = RollbackWiring.create(new RollbackWiring.Parts(controller, registry,
                 rolloutStore, audit, clock, runner, dialogs, (action, reason) -> Optional.empty(),
-                new FxSlaTicker(), Platform::runLater, "ana", java.time.ZoneOffset.UTC, workspace));
+                new FxSlaTicker(), Platform::runLater, "ana", java.time.ZoneOffset.UTC, workspace,
+                io.promptdesk.app.Permissions.everything("ana"), java.util.List::of));
         ConnectionsViewModel connections = new ConnectionsViewModel(new ConnectionsServices(workspace, k -> null,
                 new FakeSecretStore(), FakeChecks.answering(), RecordingEngines.embedded(), runner, dialogs));
         Scene scene = new Scene(new MainWindow(vm, registration, regression, rollout, rollbacks.rollback(),

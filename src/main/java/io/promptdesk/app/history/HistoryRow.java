@@ -22,6 +22,8 @@ public record HistoryRow(String kind, String id, String model, String fromVersio
                          String reason, @JsonIgnore String details) {
     public static final String ROLLBACK = "rollback";
     public static final String ROLLOUT = "rollout";
+    /** An action the database or PromptDesk refused this login (kind and status). */
+    public static final String REFUSED = "refused";
 
     /** The SLA column: {@code sla_met}, {@code missed}, or empty for a rollout (or a rollback still running). */
     public String slaText() {

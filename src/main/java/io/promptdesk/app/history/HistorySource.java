@@ -8,6 +8,7 @@ import io.promptdesk.engine.rollout.RolloutEvent;
 import io.promptdesk.engine.rollout.RolloutRepository;
 import io.promptdesk.engine.rollout.RolloutView;
 import io.promptdesk.json.Json;
+import io.promptdesk.model.AccessDenial;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,13 +30,21 @@ public final class HistorySource {
     private final RolloutRepository rollouts;
     private final AuditLog audit;
     private final Supplier<List<String>> models;
+    private final Supplier<List<AccessDenial>> denials;
 
     public HistorySource(RollbackController rollbacks, RolloutRepository rollouts, AuditLog audit,
                          Supplier<List<String>> models) {
+        this(rollbacks, rollouts, audit, models, List::of);
+    }
+
+    /** @param denials the latest refused attempts (a team store records them), listed beside the actions */
+    public HistorySource(RollbackController rollbacks, RolloutRepository rollouts, AuditLog audit,
+                         Supplier<List<String>> models, Supplier<List<AccessDenial>> denials) {
         this.rollbacks = rollbacks;
         this.rollouts = rollouts;
         this.audit = audit;
         this.models = models;
+        this.denials = denials;
     }
 
     public HistorySnapshot read() {
@@ -48,6 +57,9 @@ public final class HistorySource {
                 rows.add(rollout(r, rollouts.events(r.rolloutId())));
             }
         }
+        for (AccessDenial d : denials.get()) {
+            rows.add(refused(d));
+        }
         rows.sort(Comparator.comparing(HistoryRow::startTime, Comparator.nullsLast(Comparator.reverseOrder())));
         return new HistorySnapshot(rows, audit.verify());
     }
@@ -59,6 +71,24 @@ public final class HistorySource {
         return new HistoryRow(HistoryRow.ROLLBACK, r.rollbackId(), r.modelName(), r.fromVersion(), r.toVersion(),
                 r.status().key(), r.triggeredBy(), Instant.parse(r.startTime()),
                 r.endTime() == null ? null : Instant.parse(r.endTime()), r.slaMet(), r.reason(), Json.pretty(details));
+    }
+
+    /** A refused attempt: who, what, when, and the role it needed; its status is {@code refused}. */
+    private static HistoryRow refused(AccessDenial d) {
+        return new HistoryRow(HistoryRow.REFUSED, "refused-" + d.id(), d.subject() == null ? "" : d.subject(), null,
+                null, HistoryRow.REFUSED, d.actor(), d.at(), d.at(), null, d.action().replace('_', ' ') + ": needs "
+                + d.needed(), Json.pretty(details(d)));
+    }
+
+    private static Map<String, Object> details(AccessDenial d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("refused", d.action());
+        m.put("actor", d.actor());
+        m.put("at", d.at().toString());
+        m.put("subject", d.subject());
+        m.put("needed", d.needed());
+        m.put("detail", d.detail());
+        return m;
     }
 
     private static HistoryRow rollout(Rollout r, List<RolloutEvent> events) {

@@ -13,7 +13,9 @@ import io.promptdesk.engine.rollout.RolloutSettings;
 import io.promptdesk.engine.rollout.RolloutView;
 import io.promptdesk.metrics.BehaviourProfile;
 import io.promptdesk.metrics.SimulatedService;
+import io.promptdesk.app.Permissions;
 import io.promptdesk.model.BadInputException;
+import io.promptdesk.model.GuardedAction;
 import io.promptdesk.model.PromptDeskException;
 import io.promptdesk.registry.Attribution;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,7 +77,9 @@ public final class RolloutConsole {
         problem = null;
         try {
             services.simulator().catchUp();
-            for (Rollout r : services.rollouts().allActive()) {
+            // A desk whose login may not drive rollouts (a viewer's) watches them; a releaser's desk drives.
+            boolean drives = services.permissions().may(GuardedAction.DRIVE_ROLLOUT);
+            for (Rollout r : drives ? services.rollouts().allActive() : List.<Rollout>of()) {
                 try {
                     manager(r.deploymentName()).drive(DRIVER);
                 } catch (PromptDeskException e) {
@@ -104,7 +109,18 @@ public final class RolloutConsole {
         return snapshot();
     }
 
+    private void guard(GuardedAction action, String rolloutId) {
+        String deployment = services.rollouts().find(rolloutId).map(Rollout::deploymentName).orElse(rolloutId);
+        services.permissions().require(action, deployment);
+    }
+
+    /** What the person at this desk may do: the console's buttons follow it. */
+    public Permissions permissions() {
+        return services.permissions();
+    }
+
     public synchronized ConsoleSnapshot start(StartRequest request) {
+        services.permissions().require(GuardedAction.START_ROLLOUT, request.deployment());
         RolloutView v = acting(manager(request.deployment())).startRollout(request.version(), request.plan(),
                 by(request.reason(), null));
         selected = v.rolloutId();
@@ -114,26 +130,31 @@ public final class RolloutConsole {
 
     /** Moves to {@code percentage}; a forced move skips the health check and needs a reason. */
     public synchronized ConsoleSnapshot advance(String rolloutId, int percentage, boolean force, String reason) {
+        guard(force ? GuardedAction.FORCE_ROLLOUT : GuardedAction.ADVANCE_ROLLOUT, rolloutId);
         managerOf(rolloutId).updateTrafficPercentage(percentage, force, by(reason, null));
         return snapshot();
     }
 
     public synchronized ConsoleSnapshot pause(String rolloutId, String reason) {
+        guard(GuardedAction.PAUSE_ROLLOUT, rolloutId);
         managerOf(rolloutId).pauseRollout(by(reason, "paused from the console"));
         return snapshot();
     }
 
     public synchronized ConsoleSnapshot resume(String rolloutId) {
+        guard(GuardedAction.RESUME_ROLLOUT, rolloutId);
         managerOf(rolloutId).resumeRollout(by(null, null));
         return snapshot();
     }
 
     public synchronized ConsoleSnapshot complete(String rolloutId, boolean skipChecks, String reason) {
+        guard(GuardedAction.COMPLETE_ROLLOUT, rolloutId);
         managerOf(rolloutId).completeRollout(skipChecks, by(reason, null));
         return snapshot();
     }
 
     public synchronized ConsoleSnapshot abort(String rolloutId, String reason) {
+        guard(GuardedAction.ABORT_ROLLOUT, rolloutId);
         managerOf(rolloutId).abortRollout(by(reason, "aborted from the console"));
         return snapshot();
     }

@@ -1,5 +1,6 @@
 package io.promptdesk.app.rollout;
 
+import io.promptdesk.app.Permissions;
 import io.promptdesk.engine.rollout.RolloutRepository;
 import io.promptdesk.engine.rollout.TrafficRouter;
 import io.promptdesk.metrics.MetricsSource;
@@ -16,8 +17,10 @@ import java.util.Objects;
  * tests) and who the person at the console is.
  */
 public record RolloutServices(RolloutRepository rollouts, ModelRegistry registry, SimulatedService simulator,
-                              MetricsSource metrics, TrafficRouter router, Clock clock, String actor) {
+                              MetricsSource metrics, TrafficRouter router, Clock clock, String actor,
+                              Permissions permissions) {
     public RolloutServices {
+        Objects.requireNonNull(permissions, "permissions");
         Objects.requireNonNull(rollouts, "rollouts");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(simulator, "simulator");
@@ -25,6 +28,12 @@ public record RolloutServices(RolloutRepository rollouts, ModelRegistry registry
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(actor, "actor");
+    }
+
+    /** Everything allowed to {@code actor} (the embedded store's one desk). */
+    public RolloutServices(RolloutRepository rollouts, ModelRegistry registry, SimulatedService simulator,
+                           MetricsSource metrics, TrafficRouter router, Clock clock, String actor) {
+        this(rollouts, registry, simulator, metrics, router, clock, actor, Permissions.everything(actor));
     }
 
     /** Everything embedded: the simulator serves the traffic and is where the health metrics come from. */

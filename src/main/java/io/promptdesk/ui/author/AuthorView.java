@@ -125,7 +125,8 @@ public final class AuthorView extends BorderPane {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         return new ToolBar(name, gap, dialect, choice, new Separator(Orientation.VERTICAL),
-                runButton, rerun, cancel, progress, new Separator(Orientation.VERTICAL), register);
+                runButton, rerun, cancel, progress, new Separator(Orientation.VERTICAL),
+                io.promptdesk.ui.common.RoleLock.lock(register, registration.whyNot()));
     }
 
     /** "Ln 3, Col 12" of the editor's caret. */

@@ -1,5 +1,7 @@
 package io.promptdesk.ui.author;
 
+import io.promptdesk.app.Permissions;
+import io.promptdesk.model.GuardedAction;
 import io.promptdesk.json.Json;
 import io.promptdesk.model.PromptDeskException;
 import io.promptdesk.model.TestReport;
@@ -11,6 +13,7 @@ import io.promptdesk.registry.VersionStatus;
 import io.promptdesk.ui.common.BackgroundRunner;
 import io.promptdesk.ui.common.DialogService;
 import io.promptdesk.ui.common.ProgressListener;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,6 +34,7 @@ public final class RegisterVersionModel {
     private final BackgroundRunner runner;
     private final DialogService dialogs;
     private final String actor;
+    private final Permissions permissions;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canRegister;
     private TestReport report;
@@ -38,12 +42,21 @@ public final class RegisterVersionModel {
 
     public RegisterVersionModel(AuthorViewModel author, ModelRegistry registry, BackgroundRunner runner,
                                 DialogService dialogs, String actor) {
+        this(author, registry, runner, dialogs, actor, Permissions.everything(actor));
+    }
+
+    /** @param permissions what the person may do: registering needs the author role */
+    public RegisterVersionModel(AuthorViewModel author, ModelRegistry registry, BackgroundRunner runner,
+                                DialogService dialogs, String actor, Permissions permissions) {
+        this.permissions = permissions;
         this.document = author.document();
         this.registry = registry;
         this.runner = runner;
         this.dialogs = dialogs;
         this.actor = actor;
-        canRegister = document.pathProperty().isNotNull().and(document.dirtyProperty().not()).and(busy.not());
+        boolean permitted = permissions.may(GuardedAction.REGISTER_VERSION);
+        canRegister = document.pathProperty().isNotNull().and(document.dirtyProperty().not()).and(busy.not())
+                .and(Bindings.createBooleanBinding(() -> permitted));
         author.run().lastReportProperty().addListener((obs, old, now) -> {
             report = now;
             reportedText = now == null ? null : document.text();
@@ -117,7 +130,14 @@ public final class RegisterVersionModel {
 
     private void store(NewVersion request, String why) {
         busy.set(true);
-        runner.run((progress, cancelled) -> registry.register(request, Attribution.of(actor, why)),
+        runner.run((progress, cancelled) -> {
+            permissions.require(GuardedAction.REGISTER_VERSION, request.model());
+            if (request.status() == VersionStatus.STABLE) {
+                // The first version of a model becomes production at once: that is a release.
+                permissions.require(GuardedAction.SET_ALIAS, request.model());
+            }
+            return registry.register(request, Attribution.of(actor, why));
+        },
                 ProgressListener.NONE, v -> {
             busy.set(false);
             dialogs.notify(DialogService.Outcome.SUCCESS, "Registered " + v.model() + " " + v.version(),
@@ -132,6 +152,11 @@ public final class RegisterVersionModel {
     }
 
     /** Enabled for a saved template without unsaved changes, while no registration is under way. */
+    /** Null when the person may register; else what the disabled button says. */
+    public String whyNot() {
+        return permissions.whyNot(GuardedAction.REGISTER_VERSION);
+    }
+
     public BooleanBinding canRegisterProperty() {
         return canRegister;
     }

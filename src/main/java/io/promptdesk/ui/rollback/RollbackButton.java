@@ -1,6 +1,7 @@
 package io.promptdesk.ui.rollback;
 
 import atlantafx.base.theme.Styles;
+import io.promptdesk.ui.common.RoleLock;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -22,6 +23,8 @@ public final class RollbackButton extends HBox {
     public static final String TARGET_ID = "rollback-target";
     /** The last rollback's status, SLA and duration, beside the button. */
     public static final String OUTCOME_ID = "rollback-bar-outcome";
+    /** Beside a button this person's roles do not allow: who can roll back. */
+    public static final String WHO_CAN_ID = "rollback-who-can";
     public static final KeyCombination SHORTCUT = new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
 
@@ -45,7 +48,17 @@ public final class RollbackButton extends HBox {
         outcome.getStyleClass().add("rollback-bar-outcome");
         outcome.textProperty().bind(Bindings.concat(vm.run().statusProperty(), " ", vm.run().slaMetProperty(),
                 " ", vm.run().durationProperty()));
-        getChildren().addAll(button, new Label("to"), target, outcome);
+        String whoCan = vm.whoCanRollBack();
+        if (whoCan == null) {
+            getChildren().addAll(button, new Label("to"), target, outcome);
+        } else {
+            // Visible to everyone, saying who can use it.
+            Label who = new Label(whoCan);
+            who.setId(WHO_CAN_ID);
+            who.getStyleClass().add(Styles.TEXT_MUTED);
+            who.setWrapText(true);
+            getChildren().addAll(RoleLock.lock(button, whoCan), new Label("to"), target, outcome, who);
+        }
         getStyleClass().add("rollback-bar");
         getStylesheets().add(RollbackButton.class.getResource(RollbackView.STYLESHEET).toExternalForm());
         sceneProperty().addListener((obs, old, now) -> install(now, vm));

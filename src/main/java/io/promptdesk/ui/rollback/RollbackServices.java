@@ -1,5 +1,6 @@
 package io.promptdesk.ui.rollback;
 
+import io.promptdesk.app.Permissions;
 import io.promptdesk.engine.rollback.RollbackController;
 import io.promptdesk.ui.common.BackgroundRunner;
 import io.promptdesk.ui.common.DialogService;
@@ -19,11 +20,12 @@ import java.util.function.Supplier;
  * @param actor           who rollbacks are recorded as
  * @param monitorDuration how long the post-rollback health is watched
  * @param monitorInterval how often it is sampled
+ * @param permissions     what the person may do (rolling back needs the oncall role)
  */
 public record RollbackServices(RollbackController controller, BackgroundRunner runner, DialogService dialogs,
                                RollbackConfirmer confirmer, SlaTicker ticker, Clock clock,
                                Consumer<Runnable> fxThread, String actor, Supplier<List<String>> models,
-                               Duration monitorDuration, Duration monitorInterval) {
+                               Duration monitorDuration, Duration monitorInterval, Permissions permissions) {
     public static final Duration DEFAULT_MONITOR = Duration.ofMinutes(2);
     public static final Duration DEFAULT_MONITOR_INTERVAL = Duration.ofSeconds(5);
 
@@ -38,5 +40,15 @@ public record RollbackServices(RollbackController controller, BackgroundRunner r
         Objects.requireNonNull(models);
         monitorDuration = monitorDuration == null ? DEFAULT_MONITOR : monitorDuration;
         monitorInterval = monitorInterval == null ? DEFAULT_MONITOR_INTERVAL : monitorInterval;
+        permissions = permissions == null ? Permissions.everything(actor) : permissions;
+    }
+
+    /** Everything allowed to {@code actor} (the embedded store's one desk). */
+    public RollbackServices(RollbackController controller, BackgroundRunner runner, DialogService dialogs,
+                            RollbackConfirmer confirmer, SlaTicker ticker, Clock clock,
+                            Consumer<Runnable> fxThread, String actor, Supplier<List<String>> models,
+                            Duration monitorDuration, Duration monitorInterval) {
+        this(controller, runner, dialogs, confirmer, ticker, clock, fxThread, actor, models, monitorDuration,
+                monitorInterval, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.promptdesk.ui.rollback;
 
+import io.promptdesk.model.GuardedAction;
 import io.promptdesk.engine.rollback.HealthSnapshot;
 import io.promptdesk.engine.rollback.RollbackController;
 import io.promptdesk.engine.rollback.RollbackListener;
@@ -73,7 +74,8 @@ public final class RollbackViewModel {
         this.controller = services.controller();
         this.run = new RollbackRunModel(services.clock(), services.ticker(),
                 controller.settings().rollbackTimeout());
-        canRollback = Bindings.createBooleanBinding(() -> current.get() != null && target.get() != null
+        boolean permitted = services.permissions().may(GuardedAction.ROLLBACK);
+        canRollback = Bindings.createBooleanBinding(() -> permitted && current.get() != null && target.get() != null
                         && targets.contains(target.get()) && !run.runningProperty().get(),
                 current, target, targets, run.runningProperty());
         canFinish = interrupted.isNotNull().and(run.runningProperty().not());
@@ -166,6 +168,15 @@ public final class RollbackViewModel {
         }
     }
 
+    /**
+     * Null when this person may roll back; else who can, for everyone to read beside the button: "Only oncall can
+     * roll back. Needs the oncall role - you are ana (viewer); ask a PromptDesk admin".
+     */
+    public String whoCanRollBack() {
+        String why = services.permissions().whyNot(GuardedAction.ROLLBACK);
+        return why == null ? null : "Only " + GuardedAction.ROLLBACK.needs() + " can roll back. " + why;
+    }
+
     /** The button (or the emergency shortcut): confirm with a reason, then roll back off the FX thread. */
     public void requestRollback() {
         if (!canRollback.get()) {
@@ -186,7 +197,10 @@ public final class RollbackViewModel {
             services.dialogs().showError("Rollback not started", e.getMessage(), null);
             return;
         }
-        execute(m, from, to, () -> controller.trigger(request, stepsListener()));
+        execute(m, from, to, () -> {
+            services.permissions().require(GuardedAction.ROLLBACK, m);
+            return controller.trigger(request, stepsListener());
+        });
     }
 
     /** Finishes the interrupted rollback where it stopped. */
@@ -195,8 +209,10 @@ public final class RollbackViewModel {
         if (r == null || run.runningProperty().get()) {
             return;
         }
-        execute(r.modelName(), r.fromVersion(), r.toVersion(),
-                () -> controller.resume(r.rollbackId(), services.actor(), stepsListener()));
+        execute(r.modelName(), r.fromVersion(), r.toVersion(), () -> {
+            services.permissions().require(GuardedAction.ROLLBACK, r.modelName());
+            return controller.resume(r.rollbackId(), services.actor(), stepsListener());
+        });
     }
 
     private void execute(String m, String from, String to, Supplier<RollbackOutcome> work) {

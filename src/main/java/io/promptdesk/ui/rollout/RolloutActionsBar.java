@@ -1,6 +1,8 @@
 package io.promptdesk.ui.rollout;
 
 import atlantafx.base.theme.Styles;
+import io.promptdesk.model.GuardedAction;
+import io.promptdesk.ui.common.RoleLock;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
@@ -63,8 +65,11 @@ final class RolloutActionsBar extends ToolBar {
                 "Send all traffic back to the stable version");
         abort.getStyleClass().add(Styles.DANGER);
         advance.getStyleClass().add(Styles.ACCENT);
-        getItems().addAll(target, advance, force, reason, new Separator(Orientation.VERTICAL),
-                pause, resume, complete, abort);
+        getItems().addAll(target, RoleLock.lock(advance, vm.whyNot(GuardedAction.ADVANCE_ROLLOUT)), force, reason,
+                new Separator(Orientation.VERTICAL), RoleLock.lock(pause, vm.whyNot(GuardedAction.PAUSE_ROLLOUT)),
+                RoleLock.lock(resume, vm.whyNot(GuardedAction.RESUME_ROLLOUT)),
+                RoleLock.lock(complete, vm.whyNot(GuardedAction.COMPLETE_ROLLOUT)),
+                RoleLock.lock(abort, vm.whyNot(GuardedAction.ABORT_ROLLOUT)));
     }
 
     private static Button button(String id, String text, ObservableBooleanValue enabled, Runnable action,

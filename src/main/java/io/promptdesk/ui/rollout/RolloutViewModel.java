@@ -17,6 +17,7 @@ import io.promptdesk.engine.rollout.RolloutStatus;
 import io.promptdesk.ui.common.BackgroundRunner;
 import io.promptdesk.ui.common.DialogService;
 import javafx.beans.binding.Bindings;
+import io.promptdesk.model.GuardedAction;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -86,8 +87,10 @@ public final class RolloutViewModel {
     private final BooleanBinding canAbort;
     private final BooleanBinding canStart;
     private long appliedSeq;
+    private final io.promptdesk.app.Permissions permissions;
 
     public RolloutViewModel(RolloutConsole console, BackgroundRunner runner, DialogService dialogs, ZoneId zone) {
+        this.permissions = console.permissions();
         this.calls = new ConsoleCalls(console, runner, dialogs, this::apply);
         this.zone = zone;
         this.simulator = new SimulatorModel(calls);
@@ -98,12 +101,32 @@ public final class RolloutViewModel {
         canResume = allowed(RolloutAction.RESUME);
         canComplete = allowed(RolloutAction.COMPLETE).and(forceNeedsReason.not());
         canAbort = allowed(RolloutAction.ABORT);
-        canStart = start.requestProperty().isNotNull().and(calls.busyProperty().not());
+        canStart = start.requestProperty().isNotNull().and(calls.busyProperty().not())
+                .and(Bindings.createBooleanBinding(() -> permissions.may(GuardedAction.START_ROLLOUT)));
     }
 
-    /** True while the selected rollout's status allows {@code action} and no intent is under way. */
+    /** Null when the person's roles allow {@code action}; else what its disabled button says. */
+    public String whyNot(GuardedAction action) {
+        return permissions.whyNot(action);
+    }
+
+    private static GuardedAction guarded(RolloutAction action) {
+        return switch (action) {
+            case ADVANCE -> GuardedAction.ADVANCE_ROLLOUT;
+            case PAUSE -> GuardedAction.PAUSE_ROLLOUT;
+            case RESUME -> GuardedAction.RESUME_ROLLOUT;
+            case COMPLETE -> GuardedAction.COMPLETE_ROLLOUT;
+            case ABORT -> GuardedAction.ABORT_ROLLOUT;
+        };
+    }
+
+    /**
+     * True while the selected rollout's status allows {@code action}, no intent is under way, and the person's roles
+     * allow it.
+     */
     private BooleanBinding allowed(RolloutAction action) {
-        return Bindings.createBooleanBinding(() -> status.get() != null && !calls.busyProperty().get()
+        boolean permitted = permissions.may(guarded(action));
+        return Bindings.createBooleanBinding(() -> permitted && status.get() != null && !calls.busyProperty().get()
                 && RolloutStateMachine.allowed(status.get()).contains(action), status, calls.busyProperty());
     }
 

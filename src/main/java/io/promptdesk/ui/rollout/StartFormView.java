@@ -5,6 +5,7 @@ import io.promptdesk.app.rollout.RolloutFormat;
 import atlantafx.base.theme.Styles;
 import io.promptdesk.engine.rollout.UnhealthyPolicy;
 import io.promptdesk.metrics.Metric;
+import io.promptdesk.ui.common.RoleLock;
 import io.promptdesk.ui.common.StyleClasses;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;
@@ -89,7 +90,7 @@ final class StartFormView extends GridPane {
         start.getStyleClass().add(Styles.ACCENT);
         start.disableProperty().bind(vm.canStartProperty().not());
         start.setOnAction(e -> vm.startRollout());
-        add(start, 1, row);
+        add(RoleLock.lock(start, vm.whyNot(io.promptdesk.model.GuardedAction.START_ROLLOUT)), 1, row);
         GridPane.setHgrow(deployment, Priority.ALWAYS);
     }
 
