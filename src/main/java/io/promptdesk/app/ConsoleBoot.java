@@ -64,6 +64,13 @@ public record ConsoleBoot(Path workspace, Engines engines, RunHistory history) {
             // chooses its remote engines itself (Connections page), so the engines are built on the embedded ones.
             engines = Engines.open(Engines.Config.of(workspace).withClock(clock)
                     .withStore(ConnectionsFile.readStore(workspace, System::getenv)));
+            try {
+                // Who this desk is and what it may do, asked now (off the FX thread) for the buttons to follow.
+                engines.access().identity();
+            } catch (PromptDeskException e) {
+                engines.close();
+                throw e;
+            }
         } catch (PromptDeskException e) {
             throw new BootException("Cannot open the workspace database", e.getMessage(), e);
         }

@@ -138,7 +138,12 @@ public final class ConsoleApp extends Application {
                 secrets, ConnectionChecks.using(tester), switcher, storeTasks, dialogs));
         Engines.StoreInfo storeInfo = core.store();
         StoreSection store = new StoreSection(workspace, storeInfo.kind().equals("sqlite") ? "embedded, "
-                + storeInfo.where() : storeInfo.where(), System::getenv, storeTasks, dialogs);
+                + storeInfo.where() : storeInfo.where() + " as " + whoAndRoles(core.access().identity()),
+                System::getenv, storeTasks, dialogs);
+        // Store and connection settings are the admin's on a team store (every role's on the embedded store).
+        String settingsLocked = core.access().whyNot(io.promptdesk.model.GuardedAction.CHANGE_SETTINGS);
+        connections.lockSaving(settingsLocked);
+        store.lockSaving(settingsLocked);
         // New engines: the rollouts re-apply their splits through them; the rollback pages re-read their models.
         engines.onChange(() -> {
             rolloutConsole.enginesChanged();
@@ -160,7 +165,8 @@ public final class ConsoleApp extends Application {
         });
 
         PipelineViewModel pipeline = new PipelineViewModel(new WorkspacePipeline(
-                core.consolePipeline(new PromptTestRunner()), history, core.actor()), storeTasks, dialogs,
+                core.consolePipeline(new PromptTestRunner()), history, core.actor(), core.access()), storeTasks,
+                dialogs,
                 () -> PipelineSource.of(author), title -> window.showWorkspace(title), Platform::runLater);
 
         // What another desk (or a CLI command here) changes shows within a second; a store that stops answering
@@ -227,6 +233,13 @@ public final class ConsoleApp extends Application {
             });
             author.runTests();
         }
+    }
+
+    /** "ana (releaser, oncall)": who the team store sees at this desk, for the status bar. */
+    private static String whoAndRoles(io.promptdesk.model.Identity me) {
+        String roles = java.util.Arrays.stream(io.promptdesk.model.Role.values()).filter(me::holds)
+                .map(io.promptdesk.model.Role::key).collect(java.util.stream.Collectors.joining(", "));
+        return me.user() + " (" + (roles.isEmpty() ? "no role" : roles) + ")";
     }
 
     /**

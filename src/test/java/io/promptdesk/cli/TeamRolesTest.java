@@ -317,6 +317,44 @@ class TeamRolesTest {
         assertThat(badRole.err()).contains("unknown role 'god'");
     }
 
+    @Test
+    void aStoreOwnerWithCreateRoleButNoSuperuserInitialisesItAndGrantsAdmin() throws Exception {
+        LocalPostgres pg = LocalPostgres.shared();
+        pg.ensureLogin("pd_t_owner", PASSWORD);
+        pg.ensureLogin("pd_t_grantee", PASSWORD);
+        pg.superuserSql("ALTER ROLE pd_t_owner CREATEROLE");
+        String ownUrl = pg.newDatabase();
+        String name = ownUrl.substring(ownUrl.lastIndexOf('/') + 1);
+        pg.superuserSql("ALTER DATABASE " + name + " OWNER TO pd_t_owner");
+        String keep = url;
+        url = ownUrl;
+        try {
+            Result init = as("pd_t_owner", "store", "init");
+            assertThat(init.exit()).as(init.out() + init.err()).isZero();
+            Result who = as("pd_t_owner", "whoami", "--json");
+            assertThat(who.json().get("owner").asBoolean()).isTrue();
+            assertThat(who.json().get("roles")).hasSize(5);
+            Result grant = as("pd_t_owner", "team", "grant", "--user", "pd_t_grantee", "--role", "admin");
+            assertThat(grant.exit()).as(grant.err()).isZero();
+            try {
+                // The new admin hands out another role, and may not release by being admin.
+                Result viewer = as("pd_t_grantee", "team", "grant", "--user", "pd_t_grantee", "--role", "viewer");
+                assertThat(viewer.exit()).as(viewer.err()).isZero();
+                Result mine = as("pd_t_grantee", "whoami", "--json");
+                assertThat(mine.json().get("roles")).extracting(JsonNode::asText)
+                        .containsExactly("viewer", "admin");
+            } finally {
+                pg.superuserSql("REVOKE promptdesk_admin, promptdesk_viewer FROM pd_t_grantee");
+            }
+            Result reg = as("pd_t_owner", "registry", "register", "--model", "own", "--version", "1.0",
+                    "--template-file", template.toString(), "--actor", "mallory", "--json");
+            assertThat(reg.exit()).as(reg.err()).isZero();
+            assertThat(reg.json().toString()).contains("pd_t_owner").doesNotContain("mallory");
+        } finally {
+            url = keep;
+        }
+    }
+
     private static List<String> toList(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));

@@ -1,5 +1,7 @@
 package io.promptdesk.app.pipeline;
 
+import io.promptdesk.app.Permissions;
+import io.promptdesk.model.GuardedAction;
 import io.promptdesk.app.RunHistory;
 import io.promptdesk.engine.pipeline.CicdPipeline;
 import io.promptdesk.engine.pipeline.PipelineConfig;
@@ -23,16 +25,29 @@ public final class WorkspacePipeline implements PipelineLauncher {
     private final PipelineEnvironment env;
     private final RunHistory history;
     private final String actor;
+    private final Permissions permissions;
 
     /** @param env the pipeline's engines, as the composition root builds them for the console */
     public WorkspacePipeline(PipelineEnvironment env, RunHistory history, String actor) {
+        this(env, history, actor, Permissions.everything(actor));
+    }
+
+    /** @param permissions what the person may do: a run registers, rolls out and may roll back */
+    public WorkspacePipeline(PipelineEnvironment env, RunHistory history, String actor, Permissions permissions) {
         this.env = env;
         this.history = history;
         this.actor = actor;
+        this.permissions = permissions;
     }
     @Override
     public PipelineReport launch(PipelineInput input, PipelineRequest request, PipelineListener listener,
                                  BooleanSupplier cancelled) {
+        // Checked before anything runs: the run registers the version, starts its rollout and may roll it back.
+        permissions.require(GuardedAction.REGISTER_VERSION, request.deployment());
+        permissions.require(GuardedAction.START_ROLLOUT, request.deployment());
+        if (request.autoRollback()) {
+            permissions.require(GuardedAction.ROLLBACK, request.deployment());
+        }
         RolloutPlan plan = RolloutPlan.of(null, request.stages(), null, null, null, null, UnhealthyPolicy.PAUSE);
         PipelineConfig config = new PipelineConfig(request.deployment(), input.cases(), List.of(Rules.ALL), null,
                 null, null, RegressionGate.defaults(), true, plan, request.autoRollback(), false, null, actor);

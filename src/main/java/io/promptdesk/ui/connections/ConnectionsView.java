@@ -1,6 +1,7 @@
 package io.promptdesk.ui.connections;
 
 import atlantafx.base.theme.Styles;
+import io.promptdesk.ui.common.RoleLock;
 import io.promptdesk.ui.common.StyleClasses;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -74,7 +75,7 @@ public final class ConnectionsView extends BorderPane {
         testAll.setOnAction(e -> vm.testAll());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox actions = new HBox(8, testAll, gap, revert, save);
+        HBox actions = new HBox(8, testAll, gap, revert, RoleLock.lock(save, vm.savingLocked()));
         actions.getStyleClass().add(StyleClasses.CONNECTIONS_ACTIONS);
         setBottom(actions);
     }

@@ -40,6 +40,7 @@ public final class ConnectionsViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper();
+    private String savingLocked;
     private final ReadOnlyBooleanWrapper canTestAny = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
@@ -119,7 +120,24 @@ public final class ConnectionsViewModel {
     }
 
     /** Writes the forms to the workspace's promptdesk.yaml, keeping its other keys. */
+    /**
+     * Settings are the admin's on a team store: {@code whyNot} (null when allowed) is what the disabled save button
+     * says. Set before the page is shown.
+     */
+    public void lockSaving(String whyNot) {
+        this.savingLocked = whyNot;
+    }
+
+    /** Null when this person may save; else why not. */
+    public String savingLocked() {
+        return savingLocked;
+    }
+
     public void save() {
+        if (savingLocked != null) {
+            services.dialogs().showError("Not saved", savingLocked, null);
+            return;
+        }
         if (!canSave.get()) {
             return;
         }

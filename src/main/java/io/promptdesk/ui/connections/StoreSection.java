@@ -46,6 +46,8 @@ public final class StoreSection {
     private final BooleanProperty testing = new SimpleBooleanProperty();
 
     /** @param inUseNow the store the console opened (kind and where, never a password) */
+    private String savingLocked;
+
     public StoreSection(Path workspace, String inUseNow, UnaryOperator<String> environment, BackgroundRunner runner,
                         DialogService dialogs) {
         this.workspace = workspace;
@@ -122,7 +124,24 @@ public final class StoreSection {
     }
 
     /** Writes the form's store to promptdesk.yaml; it is used from the console's next start. */
+    /**
+     * Settings are the admin's on a team store: {@code whyNot} (null when allowed) is what the disabled save button
+     * says. Set before the page is shown.
+     */
+    public void lockSaving(String whyNot) {
+        this.savingLocked = whyNot;
+    }
+
+    /** Null when this person may save; else why not. */
+    public String savingLocked() {
+        return savingLocked;
+    }
+
     public void save() {
+        if (savingLocked != null) {
+            dialogs.showError("Not saved", savingLocked, null);
+            return;
+        }
         try {
             ConnectionsFile.writeStore(workspace, settings());
             dialogs.notify(DialogService.Outcome.SUCCESS, "Store saved", "The workspace's store is now "+ (team.get() ? url.get()

@@ -1,5 +1,6 @@
 package io.promptdesk.ui.connections;
 
+import io.promptdesk.ui.common.RoleLock;
 import io.promptdesk.ui.common.StyleClasses;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -56,6 +57,6 @@ final class StoreSectionView extends VBox {
         when.getStyleClass().add(StyleClasses.NOTE);
         when.setWrapText(true);
         getChildren().addAll(Fields.sectionTitle("Store"), inUse, problem, team, urlRow, userRow, sourceRow,
-                secretRow, new HBox(8, test, save), result, when);
+                secretRow, new HBox(8, test, RoleLock.lock(save, s.savingLocked())), result, when);
     }
 }
