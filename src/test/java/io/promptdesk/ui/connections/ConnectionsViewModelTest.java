@@ -223,6 +223,23 @@ class ConnectionsViewModelTest {
     }
 
     @Test
+    void onATeamStoreOnlyAnAdminSavesSettingsAndARefusalWritesNothing() throws IOException {
+        writeFile(YAML);
+        String before = Files.readString(workspace.resolve(ConnectionsFile.FILE));
+        ConnectionsViewModel vm = vm();
+        vm.lockSaving("Needs the admin role - you are ana (releaser); ask a PromptDesk admin");
+        vm.mlflow().urlProperty().set("http://mlflow.internal:5000/");
+        assertThat(vm.canSave()).isTrue();
+        assertThat(vm.savingLocked()).startsWith("Needs the admin role");
+
+        vm.save();
+
+        assertThat(dialogs.errors()).singleElement().satisfies(e -> assertThat(e.message())
+                .startsWith("Needs the admin role - you are ana"));
+        assertThat(Files.readString(workspace.resolve(ConnectionsFile.FILE))).isEqualTo(before);
+    }
+
+    @Test
     void saveWritesTheStoreEntrysNameAndTheFileBringsTheChoiceBack() throws IOException {
         writeFile(YAML);
         ConnectionsViewModel vm = vm();
