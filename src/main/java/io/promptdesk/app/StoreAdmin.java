@@ -82,6 +82,13 @@ public final class StoreAdmin {
         Path file = Workspace.databaseFile(fromWorkspace).toAbsolutePath().normalize();
         try (Database desk = Database.openExisting(file, to.databaseOptions());
              Database team = Database.openAndMigrate(Engines.location(to), to.databaseOptions())) {
+            io.promptdesk.model.Identity me = new io.promptdesk.store.JdbcAccess(team, to.actor()).identity();
+            if (!me.owner()) {
+                // The desk's history keeps the names of who did each thing; only the owner may write others' names.
+                throw new BadInputException("store migrate copies a desk's history with the names of who did each "
+                        + "thing, which only the team store's owner may write: run it as the login that ran `store "
+                        + "init` (" + me.user() + " does not own " + me.store() + "); nothing was copied");
+            }
             StoreCopy.Report r = StoreCopy.copy(desk, new JdbcAuditLog(desk), team, new JdbcAuditLog(team));
             return new Copy(file.toString(), team.describe(), r.copied(), r.alreadyThere(), r.sourceAudit(),
                     r.targetAudit());

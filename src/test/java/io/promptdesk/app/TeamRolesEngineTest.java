@@ -47,7 +47,7 @@ class TeamRolesEngineTest {
     @BeforeAll
     static void logins() {
         LocalPostgres pg = LocalPostgres.shared();
-        for (String r : List.of("viewer", "releaser", "oncall")) {
+        for (String r : List.of("viewer", "author", "releaser", "oncall", "admin")) {
             pg.ensureLogin("pd_e_" + r, PASSWORD);
         }
     }
@@ -63,7 +63,7 @@ class TeamRolesEngineTest {
             registry.register(new NewVersion("hooks", "1.1", "Write a hook about {topic}, again", null, null,
                     VersionStatus.CANDIDATE, Map.of()), e.by("second"));
         }
-        for (String r : List.of("viewer", "releaser", "oncall")) {
+        for (String r : List.of("viewer", "author", "releaser", "oncall", "admin")) {
             LocalPostgres.shared().superuserSql("GRANT "
                     + Role.parse(r).sqlName() + " TO pd_e_" + r);
         }
@@ -80,6 +80,49 @@ class TeamRolesEngineTest {
                 LocalPostgres.SUPERUSER_PASSWORD); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Each engine call a role is for, straight through the engine API: allowed exactly to that role. */
+    @Test
+    void throughTheEngineApiEachCallIsAllowedExactlyToItsRole() throws Exception {
+        RolloutPlan plan = RolloutPlan.of(null, null, null, null, null, null, null);
+        for (Role role : List.of(Role.VIEWER, Role.AUTHOR, Role.RELEASER, Role.ONCALL, Role.ADMIN)) {
+            store();
+            try (Engines owner = engines(LocalPostgres.SUPERUSER, LocalPostgres.SUPERUSER_PASSWORD)) {
+                // A second deployment, mid-rollout: what a rollback rolls back.
+                owner.registry().register(new NewVersion("tips", "1.0", "Tip {topic}", null, null,
+                        VersionStatus.STABLE, Map.of()), owner.by("first"));
+                owner.registry().register(new NewVersion("tips", "1.1", "Tip on {topic}", null, null,
+                        VersionStatus.CANDIDATE, Map.of()), owner.by("second"));
+                owner.manager("tips").startRollout("1.1", plan, owner.by("go"));
+            }
+            String login = "pd_e_" + role.key();
+            try (Engines e = engines(login, PASSWORD)) {
+                String what = login + " registers";
+                Runnable register = () -> e.registry().register(new NewVersion("hooks", "2.0", "Write {topic}",
+                        null, null, VersionStatus.CANDIDATE, Map.of()), e.by("api"));
+                expect(role == Role.AUTHOR, register, what);
+                expect(role == Role.RELEASER, () -> e.manager("hooks").startRollout("1.1", plan, e.by("api")),
+                        login + " starts a rollout");
+                expect(role == Role.ONCALL, () -> e.rollbackController().trigger(new RollbackRequest("tips", "1.1",
+                        null, "api", e.actor(), false), RollbackListener.NONE), login + " rolls back");
+            }
+        }
+    }
+
+    private void expect(boolean allowed, Runnable call, String what) throws SQLException {
+        long rows = count("SELECT (SELECT count(*) FROM model_versions) + (SELECT count(*) FROM rollouts) "
+                + "+ (SELECT count(*) FROM rollbacks)");
+        if (allowed) {
+            call.run();
+            assertThat(count("SELECT (SELECT count(*) FROM model_versions) + (SELECT count(*) FROM rollouts) "
+                    + "+ (SELECT count(*) FROM rollbacks)")).as(what).isEqualTo(rows + 1);
+        } else {
+            assertThatThrownBy(call::run).as(what).isInstanceOf(StoreException.class)
+                    .satisfies(x -> assertThat(((StoreException) x).problem()).isEqualTo(StoreException.Problem.DENIED));
+            assertThat(count("SELECT (SELECT count(*) FROM model_versions) + (SELECT count(*) FROM rollouts) "
+                    + "+ (SELECT count(*) FROM rollbacks)")).as(what + ": nothing written").isEqualTo(rows);
         }
     }
 

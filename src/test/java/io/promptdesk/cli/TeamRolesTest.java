@@ -355,6 +355,23 @@ class TeamRolesTest {
         }
     }
 
+    @Test
+    void onlyTheStoresOwnerCopiesADesksHistoryInWithItsNames() throws Exception {
+        Path desk = dir.resolve("desk");
+        Result local = run("registry", "register", "--model", "local", "--version", "1.0", "--template-file",
+                template.toString(), "--status", "stable", "--actor", "ana", "--workspace", desk.toString());
+        assertThat(local.exit()).as(local.err()).isZero();
+        Map<String, Long> before = counts();
+        Result refused = run("store", "migrate", "--from-workspace", desk.toString(), "--to",
+                LocalPostgres.as(url, "pd_t_admin", PASSWORD));
+        assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(2);
+        assertThat(refused.err()).contains("only the team store's owner").contains("nothing was copied");
+        assertThat(counts()).isEqualTo(before);
+        Result copied = run("store", "migrate", "--from-workspace", desk.toString(), "--to",
+                LocalPostgres.as(url, LocalPostgres.SUPERUSER, LocalPostgres.SUPERUSER_PASSWORD));
+        assertThat(copied.exit()).as(copied.out() + copied.err()).isZero();
+    }
+
     private static List<String> toList(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
