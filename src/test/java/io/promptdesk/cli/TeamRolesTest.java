@@ -388,6 +388,9 @@ class TeamRolesTest {
                 + "VALUES ('sql_model', 1, session_user)");
         firstWrite.put(GuardedAction.PAUSE_ROLLOUT, "UPDATE rollouts SET status = 'paused', paused_at = 1, "
                 + "revision = revision + 1 WHERE status = 'in_progress'");
+        firstWrite.put(GuardedAction.ADVANCE_ROLLOUT, "UPDATE deployment_state SET canary_percent = 50, "
+                + "generation = generation + 1");
+        firstWrite.put(GuardedAction.SET_ALIAS, "UPDATE model_aliases SET version = '1.1' WHERE alias = 'production'");
         firstWrite.put(GuardedAction.DRIVE_ROLLOUT, "INSERT INTO driver_leases VALUES ('hooks', session_user, 1, 1, 2)");
         firstWrite.put(GuardedAction.ROLLBACK, "INSERT INTO rollbacks (rollback_id, model_name, from_version, "
                 + "to_version, reason, triggered_by, skip_validation, status, step, switched, start_time, deadline, "

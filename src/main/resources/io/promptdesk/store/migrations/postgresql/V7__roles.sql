@@ -152,3 +152,47 @@ CREATE TRIGGER rollouts_change_guard BEFORE UPDATE ON rollouts
     FOR EACH ROW EXECUTE FUNCTION promptdesk_rollout_change_guard();
 CREATE TRIGGER rollout_events_change_guard BEFORE INSERT ON rollout_events
     FOR EACH ROW EXECUTE FUNCTION promptdesk_rollout_change_guard();
+
+-- What a rollback writes to the desired state: every request to one version, no canary. An on-call engineer may
+-- write nothing else there (a canary split is a release).
+CREATE FUNCTION promptdesk_desired_state_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF promptdesk_is_owner() OR pg_has_role(session_user, 'promptdesk_releaser', 'USAGE') THEN
+        RETURN NEW;
+    END IF;
+    IF NEW.canary_version IS NOT NULL OR NEW.canary_percent <> 0 THEN
+        RAISE EXCEPTION 'a canary split needs the releaser role (% may only send every request to one version)',
+            session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER deployment_state_guard BEFORE INSERT OR UPDATE ON deployment_state
+    FOR EACH ROW EXECUTE FUNCTION promptdesk_desired_state_guard();
+
+-- A rollback moves production back to an earlier version; moving it forward, or adding aliases, is a release.
+CREATE FUNCTION promptdesk_alias_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    was BIGINT;
+    now_at BIGINT;
+BEGIN
+    IF promptdesk_is_owner() OR pg_has_role(session_user, 'promptdesk_releaser', 'USAGE') THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'UPDATE' AND NEW.alias = 'production' THEN
+        SELECT created_at INTO was FROM model_versions WHERE model_name = OLD.model_name AND version = OLD.version;
+        SELECT created_at INTO now_at FROM model_versions WHERE model_name = NEW.model_name AND version = NEW.version;
+        IF now_at <= was THEN
+            RETURN NEW;
+        END IF;
+    ELSIF NEW.alias = 'previous' THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'moving the % alias there needs the releaser role (% may only roll production back)',
+        NEW.alias, session_user USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+
+CREATE TRIGGER model_aliases_guard BEFORE INSERT OR UPDATE ON model_aliases
+    FOR EACH ROW EXECUTE FUNCTION promptdesk_alias_guard();
