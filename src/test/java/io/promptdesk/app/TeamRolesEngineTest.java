@@ -40,6 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TeamRolesEngineTest {
     private static final String PASSWORD = "pd-role-engine-pw";
+    /** Rows a register, a rollout start or a rollback adds one of. */
+    private static final String WRITES = "SELECT (SELECT count(*) FROM model_versions) + (SELECT count(*) FROM "
+            + "rollouts) + (SELECT count(*) FROM rollbacks)";
     @TempDir
     Path dir;
     private String url;
@@ -112,17 +115,14 @@ class TeamRolesEngineTest {
     }
 
     private void expect(boolean allowed, Runnable call, String what) throws SQLException {
-        long rows = count("SELECT (SELECT count(*) FROM model_versions) + (SELECT count(*) FROM rollouts) "
-                + "+ (SELECT count(*) FROM rollbacks)");
+        long rows = count(WRITES);
         if (allowed) {
             call.run();
-            assertThat(count("SELECT (SELECT count(*) FROM model_versions) + (SELECT count(*) FROM rollouts) "
-                    + "+ (SELECT count(*) FROM rollbacks)")).as(what).isEqualTo(rows + 1);
+            assertThat(count(WRITES)).as(what).isEqualTo(rows + 1);
         } else {
             assertThatThrownBy(call::run).as(what).isInstanceOf(StoreException.class)
                     .satisfies(x -> assertThat(((StoreException) x).problem()).isEqualTo(StoreException.Problem.DENIED));
-            assertThat(count("SELECT (SELECT count(*) FROM model_versions) + (SELECT count(*) FROM rollouts) "
-                    + "+ (SELECT count(*) FROM rollbacks)")).as(what + ": nothing written").isEqualTo(rows);
+            assertThat(count(WRITES)).as(what + ": nothing written").isEqualTo(rows);
         }
     }
 
