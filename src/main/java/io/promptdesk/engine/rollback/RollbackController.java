@@ -89,6 +89,14 @@ public final class RollbackController {
         return drive(r.modelName(), () -> admission.resume(rollbackId, by), listener);
     }
 
+    /**
+     * The rollbacks already marked interrupted, oldest first, read only: for a desk that may not roll back (and so
+     * may not mark one).
+     */
+    public List<RollbackRecord> interrupted() {
+        return env.rollbacks().unfinished().stream().filter(r -> r.status() == RollbackStatus.INTERRUPTED).toList();
+    }
+
     /** Marks rollbacks whose process is gone as interrupted; returns every interrupted rollback, oldest first. */
     public List<RollbackRecord> recoverInterrupted() {
         List<RollbackRecord> out = new ArrayList<>();

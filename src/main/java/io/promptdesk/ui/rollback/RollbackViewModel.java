@@ -124,7 +124,9 @@ public final class RollbackViewModel {
     }
 
     private Choice read(String m) {
-        RollbackRecord stopped = controller.recoverInterrupted().stream()
+        // Marking a dead process's rollback interrupted is a write: a desk that may not roll back only reads.
+        RollbackRecord stopped = (services.permissions().may(GuardedAction.ROLLBACK) ? controller.recoverInterrupted()
+                : controller.interrupted()).stream()
                 .filter(r -> r.modelName().equals(m)).findFirst().orElse(null);
         Optional<String> cur = controller.currentVersion(m);
         if (cur.isEmpty()) {
