@@ -99,7 +99,7 @@ public final class ConsoleApp extends Application {
         }
         Path workspace = boot.workspace();
         core = boot.engines();
-        if (Screenshot.seedsDemo()) {
+        if (Screenshot.seedsDemo() && core.access().may(io.promptdesk.model.GuardedAction.START_ROLLOUT)) {
             RolloutDemo.seed(core, Instant.now(), Attribution.currentUser());
         }
         background = core.ownedPool("promptdesk-background", 2);

@@ -13,6 +13,14 @@ public interface PipelineLauncher {
     PipelineReport launch(PipelineInput input, PipelineRequest request, PipelineListener listener,
                           BooleanSupplier cancelled);
 
+    /**
+     * Null when the person may run the pipeline; else what its disabled button says (a run registers, rolls out
+     * and may roll back).
+     */
+    default String whyNot() {
+        return null;
+    }
+
     /** Keeps the run's test results for the Regression workspace; called on the FX thread. */
     void recordRun(String templateName, TestReport tests);
 }

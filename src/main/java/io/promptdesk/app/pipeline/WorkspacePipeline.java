@@ -55,6 +55,12 @@ public final class WorkspacePipeline implements PipelineLauncher {
     }
 
     @Override
+    public String whyNot() {
+        String why = permissions.whyNot(GuardedAction.REGISTER_VERSION);
+        return why != null ? why : permissions.whyNot(GuardedAction.START_ROLLOUT);
+    }
+
+    @Override
     public void recordRun(String templateName, TestReport tests) {
         history.record(templateName, tests);
     }

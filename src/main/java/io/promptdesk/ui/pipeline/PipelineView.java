@@ -103,7 +103,8 @@ public final class PipelineView extends VBox {
         toRollout.disableProperty().bind(vm.canOpenRolloutProperty().not());
         toRollout.setOnAction(e -> vm.openRollout());
 
-        getChildren().addAll(title, form, new HBox(8, run, busy), stepsGrid, status, rollout,
+        getChildren().addAll(title, form, new HBox(8, io.promptdesk.ui.common.RoleLock.lock(run, vm.whyNot()), busy),
+                stepsGrid, status, rollout,
                 new HBox(16, toRegression, toRollout));
     }
 

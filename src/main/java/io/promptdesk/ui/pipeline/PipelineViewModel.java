@@ -192,6 +192,11 @@ public final class PipelineViewModel {
         return out;
     }
 
+    /** Null when the person may run the pipeline; else what the disabled button says. */
+    public String whyNot() {
+        return launcher.whyNot();
+    }
+
     public StringProperty deploymentProperty() {
         return deployment;
     }
