@@ -36,6 +36,11 @@ ALTER ROLE promptdesk_admin NOINHERIT;
 GRANT promptdesk_viewer, promptdesk_author, promptdesk_releaser, promptdesk_oncall
     TO promptdesk_admin WITH ADMIN OPTION;
 
+-- The store's id (named by its audit) is made here, by the owner, not by whichever login writes first.
+INSERT INTO workspace_meta (name, value)
+    SELECT 'workspace_id', gen_random_uuid()::text
+    WHERE NOT EXISTS (SELECT 1 FROM workspace_meta WHERE name = 'workspace_id');
+
 CREATE TABLE access_denials (
     id          BIGSERIAL    NOT NULL PRIMARY KEY,
     at          BIGINT       NOT NULL,
