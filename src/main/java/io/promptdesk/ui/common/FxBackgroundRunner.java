@@ -28,16 +28,26 @@ public final class FxBackgroundRunner implements BackgroundRunner {
                               Consumer<? super RuntimeException> onFailure) {
         Handle handle = new Handle();
         CoalescingProgress progress = new CoalescingProgress(onProgress);
-        executor.execute(() -> {
-            try {
-                T result = work.run(progress, handle::isCancelled);
-                Platform.runLater(() -> onSuccess.accept(result));
-            } catch (RuntimeException e) {
-                // The boundary where background failures meet the UI: hand them to the view model, which shows them.
-                LOG.debug("background work failed", e);
-                Platform.runLater(() -> onFailure.accept(e));
-            }
-        });
+        if (executor.isShutdown()) {
+            // The console is closing (its pools stop before the store): a late refresh has nowhere to run.
+            handle.cancel();
+            return handle;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    T result = work.run(progress, handle::isCancelled);
+                    Platform.runLater(() -> onSuccess.accept(result));
+                } catch (RuntimeException e) {
+                    // The boundary where background failures meet the UI: the view model shows them.
+                    LOG.debug("background work failed", e);
+                    Platform.runLater(() -> onFailure.accept(e));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("background work dropped: the console is closing");
+            handle.cancel();
+        }
         return handle;
     }
 
