@@ -387,23 +387,23 @@ class TeamRolesTest {
         assertThat(superuser("rollout", "start", "--deployment", "hooks", "--version", "1.1").exit()).isZero();
         Map<String, Long> before = counts();
         // What each action writes first, tried in SQL by every login; allowed exactly when the action is.
-        Map<GuardedAction, String> firstWrite = new LinkedHashMap<>();
-        firstWrite.put(GuardedAction.REGISTER_VERSION, "INSERT INTO models (name, created_at, created_by) "
-                + "VALUES ('sql_model', 1, session_user)");
-        firstWrite.put(GuardedAction.PAUSE_ROLLOUT, "UPDATE rollouts SET status = 'paused', paused_at = 1, "
-                + "revision = revision + 1 WHERE status = 'in_progress'");
-        firstWrite.put(GuardedAction.ADVANCE_ROLLOUT, "UPDATE deployment_state SET canary_percent = 50, "
-                + "generation = generation + 1");
-        firstWrite.put(GuardedAction.SET_ALIAS, "UPDATE model_aliases SET version = '1.1' WHERE alias = 'production'");
-        firstWrite.put(GuardedAction.DRIVE_ROLLOUT, "INSERT INTO driver_leases VALUES ('hooks', session_user, 1, 1, 2)");
-        firstWrite.put(GuardedAction.ROLLBACK, "INSERT INTO rollbacks (rollback_id, model_name, from_version, "
+        List<Map.Entry<GuardedAction, String>> firstWrite = new ArrayList<>();
+        firstWrite.add(Map.entry(GuardedAction.REGISTER_VERSION, "INSERT INTO models (name, created_at, created_by) "
+                + "VALUES ('sql_model', 1, session_user)"));
+        firstWrite.add(Map.entry(GuardedAction.PAUSE_ROLLOUT, "UPDATE rollouts SET status = 'paused', paused_at = 1, "
+                + "revision = revision + 1 WHERE status = 'in_progress'"));
+        firstWrite.add(Map.entry(GuardedAction.ADVANCE_ROLLOUT, "UPDATE deployment_state SET canary_percent = 50, "
+                + "generation = generation + 1"));
+        firstWrite.add(Map.entry(GuardedAction.SET_ALIAS, "UPDATE model_aliases SET version = '1.1' WHERE alias = 'production'"));
+        firstWrite.add(Map.entry(GuardedAction.DRIVE_ROLLOUT, "INSERT INTO driver_leases VALUES ('hooks', session_user, 1, 1, 2)"));
+        firstWrite.add(Map.entry(GuardedAction.ROLLBACK, "INSERT INTO rollbacks (rollback_id, model_name, from_version, "
                 + "to_version, reason, triggered_by, skip_validation, status, step, switched, start_time, deadline, "
                 + "owner, revision) VALUES ('rb-sql', 'hooks', '1.1', '1.0', 'sql', session_user, 0, 'failed', "
-                + "'validate', 0, 1, 2, 'psql', 1)");
+                + "'validate', 0, 1, 2, 'psql', 1)"));
         for (Map.Entry<String, Set<Role>> login : LOGINS.entrySet()) {
             try (Connection c = connect(login.getKey(), PASSWORD)) {
                 c.setAutoCommit(false);
-                for (Map.Entry<GuardedAction, String> w : firstWrite.entrySet()) {
+                for (Map.Entry<GuardedAction, String> w : firstWrite) {
                     boolean allowed = w.getKey().allows(login.getValue());
                     String what = login.getKey() + ": " + w.getValue();
                     try (Statement s = c.createStatement()) {
@@ -417,6 +417,16 @@ class TeamRolesTest {
                     } finally {
                         c.rollback();
                     }
+                }
+                // A version registered as stable is a release: it needs author and releaser, which no login here
+                // holds together.
+                try (Statement s = c.createStatement()) {
+                    assertThatThrownBy(() -> s.executeUpdate("INSERT INTO model_versions (model_name, version, "
+                            + "template, dialect, status, created_at, created_by) VALUES ('hooks', '9.9', 't', "
+                            + "'python_format', 'stable', 1, session_user)")).as(login.getKey() + ": a stable version")
+                            .isInstanceOf(SQLException.class);
+                } finally {
+                    c.rollback();
                 }
                 // Everyone reads (a login with no role reads nothing).
                 try (Statement s = c.createStatement()) {

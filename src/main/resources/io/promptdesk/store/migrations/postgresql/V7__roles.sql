@@ -201,3 +201,21 @@ $$;
 
 CREATE TRIGGER model_aliases_guard BEFORE INSERT OR UPDATE ON model_aliases
     FOR EACH ROW EXECUTE FUNCTION promptdesk_alias_guard();
+
+-- An author registers candidates; a version registered as stable or canary is a release (the releaser's).
+CREATE FUNCTION promptdesk_version_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF promptdesk_is_owner() OR pg_has_role(session_user, 'promptdesk_releaser', 'USAGE')
+            OR pg_has_role(session_user, 'promptdesk_oncall', 'USAGE') AND TG_OP = 'UPDATE' THEN
+        RETURN NEW;
+    END IF;
+    IF NEW.status IN ('stable', 'canary') THEN
+        RAISE EXCEPTION 'a % version is a release and needs the releaser role (% may register candidates)',
+            NEW.status, session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER model_versions_guard BEFORE INSERT OR UPDATE ON model_versions
+    FOR EACH ROW EXECUTE FUNCTION promptdesk_version_guard();
