@@ -4,14 +4,17 @@ import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Folds one character to the lower-case Latin form a reader would see: compatibility decomposition (NFKD, so
  * full-width and styled letters become ASCII), diacritics and invisible format characters removed, Cyrillic and
  * Greek look-alikes and small capitals mapped to the Latin letter they imitate.
  *
- * <p>The Basic Multilingual Plane is folded once into a constant table, so scanning costs one array read per
- * character; only supplementary code points (mathematical letters, emoji) take the slow path.
+ * <p>Each character of the Basic Multilingual Plane is folded the first time it is seen and kept in a table, so
+ * scanning costs one array read per character once warm; only supplementary code points (mathematical letters,
+ * emoji) take the slow path every time. The table fills on demand: folding all 65,536 characters up front (a
+ * Unicode normalisation each) took about half a second of the console's start.
  */
 final class CharFolding {
 
@@ -20,16 +23,20 @@ final class CharFolding {
     /** Table value for a character that folds to several characters, see {@link #expansion(char)}. */
     static final char EXPAND = '\uFFFF';
 
+    /**
+     * Table value of a character not folded yet (a noncharacter; U+FFFE itself folds to itself and is simply
+     * folded again each time).
+     */
+    private static final char UNSEEN = '\uFFFE';
     private static final Map<Character, String> HOMOGLYPHS = homoglyphs();
     private static final char[] TABLE = new char[Character.MAX_VALUE + 1];
-    private static final Map<Character, String> EXPANSIONS;
+    private static final Map<Character, String> EXPANSIONS = new ConcurrentHashMap<>();
 
     static {
-        Map<Character, String> expansions = new HashMap<>();
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            TABLE[c] = foldForTable((char) c, expansions);
+        java.util.Arrays.fill(TABLE, 0x80, TABLE.length, UNSEEN);
+        for (char c = 0; c < 0x80; c++) {
+            TABLE[c] = foldForTable(c, EXPANSIONS);
         }
-        EXPANSIONS = Map.copyOf(expansions);
     }
 
     private CharFolding() {
@@ -37,12 +44,21 @@ final class CharFolding {
 
     /** The folded form of {@code c}: a character, {@link #DROP} or {@link #EXPAND}. */
     static char fold(char c) {
-        return TABLE[c];
+        char f = TABLE[c];
+        if (f != UNSEEN) {
+            return f;
+        }
+        // Threads may fold the same character at once: they compute the same value, and a char write is atomic.
+        f = foldForTable(c, EXPANSIONS);
+        TABLE[c] = f;
+        return f;
     }
 
     /** The several characters an {@link #EXPAND} character folds to, e.g. "ss" for sharp s. */
     static String expansion(char c) {
-        return EXPANSIONS.get(c);
+        String e = EXPANSIONS.get(c);
+        // Another thread's table entry may be seen before its expansion: fold again rather than wait.
+        return e != null ? e : foldSlow(String.valueOf(c));
     }
 
     /** Folds any code point; used for supplementary code points, which the table does not cover. */
@@ -57,9 +73,9 @@ final class CharFolding {
         while (i < s.length()) {
             int cp = s.codePointAt(i);
             if (Character.isBmpCodePoint(cp)) {
-                char f = TABLE[cp];
+                char f = fold((char) cp);
                 if (f == EXPAND) {
-                    out.append(EXPANSIONS.get((char) cp));
+                    out.append(expansion((char) cp));
                 } else if (f != DROP) {
                     out.append(f);
                 }

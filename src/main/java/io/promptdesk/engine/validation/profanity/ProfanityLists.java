@@ -1,10 +1,8 @@
 package io.promptdesk.engine.validation.profanity;
 
-import java.io.InputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The shipped word lists, per language. A jar cannot list a folder, so the languages are named here.
@@ -99,14 +97,17 @@ final class ProfanityLists {
         return rules;
     }
 
+    /** The optional lists shipped, relative to {@link #ROOT}: {@code allow/de.txt}, {@code mild/en.txt}. */
+    static Set<String> optionalLists() {
+        return Shipped.OPTIONAL;
+    }
+
+    private static final class Shipped {
+        static final Set<String> OPTIONAL = Set.copyOf(TermListReader.readResource(ROOT + "optional-lists.txt"));
+    }
+
     private static List<String> optional(String resource) {
-        try (InputStream probe = ProfanityLists.class.getResourceAsStream(resource)) {
-            if (probe == null) {
-                return new ArrayList<>();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read word list " + resource, e);
-        }
-        return TermListReader.readResource(resource);
+        return Shipped.OPTIONAL.contains(resource.substring(ROOT.length())) ? TermListReader.readResource(resource)
+                : new ArrayList<>();
     }
 }
