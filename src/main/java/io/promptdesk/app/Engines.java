@@ -151,7 +151,8 @@ public final class Engines implements AutoCloseable {
         this.embeddedRegistry = new EmbeddedModelRegistry(new JdbcRegistryRepository(db), config.clock());
         this.registryHistory = new JdbcRegistryHistory(db);
         this.registry = connections.registry(embeddedRegistry, registryHistory);
-        this.access = new Access(new io.promptdesk.store.JdbcAccess(db, config.actor()), config.clock());
+        this.access = new Access(new io.promptdesk.store.JdbcAccess(db, config.actor(), audit, config.clock()),
+                config.clock());
     }
 
     /** For a command (or a desk) that acts: the store is opened, the embedded file created if need be. */

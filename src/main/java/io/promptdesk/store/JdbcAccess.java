@@ -1,5 +1,7 @@
 package io.promptdesk.store;
 
+import io.promptdesk.engine.audit.AuditLog;
+import io.promptdesk.engine.audit.AuditRecord;
 import io.promptdesk.model.AccessDenial;
 import io.promptdesk.model.BadInputException;
 import io.promptdesk.model.GuardedAction;
@@ -12,10 +14,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,11 +34,23 @@ public final class JdbcAccess {
 
     private final Database db;
     private final String embeddedUser;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    /** @param embeddedUser who acts on the embedded store (the operating-system user); unused on a team store */
-    public JdbcAccess(Database db, String embeddedUser) {
+    /**
+     * @param embeddedUser who acts on the embedded store (the operating-system user); unused on a team store
+     * @param audit        where a grant or revoke is recorded, in its transaction
+     */
+    public JdbcAccess(Database db, String embeddedUser, AuditLog audit, Clock clock) {
         this.db = db;
         this.embeddedUser = embeddedUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Without an audit (reading who is acting, and tests). */
+    public JdbcAccess(Database db, String embeddedUser) {
+        this(db, embeddedUser, null, Clock.systemUTC());
     }
 
     private boolean team() {
@@ -116,6 +132,7 @@ public final class JdbcAccess {
             try (Statement s = c.createStatement()) {
                 s.execute("GRANT " + role.sqlName() + " TO " + quoted(c, user));
             }
+            audited(c, "role_granted", user, role);
             return true;
         });
     }
@@ -131,8 +148,18 @@ public final class JdbcAccess {
             try (Statement s = c.createStatement()) {
                 s.execute("REVOKE " + role.sqlName() + " FROM " + quoted(c, user));
             }
+            audited(c, "role_revoked", user, role);
             return true;
         });
+    }
+
+    /** A grant or revoke in the audit chain, in the transaction that made it, by the login that made it. */
+    private void audited(Connection c, String action, String user, Role role) throws SQLException {
+        if (audit == null) {
+            return;
+        }
+        String me = Jdbc.first(c, "SELECT session_user", rs -> rs.getString(1)).orElseThrow();
+        audit.append(new AuditRecord(clock.instant(), me, action, user, "", Map.of("role", role.key()), null));
     }
 
     private void requireTeam(String what) {

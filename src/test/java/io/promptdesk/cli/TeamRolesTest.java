@@ -274,7 +274,8 @@ class TeamRolesTest {
             assertThat(actorOf).containsEntry("registry_version_registered", "pd_t_author")
                     .containsEntry("rollout_started", "pd_t_releaser")
                     .containsEntry("rollout_paused", "pd_t_releaser")
-                    .containsEntry("rollback_started", "pd_t_oncall");
+                    .containsEntry("rollback_started", "pd_t_oncall")
+                    .containsEntry("role_granted", "pd_t_admin").containsEntry("role_revoked", "pd_t_admin");
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM audit_log WHERE actor = 'mallory'")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isZero();

@@ -101,6 +101,9 @@ CREATE TRIGGER health_checks_actor BEFORE INSERT ON health_checks
 CREATE TRIGGER rollbacks_actor BEFORE INSERT ON rollbacks
     FOR EACH ROW EXECUTE FUNCTION promptdesk_actor_is_session_user('triggered_by');
 
+-- An admin's grants and revokes are recorded in the audit.
+GRANT INSERT ON audit_log TO promptdesk_admin;
+
 -- Reading: every role, everything.
 GRANT SELECT ON ALL TABLES IN SCHEMA public
     TO promptdesk_viewer, promptdesk_author, promptdesk_releaser, promptdesk_oncall, promptdesk_admin;
