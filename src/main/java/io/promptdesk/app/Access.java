@@ -1,7 +1,7 @@
 package io.promptdesk.app;
 
-import io.promptdesk.model.AccessDenied;
 import io.promptdesk.model.AccessDenial;
+import io.promptdesk.model.AccessDenied;
 import io.promptdesk.model.GuardedAction;
 import io.promptdesk.model.Identity;
 import io.promptdesk.model.Role;

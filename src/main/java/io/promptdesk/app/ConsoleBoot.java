@@ -1,7 +1,7 @@
 package io.promptdesk.app;
 
-import io.promptdesk.model.PromptDeskException;
 import io.promptdesk.connections.ConnectionsFile;
+import io.promptdesk.model.PromptDeskException;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.promptdesk.cli;
 
 import io.promptdesk.engine.rollback.RollbackResult;
 import io.promptdesk.json.Json;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

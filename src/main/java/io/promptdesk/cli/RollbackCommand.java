@@ -1,15 +1,15 @@
 package io.promptdesk.cli;
 
 import io.promptdesk.engine.rollback.HealthSnapshot;
+import io.promptdesk.engine.rollback.RollbackListener;
 import io.promptdesk.engine.rollback.RollbackOutcome;
 import io.promptdesk.engine.rollback.RollbackRequest;
 import io.promptdesk.engine.rollback.RollbackResult;
 import io.promptdesk.engine.rollback.RollbackStatus;
-import io.promptdesk.engine.rollback.RollbackListener;
 import io.promptdesk.engine.rollout.ReconcileReport;
 import io.promptdesk.json.Json;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;

@@ -1,15 +1,15 @@
 package io.promptdesk.ui;
 
 import io.promptdesk.app.Permissions;
+import io.promptdesk.app.history.HistorySource;
 import io.promptdesk.engine.audit.AuditLog;
-import io.promptdesk.model.AccessDenial;
 import io.promptdesk.engine.rollback.RollbackController;
 import io.promptdesk.engine.rollout.RolloutRepository;
+import io.promptdesk.model.AccessDenial;
 import io.promptdesk.registry.Model;
 import io.promptdesk.registry.ModelRegistry;
 import io.promptdesk.ui.common.BackgroundRunner;
 import io.promptdesk.ui.common.DialogService;
-import io.promptdesk.app.history.HistorySource;
 import io.promptdesk.ui.history.HistoryViewModel;
 import io.promptdesk.ui.rollback.RollbackConfirmer;
 import io.promptdesk.ui.rollback.RollbackServices;

@@ -1,7 +1,6 @@
 package io.promptdesk.app.pipeline;
 
 import io.promptdesk.app.Permissions;
-import io.promptdesk.model.GuardedAction;
 import io.promptdesk.app.RunHistory;
 import io.promptdesk.engine.pipeline.CicdPipeline;
 import io.promptdesk.engine.pipeline.PipelineConfig;
@@ -12,6 +11,7 @@ import io.promptdesk.engine.pipeline.RegressionGate;
 import io.promptdesk.engine.rollout.RolloutPlan;
 import io.promptdesk.engine.rollout.UnhealthyPolicy;
 import io.promptdesk.engine.validation.Rules;
+import io.promptdesk.model.GuardedAction;
 import io.promptdesk.model.TestReport;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.promptdesk.app.rollout;
 
-
+import io.promptdesk.app.Permissions;
 import io.promptdesk.engine.rollout.GradualRolloutManager;
 import io.promptdesk.engine.rollout.ReconcileReport;
 import io.promptdesk.engine.rollout.RegressionHealthComparator;
@@ -13,7 +13,6 @@ import io.promptdesk.engine.rollout.RolloutSettings;
 import io.promptdesk.engine.rollout.RolloutView;
 import io.promptdesk.metrics.BehaviourProfile;
 import io.promptdesk.metrics.SimulatedService;
-import io.promptdesk.app.Permissions;
 import io.promptdesk.model.BadInputException;
 import io.promptdesk.model.GuardedAction;
 import io.promptdesk.model.PromptDeskException;
@@ -78,8 +77,9 @@ public final class RolloutConsole {
         try {
             services.simulator().catchUp();
             // A desk whose login may not drive rollouts (a viewer's) watches them; a releaser's desk drives.
-            boolean drives = services.permissions().may(GuardedAction.DRIVE_ROLLOUT);
-            for (Rollout r : drives ? services.rollouts().allActive() : List.<Rollout>of()) {
+            List<Rollout> driven = services.permissions().may(GuardedAction.DRIVE_ROLLOUT)
+                    ? services.rollouts().allActive() : List.of();
+            for (Rollout r : driven) {
                 try {
                     manager(r.deploymentName()).drive(DRIVER);
                 } catch (PromptDeskException e) {

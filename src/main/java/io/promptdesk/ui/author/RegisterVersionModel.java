@@ -1,8 +1,8 @@
 package io.promptdesk.ui.author;
 
 import io.promptdesk.app.Permissions;
-import io.promptdesk.model.GuardedAction;
 import io.promptdesk.json.Json;
+import io.promptdesk.model.GuardedAction;
 import io.promptdesk.model.PromptDeskException;
 import io.promptdesk.model.TestReport;
 import io.promptdesk.registry.Attribution;

@@ -1,6 +1,5 @@
 package io.promptdesk.ui.rollback;
 
-import io.promptdesk.model.GuardedAction;
 import io.promptdesk.engine.rollback.HealthSnapshot;
 import io.promptdesk.engine.rollback.RollbackController;
 import io.promptdesk.engine.rollback.RollbackListener;
@@ -9,6 +8,7 @@ import io.promptdesk.engine.rollback.RollbackRecord;
 import io.promptdesk.engine.rollback.RollbackRequest;
 import io.promptdesk.engine.rollback.RollbackStatus;
 import io.promptdesk.engine.rollback.StepRecord;
+import io.promptdesk.model.GuardedAction;
 import io.promptdesk.model.PromptDeskException;
 import io.promptdesk.ui.common.DialogService.Outcome;
 import io.promptdesk.ui.common.ProgressListener;
