@@ -64,6 +64,11 @@ CREATE FUNCTION promptdesk_is_owner() RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'audit_log'::regclass), 'MEMBER')
 $$;
 
+-- True for a releaser (or the owner): the guards below let a releaser change anything its grants allow.
+CREATE FUNCTION promptdesk_may_release() RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT promptdesk_is_owner() OR pg_has_role(session_user, 'promptdesk_releaser', 'USAGE')
+$$;
+
 -- A row's actor must be the login that writes it: the name a client sends cannot be forged.
 CREATE FUNCTION promptdesk_actor_is_session_user() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -140,7 +145,7 @@ CREATE FUNCTION promptdesk_rollout_change_guard() RETURNS trigger LANGUAGE plpgs
 DECLARE
     stopping BOOLEAN;
 BEGIN
-    IF promptdesk_is_owner() OR pg_has_role(session_user, 'promptdesk_releaser', 'USAGE') THEN
+    IF promptdesk_may_release() THEN
         RETURN NEW;
     END IF;
     IF TG_TABLE_NAME = 'rollouts' THEN
@@ -165,7 +170,7 @@ CREATE TRIGGER rollout_events_change_guard BEFORE INSERT ON rollout_events
 -- write nothing else there (a canary split is a release).
 CREATE FUNCTION promptdesk_desired_state_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF promptdesk_is_owner() OR pg_has_role(session_user, 'promptdesk_releaser', 'USAGE') THEN
+    IF promptdesk_may_release() THEN
         RETURN NEW;
     END IF;
     IF NEW.canary_version IS NOT NULL OR NEW.canary_percent <> 0 THEN
@@ -185,7 +190,7 @@ DECLARE
     was BIGINT;
     now_at BIGINT;
 BEGIN
-    IF promptdesk_is_owner() OR pg_has_role(session_user, 'promptdesk_releaser', 'USAGE') THEN
+    IF promptdesk_may_release() THEN
         RETURN NEW;
     END IF;
     IF TG_OP = 'UPDATE' AND NEW.alias = 'production' THEN
@@ -208,7 +213,7 @@ CREATE TRIGGER model_aliases_guard BEFORE INSERT OR UPDATE ON model_aliases
 -- An author registers candidates; a version registered as stable or canary is a release (the releaser's).
 CREATE FUNCTION promptdesk_version_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF promptdesk_is_owner() OR pg_has_role(session_user, 'promptdesk_releaser', 'USAGE')
+    IF promptdesk_may_release()
             OR pg_has_role(session_user, 'promptdesk_oncall', 'USAGE') AND TG_OP = 'UPDATE' THEN
         RETURN NEW;
     END IF;
