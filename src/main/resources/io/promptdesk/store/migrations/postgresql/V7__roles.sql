@@ -69,14 +69,30 @@ CREATE FUNCTION promptdesk_may_release() RETURNS boolean LANGUAGE sql STABLE AS 
     SELECT promptdesk_is_owner() OR pg_has_role(session_user, 'promptdesk_releaser', 'USAGE')
 $$;
 
--- A row's actor must be the login that writes it: the name a client sends cannot be forged.
-CREATE FUNCTION promptdesk_actor_is_session_user() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    who TEXT := to_jsonb(NEW) ->> TG_ARGV[0];
+-- A row's actor must be the login that writes it: the name a client sends cannot be forged. The usual case (the
+-- login's own name) is decided without a lookup; the column is read directly, not through a copy of the row.
+CREATE FUNCTION promptdesk_refuse_actor(tbl TEXT, col TEXT, who TEXT) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    IF who IS DISTINCT FROM session_user::text AND NOT promptdesk_is_owner() THEN
-        RAISE EXCEPTION '%.% must be the login writing it (%), not %', TG_TABLE_NAME, TG_ARGV[0], session_user, who
+    IF NOT promptdesk_is_owner() THEN
+        RAISE EXCEPTION '%.% must be the login writing it (%), not %', tbl, col, session_user, who
             USING ERRCODE = 'insufficient_privilege';
+    END IF;
+END;
+$$;
+
+CREATE FUNCTION promptdesk_actor_is_session_user() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.actor IS DISTINCT FROM session_user::text THEN
+        PERFORM promptdesk_refuse_actor(TG_TABLE_NAME, 'actor', NEW.actor);
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+CREATE FUNCTION promptdesk_trigger_is_session_user() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.triggered_by IS DISTINCT FROM session_user::text THEN
+        PERFORM promptdesk_refuse_actor(TG_TABLE_NAME, 'triggered_by', NEW.triggered_by);
     END IF;
     RETURN NEW;
 END;
@@ -94,17 +110,17 @@ CREATE TRIGGER access_denials_actor BEFORE INSERT ON access_denials
     FOR EACH ROW EXECUTE FUNCTION promptdesk_denial_actor();
 
 CREATE TRIGGER audit_log_actor BEFORE INSERT ON audit_log
-    FOR EACH ROW EXECUTE FUNCTION promptdesk_actor_is_session_user('actor');
+    FOR EACH ROW EXECUTE FUNCTION promptdesk_actor_is_session_user();
 CREATE TRIGGER registry_events_actor BEFORE INSERT ON registry_events
-    FOR EACH ROW EXECUTE FUNCTION promptdesk_actor_is_session_user('actor');
+    FOR EACH ROW EXECUTE FUNCTION promptdesk_actor_is_session_user();
 CREATE TRIGGER remote_registry_events_actor BEFORE INSERT ON remote_registry_events
-    FOR EACH ROW EXECUTE FUNCTION promptdesk_actor_is_session_user('actor');
+    FOR EACH ROW EXECUTE FUNCTION promptdesk_actor_is_session_user();
 CREATE TRIGGER rollout_events_actor BEFORE INSERT ON rollout_events
-    FOR EACH ROW EXECUTE FUNCTION promptdesk_actor_is_session_user('actor');
+    FOR EACH ROW EXECUTE FUNCTION promptdesk_actor_is_session_user();
 CREATE TRIGGER health_checks_actor BEFORE INSERT ON health_checks
-    FOR EACH ROW EXECUTE FUNCTION promptdesk_actor_is_session_user('actor');
+    FOR EACH ROW EXECUTE FUNCTION promptdesk_actor_is_session_user();
 CREATE TRIGGER rollbacks_actor BEFORE INSERT ON rollbacks
-    FOR EACH ROW EXECUTE FUNCTION promptdesk_actor_is_session_user('triggered_by');
+    FOR EACH ROW EXECUTE FUNCTION promptdesk_trigger_is_session_user();
 
 -- An admin's grants and revokes are recorded in the audit.
 GRANT INSERT ON audit_log TO promptdesk_admin;
