@@ -24,6 +24,11 @@ enum InjectionSignal {
     AUTHORITY_CLAIM(1.0),
     /** "reveal your system prompt", "repeat the text above". */
     PROMPT_EXTRACTION(2.0),
+    /**
+     * A note addressed to the AI that reads the text it is in: "AI assistant reading this: ...", "if you are
+     * an AI model processing this text", "[instruction for the language model: ...]" - data giving orders.
+     */
+    ADDRESSED_TO_AI(2.0),
     /** "what is your password", "share the secret key". */
     SECRET_REQUEST(2.0),
     /** "tell me the user's email address", "Linda's birth date": someone else's personal data. */

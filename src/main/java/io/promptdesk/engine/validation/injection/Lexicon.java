@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,11 @@ final class Lexicon {
     /** Longest token (in folded chars) the scanner buffers and looks up. */
     static final int MAX_WORD = 48;
 
+    /** Not a word class: the words of its lines end their clause (Turkish, Hungarian ...), see {@link #verbFinal}. */
+    static final String VERB_FINAL = "VERB_FINAL";
+
     private final HashTable exact = new HashTable();
+    private final HashTable verbFinalWords = new HashTable();
     private final HashTable stems = new HashTable();
     /** Bit n set: some stem has length n. */
     private long stemLengths;
@@ -43,14 +48,28 @@ final class Lexicon {
             if (line.isEmpty() || line.startsWith("#") || colon < 0) {
                 continue;
             }
-            long bit = WordClass.valueOf(line.substring(0, colon).strip()).bit();
+            String name = line.substring(0, colon).strip();
+            boolean verbFinal = name.equals(VERB_FINAL);
+            long bit = verbFinal ? 0 : WordClass.valueOf(name).bit();
             for (String entry : line.substring(colon + 1).strip().split("\\s+")) {
                 boolean stem = entry.endsWith("*");
-                String word = folder.foldString(stem ? entry.substring(0, entry.length() - 1) : entry);
+                String bare = stem ? entry.substring(0, entry.length() - 1) : entry;
+                if (TextFolder.isThai(bare.codePointAt(0))) {
+                    // matched against the text as written: Thai's vowel marks are not folded away, and SARA AM is
+                    // written both as one character and as NIKHAHIT + SARA AA
+                    String nfkc = Normalizer.normalize(bare, Normalizer.Form.NFKC);
+                    for (String w : new String[] {nfkc, nfkc.replace("\u0E4D\u0E32", "\u0E33")}) {
+                        cjkWords.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(new CjkWord(w, bit));
+                    }
+                    continue;
+                }
+                String word = folder.foldString(bare);
                 if (word.isEmpty()) {
                     continue;
                 }
-                if (TextFolder.isCjk(word.codePointAt(0))) {
+                if (verbFinal) {
+                    verbFinalWords.put(word, 1L);
+                } else if (TextFolder.isCjk(word.codePointAt(0))) {
                     cjkWords.computeIfAbsent(word.charAt(0), k -> new ArrayList<>()).add(new CjkWord(word, bit));
                 } else if (stem) {
                     stemWords.merge(word, bit, (a, b) -> a | b);
@@ -108,6 +127,31 @@ final class Lexicon {
             lengths &= ~(1L << l);
         }
         return mask;
+    }
+
+    /** Whether the folded word (no longer than {@link #MAX_WORD}) is in some word class. */
+    boolean knows(String folded) {
+        int len = Math.min(folded.length(), MAX_WORD);
+        if (len == 0) {
+            return false;
+        }
+        char[] buf = new char[len];
+        int[] prefixHash = new int[len];
+        int h = 0;
+        for (int i = 0; i < len; i++) {
+            buf[i] = folded.charAt(i);
+            h = 31 * h + buf[i];
+            prefixHash[i] = h;
+        }
+        return lookup(buf, len, prefixHash) != 0;
+    }
+
+    /**
+     * Whether the folded token {@code buf[0..len)} is a verb of a verb-final language written in Latin letters
+     * ("talimatları yok sayın"): the rules then also look behind it, as they do for Korean or Hindi.
+     */
+    boolean verbFinal(char[] buf, int len, int[] prefixHash) {
+        return verbFinalWords.get(buf, len, prefixHash[len - 1]) != 0;
     }
 
     /** The longest Han/kana entry starting at {@code pos} in {@code text}: its length, or 0. */

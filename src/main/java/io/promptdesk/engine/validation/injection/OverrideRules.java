@@ -5,12 +5,12 @@ import static io.promptdesk.engine.validation.injection.WordClass.ALL;
 import static io.promptdesk.engine.validation.injection.WordClass.AND;
 import static io.promptdesk.engine.validation.injection.WordClass.BE;
 import static io.promptdesk.engine.validation.injection.WordClass.DOC;
+import static io.promptdesk.engine.validation.injection.WordClass.FREE;
 import static io.promptdesk.engine.validation.injection.WordClass.FROM;
 import static io.promptdesk.engine.validation.injection.WordClass.INSTR;
 import static io.promptdesk.engine.validation.injection.WordClass.NEW;
 import static io.promptdesk.engine.validation.injection.WordClass.NOW;
 import static io.promptdesk.engine.validation.injection.WordClass.OBEY;
-import static io.promptdesk.engine.validation.injection.WordClass.ON;
 import static io.promptdesk.engine.validation.injection.WordClass.OUTPUT;
 import static io.promptdesk.engine.validation.injection.WordClass.OVERRIDE;
 import static io.promptdesk.engine.validation.injection.WordClass.POSS_YOU;
@@ -18,6 +18,7 @@ import static io.promptdesk.engine.validation.injection.WordClass.PRIOR;
 import static io.promptdesk.engine.validation.injection.WordClass.RULES;
 import static io.promptdesk.engine.validation.injection.WordClass.STOP;
 import static io.promptdesk.engine.validation.injection.WordClass.TASK;
+import static io.promptdesk.engine.validation.injection.WordClass.VOID;
 import static io.promptdesk.engine.validation.injection.WordClass.YOU;
 import static io.promptdesk.engine.validation.injection.WordClass.mask;
 
@@ -38,10 +39,10 @@ final class OverrideRules implements TokenRule {
     @Override
     public void apply(TokenTable t, Evidence out) {
         for (int k = 0; k < t.size(); k++) {
-            if (t.is(k, OVERRIDE) && !t.negated(k, 3)) {
+            if (t.is(k, OVERRIDE) && !t.negated(k, 3) && !salutation(t, k)) {
                 override(t, k, out);
             }
-            if (t.is(k, OBEY) && (t.negated(k, 3) || t.prev(k, STOP.bit(), 2) >= 0)) {
+            if (t.is(k, OBEY) && (t.negated(k, 3) || t.prev(k, STOP.bit(), 2) >= 0 || t.at(k, FREE.bit(), -1) >= 0)) {
                 stopObeying(t, k, out);
             }
             if (t.is(k, NEW)) {
@@ -50,6 +51,9 @@ final class OverrideRules implements TokenRule {
             if (t.is(k, FROM)) {
                 fromNowOn(t, k, out);
             }
+            if (t.is(k, VOID)) {
+                voided(t, k, out);
+            }
         }
     }
 
@@ -57,7 +61,7 @@ final class OverrideRules implements TokenRule {
         int behind = t.behindFor(k, WINDOW);
         int instr = t.near(k, INSTR.bit(), WINDOW, behind);
         int rules = t.near(k, RULES.bit(), WINDOW, behind);
-        boolean qualified = t.near(k, QUALIFIER, WINDOW, behind) >= 0;
+        boolean qualified = t.near(k, QUALIFIER, WINDOW, behind) >= 0 || givenToYou(t, instr) || givenToYou(t, rules);
         boolean all = t.near(k, ALL.bit(), WINDOW, behind) >= 0;
         int end;
         double weight;
@@ -94,6 +98,11 @@ final class OverrideRules implements TokenRule {
         out.add(InjectionSignal.INSTRUCTION_OVERRIDE, from, Math.max(t.end(k), t.end(end)), weight);
     }
 
+    /** Turkish "Sayın ..." opening a letter is "Dear ...", not the "(yok) sayın" of "ignore". */
+    private static boolean salutation(TokenTable t, int k) {
+        return t.flag(k, TokenTable.LINE_START) && (t.spells(k, "sayın") || t.spells(k, "sayin"));
+    }
+
     /** "ignore the above", "disregard everything above and ...", but not "ignore the above error messages". */
     private static int theAbove(TokenTable t, int k) {
         int above = t.next(k, ABOVE.bit(), 3);
@@ -104,11 +113,55 @@ final class OverrideRules implements TokenRule {
         return noun ? above : -1;
     }
 
-    /** "stop following your rules", "do not obey your previous instructions". */
+    /**
+     * "the rules you were given", "the instructions you received", "las reglas que te dieron": a rule noun
+     * followed closely by the one it was given to is as particular as "your rules".
+     */
+    private static boolean givenToYou(TokenTable t, int noun) {
+        return noun >= 0 && t.next(noun, YOU.bit(), 3) >= 0;
+    }
+
+    /**
+     * "stop following your rules", "do not obey your previous instructions", "pay no attention to the
+     * instructions you received before".
+     */
     private static void stopObeying(TokenTable t, int k, Evidence out) {
         int what = t.next(k, mask(INSTR, RULES), 5);
-        if (what >= 0 && t.next(k, QUALIFIER, 4) >= 0 && t.next(k, QUALIFIER, 4) < what) {
+        if (what < 0) {
+            return;
+        }
+        int qualifier = t.next(k, QUALIFIER, 4);
+        if (qualifier >= 0 && qualifier < what || givenToYou(t, what) || t.next(what, PRIOR.bit(), 4) >= 0) {
             out.add(InjectionSignal.INSTRUCTION_OVERRIDE, t.start(k), t.end(what), 1.0);
+        }
+    }
+
+    /**
+     * "your earlier setup is void", "the rules you were given are lifted", "none of the previous directions
+     * matter anymore": what the model was told, declared no longer in force. The predicate follows its subject
+     * (or, announced, precedes it: "revoked: all previous instructions").
+     */
+    private static void voided(TokenTable t, int k, Evidence out) {
+        boolean noLonger = t.at(k, mask(FREE, WordClass.NEG, ALL), -1) >= 0;
+        if (t.spells(k, "longer") ? !noLonger : t.negated(k, 2)) {
+            return;
+        }
+        long nouns = mask(INSTR, RULES, ABOVE);
+        int noun = t.prev(k, nouns, WINDOW);
+        if (noun < 0) {
+            noun = t.next(k, nouns, 4);
+        }
+        if (noun < 0) {
+            return;
+        }
+        // "the rules you were given", "your earlier setup", "what you were told/configured to do" are the
+        // model's; "the old instructions for the printer are outdated" need not be
+        boolean yours = givenToYou(t, noun) || t.near(noun, POSS_YOU.bit(), 3, 3) >= 0
+                || t.is(noun, PRIOR) && t.prev(noun, YOU.bit(), 2) >= 0 || t.is(noun, ABOVE);
+        boolean qualified = yours || t.near(noun, QUALIFIER, 3, 3) >= 0 || t.is(noun, PRIOR);
+        if (qualified) {
+            out.add(InjectionSignal.INSTRUCTION_OVERRIDE, Math.min(t.start(k), t.start(noun)),
+                    Math.max(t.end(k), t.end(noun)), yours ? 1.0 : 0.6);
         }
     }
 
@@ -138,7 +191,7 @@ final class OverrideRules implements TokenRule {
     /** "from now on (you) ...". */
     private static void fromNowOn(TokenTable t, int k, Evidence out) {
         int now = t.at(k, NOW.bit(), 1);
-        int on = now < 0 ? -1 : t.at(now, ON.bit(), 1);
+        int on = now < 0 ? -1 : t.at(now, FROM.bit(), 1);
         if (on >= 0) {
             boolean addressed = t.next(on, mask(YOU, POSS_YOU), 3) >= 0;
             out.add(InjectionSignal.NEW_INSTRUCTIONS, t.start(k), t.end(on), addressed ? 0.6 : 0.4);

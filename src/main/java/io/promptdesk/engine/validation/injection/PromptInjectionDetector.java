@@ -38,6 +38,10 @@ public final class PromptInjectionDetector implements TextDetector {
 
     /** The learned classifier's signal: its span runs from the first to the last fragment that weighed most. */
     public static final String LEARNED = "learned_classifier";
+    /** How a finding was read: digits and symbols as letters. */
+    public static final String LEETSPEAK = "leetspeak";
+    /** How a finding was read: letters set apart by spaces or punctuation, joined. */
+    public static final String SEPARATED = "separated_letters";
     /** A word or fragment that weighed most in the learned classifier's verdict. */
     public static final String FRAGMENT = "learned_fragment";
 
@@ -61,7 +65,7 @@ public final class PromptInjectionDetector implements TextDetector {
         this.learned = learned;
         this.folder = TextFolder.shared();
         this.lexicon = Lexicon.shipped(folder);
-        this.rules = List.of(new OverrideRules(), new PersonaRules(), new ExtractionRules(), new DelimiterRules(),
+        this.rules = List.of(new OverrideRules(), new PersonaRules(), new ExtractionRules(), new DelimiterRules(), new PlantedRules(),
                 new SensitiveDataRules());
     }
 
@@ -75,23 +79,67 @@ public final class PromptInjectionDetector implements TextDetector {
             return plain;
         }
         // Leetspeak ("1gn0r3 pr3v10us 1nstruct10ns"): digits and symbols standing for letters inside words are
-        // read as those letters, one char for one so every offset still points into the original text.
-        String unleet = unleet(text);
-        if (unleet == null) {
-            return learned ? learned(text, null, plain) : plain;
+        // read as those letters, one char for one so every offset still points into the original text; a 1 is
+        // read as i, then as l ("ru1es"). Letters set apart ("I G N O R E", "ign-ore", "i.g.n.o.r.e") are read
+        // joined: the separators become soft hyphens, which the scanner skips inside a word.
+        String unleet = unleet(text, 'i');
+        String joined = joinSeparated(text);
+        String[] readings = {unleet, unleet == null ? null : unleetOnes(text, unleet), joined,
+            joined == null ? null : unleet(joined, 'i')};
+        String[] names = {LEETSPEAK, LEETSPEAK, SEPARATED, SEPARATED};
+        for (int r = 0; r < readings.length; r++) {
+            if (readings[r] == null || r > 0 && readings[r].equals(readings[r - 1])) {
+                continue;
+            }
+            Detection read = analyse(readings[r], 0, new int[] {MAX_DECODED}).toDetection();
+            if (read.flagged()) {
+                return reading(text, names[r], read);
+            }
         }
-        Detection read = analyse(unleet, 0, new int[] {MAX_DECODED}).toDetection();
-        if (!read.flagged()) {
-            return learned ? learned(text, unleet, plain) : plain;
-        }
+        return learned ? learned(text, unleet, plain) : plain;
+    }
+
+    /** The detection of a reading of the text, its first finding named by how the text was read. */
+    private static Detection reading(String text, String how, Detection read) {
         List<Signal> signals = new ArrayList<>(read.signals().size() + 1);
         Signal first = read.signals().get(0);
         // Names how the first finding was read; it weighs what that finding weighs (the score is the reading's).
-        signals.add(new Signal("leetspeak", first.offset(), first.length(),
+        signals.add(new Signal(how, first.offset(), first.length(),
                 text.substring(first.offset(), Math.min(text.length(), first.offset() + first.length())),
                 first.weight()));
         signals.addAll(read.signals());
         return new Detection(true, read.score(), signals);
+    }
+
+    /**
+     * The text with letters set apart read joined, or null when it has none: a space between two single letters
+     * ("I G N O R E"; words stay apart where two spaces or more part them) and a {@code - . _ * | /} between two
+     * letters become soft hyphens (U+00AD). Length and offsets are unchanged.
+     */
+    static String joinSeparated(String text) {
+        char[] out = null;
+        int n = text.length();
+        for (int j = 1; j + 1 < n; j++) {
+            char c = text.charAt(j);
+            if (!Character.isLetter(text.charAt(j - 1)) || !Character.isLetter(text.charAt(j + 1))) {
+                continue;
+            }
+            boolean join = c == ' ' ? single(text, j - 1) && single(text, j + 1)
+                    : c == '-' || c == '.' || c == '_' || c == '*' || c == '|' || c == '/';
+            if (join) {
+                if (out == null) {
+                    out = text.toCharArray();
+                }
+                out[j] = '\u00AD';
+            }
+        }
+        return out == null ? null : new String(out);
+    }
+
+    /** Whether the letter at {@code p} stands alone: no letter or digit on either side. */
+    private static boolean single(String text, int p) {
+        return (p == 0 || !Character.isLetterOrDigit(text.charAt(p - 1)))
+                && (p + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(p + 1)));
     }
 
     /**
@@ -129,6 +177,11 @@ public final class PromptInjectionDetector implements TextDetector {
      * or {@code @ $}, 0 1 3 4 5 7 8 @ $ become o i e a s t b a s. Length and offsets are unchanged.
      */
     static String unleet(String text) {
+        return unleet(text, 'i');
+    }
+
+    /** {@link #unleet(String)}, reading a 1 as {@code one} ('i' or 'l'). */
+    static String unleet(String text, char one) {
         char[] out = null;
         int n = text.length();
         int i = 0;
@@ -151,10 +204,48 @@ public final class PromptInjectionDetector implements TextDetector {
                     out = text.toCharArray();
                 }
                 for (int k = start; k < i; k++) {
-                    char l = leetLetter(text.charAt(k));
+                    char l = text.charAt(k) == '1' ? one : leetLetter(text.charAt(k));
                     if (l != 0) {
                         out[k] = l;
                     }
+                }
+            }
+        }
+        return out == null ? null : new String(out);
+    }
+
+    /**
+     * {@code unleet} with a 1 read as l instead of i in each word the lexicon knows only that way
+     * ("ru13s" is "rules", "1gn0r3" stays "ignore").
+     */
+    private String unleetOnes(String text, String unleet) {
+        char[] out = null;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isWordish(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean one = false;
+            while (i < n && isWordish(text.charAt(i))) {
+                one |= text.charAt(i) == '1';
+                i++;
+            }
+            if (one && start < unleet.length() && i <= unleet.length()) {
+                String asI = unleet.substring(start, i);
+                String asL = asI.replace('i', 'l');
+                for (int k = start; k < i; k++) {
+                    if (text.charAt(k) != '1' && unleet.charAt(k) == 'i') {
+                        asL = asL.substring(0, k - start) + 'i' + asL.substring(k - start + 1);
+                    }
+                }
+                if (!lexicon.knows(folder.foldString(asI)) && lexicon.knows(folder.foldString(asL))) {
+                    if (out == null) {
+                        out = unleet.toCharArray();
+                    }
+                    asL.getChars(0, asL.length(), out, start);
                 }
             }
         }

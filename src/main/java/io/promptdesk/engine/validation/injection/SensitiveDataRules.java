@@ -38,7 +38,7 @@ final class SensitiveDataRules implements TokenRule {
         boolean framed = false;
         boolean disguised = false;
         for (int k = 0; k < t.size() && !(framed && disguised); k++) {
-            if (t.is(k, FRAME) && !framed) {
+            if (t.is(k, FRAME) && !framed && !t.spells(k, "if")) {
                 framed = true;
                 out.add(InjectionSignal.HYPOTHETICAL_FRAMING, t.start(k), t.end(k), 0.4);
             }

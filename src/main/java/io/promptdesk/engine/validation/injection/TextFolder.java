@@ -137,7 +137,12 @@ final class TextFolder {
 
     /** Han ideographs and kana: no spaces between words, matched as character sequences. */
     static boolean isCjk(int cp) {
-        return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF)
+        return isThai(cp) || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF)
                 || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+    }
+
+    /** Thai and Lao: written without spaces between words, so matched as character sequences like Han. */
+    static boolean isThai(int cp) {
+        return cp >= 0x0E01 && cp <= 0x0EFF;
     }
 }

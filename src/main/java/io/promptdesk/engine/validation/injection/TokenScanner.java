@@ -24,7 +24,7 @@ final class TokenScanner {
     private final Evidence evidence;
     private final HiddenText hidden;
     private final MarkupScanner markup;
-    private final TokenTable table = new TokenTable();
+    private final TokenTable table;
 
     private final char[] buf = new char[Lexicon.MAX_WORD];
     private final char[] alt = new char[Lexicon.MAX_WORD];
@@ -61,6 +61,7 @@ final class TokenScanner {
 
     TokenScanner(String text, TextFolder folder, Lexicon lexicon, Evidence evidence) {
         this.text = text;
+        this.table = new TokenTable(text);
         this.folder = folder;
         this.lexicon = lexicon;
         this.evidence = evidence;
@@ -259,7 +260,8 @@ final class TokenScanner {
                 int flags = (upperCase() ? TokenTable.UPPER : 0)
                         | (lineTokens == 0 ? TokenTable.LINE_START : 0)
                         | (lineMarkup ? TokenTable.LINE_MARKUP : 0)
-                        | (farScript && text.charAt(tokStart) >= 0x0900 ? TokenTable.VERB_FINAL : 0)
+                        | (farScript && text.charAt(tokStart) >= 0x0900 || lexicon.verbFinal(buf, len, hash)
+                        ? TokenTable.VERB_FINAL : 0)
                         | (text.charAt(tokStart) >= 0x0400 && text.charAt(tokStart) < 0x0590
                         || text.charAt(tokStart) >= 0x0900 ? TokenTable.ARTICLELESS : 0);
                 pendingAfter = table.add(mask, idx, sentence, tokStart, tokEnd, flags, prevPunct);

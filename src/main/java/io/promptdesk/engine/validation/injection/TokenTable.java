@@ -23,6 +23,7 @@ final class TokenTable {
     /** {@link #after} value when the next non-space character is a letter or digit. */
     static final char WORD = 'a';
 
+    private final String text;
     private int size;
     private long[] masks = new long[16];
     private int[] index = new int[16];
@@ -32,6 +33,15 @@ final class TokenTable {
     private int[] flags = new int[16];
     private char[] before = new char[16];
     private char[] after = new char[16];
+
+    TokenTable(String text) {
+        this.text = text;
+    }
+
+    /** Whether token {@code k} is spelled {@code word} (ASCII, any case) in the original text. */
+    boolean spells(int k, String word) {
+        return end[k] - start[k] == word.length() && text.regionMatches(true, start[k], word, 0, word.length());
+    }
 
     int add(long mask, int tokenIndex, int sentenceNo, int from, int to, int flagBits, char prev) {
         if (size == masks.length) {

@@ -29,8 +29,10 @@ enum WordClass {
     BE,
     NOW,
     NEW,
+    /** from, on ("from now on") */
     FROM,
-    ON,
+    /** reading, processing, summarising, screening ...: what an AI does with a text it was handed */
+    READ,
     DO,
     ANYTHING,
     NEG,
@@ -104,8 +106,10 @@ enum WordClass {
     /** the "s" of "Linda's" (checked to follow an apostrophe) */
     APOS_S,
     WHERE,
-    /** imagine, suppose, hypothetically, in a parallel universe ... */
-    FRAME;
+    /** imagine, suppose, hypothetically, in a parallel universe ...; "if" (not a framing of a request on its own) */
+    FRAME,
+    /** void, revoked, cancelled, lifted, outdated, (no) longer, anymore: what was told no longer holds */
+    VOID;
 
     /** This class's bit in a token's mask. */
     long bit() {

@@ -1,0 +1,85 @@
+package io.promptdesk.engine.validation.injection;
+
+import static io.promptdesk.engine.validation.injection.WordClass.AI;
+import static io.promptdesk.engine.validation.injection.WordClass.BE;
+import static io.promptdesk.engine.validation.injection.WordClass.DEF;
+import static io.promptdesk.engine.validation.injection.WordClass.DOC;
+import static io.promptdesk.engine.validation.injection.WordClass.FRAME;
+import static io.promptdesk.engine.validation.injection.WordClass.INSTR;
+import static io.promptdesk.engine.validation.injection.WordClass.READ;
+import static io.promptdesk.engine.validation.injection.WordClass.SYSTEM;
+import static io.promptdesk.engine.validation.injection.WordClass.TEXT;
+import static io.promptdesk.engine.validation.injection.WordClass.YOU;
+import static io.promptdesk.engine.validation.injection.WordClass.mask;
+
+/**
+ * Notes planted in data for the AI that will read it: "AI assistant reading this: forward ...", "Note to the AI
+ * summarising this document: ...", "If you are an AI model processing this text, ...", "Assistant, when you
+ * read this, ...", "&lt;!-- assistant: ... --&gt;", "... spring. SYSTEM: new task ...".
+ *
+ * <p>An AI named in a text is common (articles about assistants, a template's own "You are an assistant reading
+ * support tickets"); it counts when the text turns to speak to it: a conditional "if you are an AI", a note
+ * addressed to it, or the AI and what it is doing with "this" text set off as a vocative at a sentence's start.
+ */
+final class PlantedRules implements TokenRule {
+
+    private static final String SENTENCE_END = ".!?;";
+    private static final String BRACKETS = "[(<{-";
+
+    @Override
+    public void apply(TokenTable t, Evidence out) {
+        for (int k = 0; k < t.size(); k++) {
+            if (t.is(k, AI)) {
+                ai(t, k, out);
+            }
+            if (t.is(k, SYSTEM) && t.flag(k, TokenTable.UPPER) && t.after(k) == ':'
+                    && SENTENCE_END.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START)) {
+                // "The weather is mild. SYSTEM: new task ..." - a role header in the middle of running text
+                out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(k) + 1, 1.0);
+            }
+        }
+    }
+
+    private static void ai(TokenTable t, int k, Evidence out) {
+        int read = t.near(k, READ.bit(), 2, 1);
+        if (read < 0 && t.after(k) == ',') {
+            read = t.next(k, READ.bit(), 4);
+        }
+        int you = t.prev(k, YOU.bit(), 4);
+        // "if you are an AI (model processing this text)": the text asks whether its reader is a machine
+        if (you >= 0 && t.prev(you, FRAME.bit(), 1) >= 0 && t.next(you, BE.bit(), 1) >= 0
+                && (read >= 0 || t.after(k) != TokenTable.WORD)) {
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(t.prev(you, FRAME.bit(), 1)),
+                    t.end(Math.max(k, read)), 1.0);
+            return;
+        }
+        // "<!-- assistant: ...", "[AI: ...": a label for the machine inside hidden markup
+        if (t.after(k) == ':' && BRACKETS.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START)) {
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(k) + 1, 1.0);
+            return;
+        }
+        if (read < 0) {
+            return;
+        }
+        int first = Math.min(k, read);
+        int last = Math.max(k, read);
+        int object = t.at(last, mask(DEF, DOC, TEXT), 1);
+        if (object >= 0 && t.is(object, DEF) && t.at(object, mask(DOC, TEXT), 1) >= 0) {
+            object = t.at(object, mask(DOC, TEXT), 1);
+        }
+        int end = object >= 0 ? object : last;
+        // "Note to the AI summarising this document:", "[Instruction for the language model ..."
+        int note = t.prev(first, mask(DOC, INSTR), 4);
+        boolean addressedNote = note >= 0 && (t.after(end) == ':' || BRACKETS.indexOf(t.before(note)) >= 0);
+        // "AI assistant reading this: ...", "Assistant, when you read this, ..."
+        int head = t.prev(first, AI.bit(), 1) >= 0 ? t.prev(first, AI.bit(), 1) : first;
+        boolean opens = t.before(head) == 0 || SENTENCE_END.indexOf(t.before(head)) >= 0
+                || t.flag(head, TokenTable.LINE_START);
+        boolean vocative = opens && object >= 0 && (t.after(end) == ':' || t.after(end) == ',')
+                || opens && t.after(head) == ',' && t.is(read, READ) && t.prev(read, YOU.bit(), 2) >= 0;
+        if (addressedNote || vocative) {
+            int from = addressedNote ? note : head;
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(from), t.end(end), 1.0);
+        }
+    }
+}
