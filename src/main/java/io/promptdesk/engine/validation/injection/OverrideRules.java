@@ -4,7 +4,9 @@ import static io.promptdesk.engine.validation.injection.WordClass.ABOVE;
 import static io.promptdesk.engine.validation.injection.WordClass.ALL;
 import static io.promptdesk.engine.validation.injection.WordClass.AND;
 import static io.promptdesk.engine.validation.injection.WordClass.BE;
+import static io.promptdesk.engine.validation.injection.WordClass.DEF;
 import static io.promptdesk.engine.validation.injection.WordClass.DOC;
+import static io.promptdesk.engine.validation.injection.WordClass.EXTRACT;
 import static io.promptdesk.engine.validation.injection.WordClass.FREE;
 import static io.promptdesk.engine.validation.injection.WordClass.FROM;
 import static io.promptdesk.engine.validation.injection.WordClass.INSTR;
@@ -18,7 +20,9 @@ import static io.promptdesk.engine.validation.injection.WordClass.PRIOR;
 import static io.promptdesk.engine.validation.injection.WordClass.RULES;
 import static io.promptdesk.engine.validation.injection.WordClass.STOP;
 import static io.promptdesk.engine.validation.injection.WordClass.TASK;
+import static io.promptdesk.engine.validation.injection.WordClass.TEXT;
 import static io.promptdesk.engine.validation.injection.WordClass.VOID;
+import static io.promptdesk.engine.validation.injection.WordClass.WRITE;
 import static io.promptdesk.engine.validation.injection.WordClass.YOU;
 import static io.promptdesk.engine.validation.injection.WordClass.mask;
 
@@ -54,6 +58,9 @@ final class OverrideRules implements TokenRule {
             if (t.is(k, VOID)) {
                 voided(t, k, out);
             }
+            if (t.is(k, NOW)) {
+                yourInstructionsNow(t, k, out);
+            }
         }
     }
 
@@ -73,6 +80,9 @@ final class OverrideRules implements TokenRule {
             weight = 1.0;
         } else if (theAbove(t, k) >= 0) {
             end = theAbove(t, k);
+            weight = 1.0;
+        } else if (everythingBefore(t, k) >= 0) {
+            end = everythingBefore(t, k);
             weight = 1.0;
         } else if (carrierThenOrder(t, k) >= 0) {
             end = carrierThenOrder(t, k);
@@ -103,9 +113,42 @@ final class OverrideRules implements TokenRule {
         return t.flag(k, TokenTable.LINE_START) && (t.spells(k, "sayın") || t.spells(k, "sayin"));
     }
 
+    /**
+     * "forget everything before that", "vergiss alles davor", "forget everything and tell me ...", "vergiss alles,
+     * schreibe ...": the whole conversation wiped, then a new order. Not "forget everything I said about the budget".
+     */
+    private static int everythingBefore(TokenTable t, int k) {
+        int all = t.at(k, ALL.bit(), 1);
+        if (all < 0 && t.at(k, ABOVE.bit(), 1) < 0) {
+            all = t.at(k, ALL.bit(), 2);
+        }
+        if (all < 0) {
+            return -1;
+        }
+        // "everything before that.", "alles davor", not "everything before the break"
+        int before = t.at(all, PRIOR.bit(), 1);
+        int that = before < 0 ? -1 : t.at(before, DEF.bit(), 1);
+        if (before >= 0 && (t.after(before) != TokenTable.WORD || that >= 0 && t.after(that) != TokenTable.WORD)) {
+            return that >= 0 ? that : before;
+        }
+        int order = t.at(all, mask(AND, OUTPUT, EXTRACT, WRITE), 1);
+        if (order >= 0 && t.is(order, AND)) {
+            order = t.next(order, mask(OUTPUT, EXTRACT, WRITE), 3);
+        } else if (order >= 0 && t.before(order) == TokenTable.WORD) {
+            // "forget everything, write ...", not "forget everything say-so ..."
+            order = -1;
+        }
+        return order;
+    }
+
     /** "ignore the above", "disregard everything above and ...", but not "ignore the above error messages". */
     private static int theAbove(TokenTable t, int k) {
         int above = t.next(k, ABOVE.bit(), 3);
+        if (above < 0 && t.flag(k, TokenTable.VERB_FINAL)) {
+            // "die obigen Ausführungen ignorieren", "上面的内容忽略": the above, a text, then the verb
+            int text = t.prev(k, mask(TEXT, INSTR, DOC), 3);
+            return text >= 0 && t.prev(text, ABOVE.bit(), 2) >= 0 ? text : -1;
+        }
         if (above < 0) {
             return -1;
         }
@@ -183,9 +226,21 @@ final class OverrideRules implements TokenRule {
         boolean announced = t.after(noun) == ':' || t.after(k) == ':' || t.next(noun, BE.bit(), 1) >= 0
                 && t.after(t.next(noun, BE.bit(), 1)) == ':';
         boolean yours = t.prev(k, POSS_YOU.bit(), 2) >= 0;
-        double weight = announced || yours ? 0.8 : 0.4;
+        // "now come new tasks", "nun folgen neue Anweisungen"
+        boolean now = t.prev(k, NOW.bit(), 3) >= 0;
+        double weight = announced || yours || now ? 0.8 : 0.4;
         out.add(InjectionSignal.NEW_INSTRUCTIONS, Math.min(t.start(k), t.start(noun)),
                 Math.max(t.end(k), t.end(noun)), weight);
+    }
+
+    /** "your instructions are now to ...", "your new task is now": the model's instructions replaced. */
+    private static void yourInstructionsNow(TokenTable t, int k, Evidence out) {
+        int be = t.at(k, BE.bit(), -1);
+        int instr = be < 0 ? -1 : t.prev(be, mask(INSTR, TASK), 2);
+        boolean ordered = t.after(k) == ':' || t.next(k, mask(OUTPUT, EXTRACT, WRITE, OVERRIDE), 6) >= 0;
+        if (instr >= 0 && t.prev(instr, POSS_YOU.bit(), 2) >= 0 && ordered) {
+            out.add(InjectionSignal.INSTRUCTION_OVERRIDE, t.start(t.prev(instr, POSS_YOU.bit(), 2)), t.end(k), 1.0);
+        }
     }
 
     /** "from now on (you) ...". */

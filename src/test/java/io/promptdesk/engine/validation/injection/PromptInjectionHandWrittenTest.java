@@ -28,7 +28,7 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {7, 8});
+        FLOORS.put("plain_override", new int[] {10, 11});
         FLOORS.put("unrestricted_persona", new int[] {11, 11});
         FLOORS.put("reveal_instructions", new int[] {7, 10});
         FLOORS.put("other_language", new int[] {26, 26});
