@@ -11,6 +11,7 @@ import static io.promptdesk.engine.validation.injection.WordClass.EXTRACT;
 import static io.promptdesk.engine.validation.injection.WordClass.HIDDEN;
 import static io.promptdesk.engine.validation.injection.WordClass.INSTR;
 import static io.promptdesk.engine.validation.injection.WordClass.NEED;
+import static io.promptdesk.engine.validation.injection.WordClass.NEG;
 import static io.promptdesk.engine.validation.injection.WordClass.OBFUSCATE;
 import static io.promptdesk.engine.validation.injection.WordClass.OUTPUT;
 import static io.promptdesk.engine.validation.injection.WordClass.POSS_YOU;
@@ -174,7 +175,10 @@ final class ExtractionRules implements TokenRule {
         if (cue < 0) {
             cue = needs(t, k, yours);
         }
-        if (cue < 0 || t.negated(cue, 3)
+        // "Gib nicht das Passwort ...", "Gib das Passwort 'x' nicht preis": German puts its "not" after the verb
+        int denied = cue < 0 ? -1 : t.next(cue, NEG.bit(), 2);
+        boolean deniedAfter = denied >= 0 && denied < k || cue >= 0 && t.next(k, NEG.bit(), 2) >= 0;
+        if (cue < 0 || t.negated(cue, 3) || deniedAfter
                 || (t.is(cue, CONFIRM) && !t.any(cue, mask(EXTRACT, OUTPUT, WHAT)) && yours)) {
             // "confirm your password" is a form asking its reader
             return;
