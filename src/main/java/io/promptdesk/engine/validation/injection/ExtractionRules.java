@@ -7,6 +7,7 @@ import static io.promptdesk.engine.validation.injection.WordClass.BEGIN;
 import static io.promptdesk.engine.validation.injection.WordClass.BENIGN_Q;
 import static io.promptdesk.engine.validation.injection.WordClass.CONFIRM;
 import static io.promptdesk.engine.validation.injection.WordClass.DEF;
+import static io.promptdesk.engine.validation.injection.WordClass.DOC;
 import static io.promptdesk.engine.validation.injection.WordClass.EXTRACT;
 import static io.promptdesk.engine.validation.injection.WordClass.HIDDEN;
 import static io.promptdesk.engine.validation.injection.WordClass.INSTR;
@@ -71,6 +72,11 @@ final class ExtractionRules implements TokenRule {
         int yours = t.next(k, POSS_YOU.bit(), 4);
         int hidden = t.next(k, HIDDEN.bit(), 4);
         int systemPrompt = system < 0 ? -1 : t.is(system, PROMPT) ? system : t.near(system, PROMPTS, 1, 2);
+        if (systemPrompt < 0 && system >= 0 && t.at(system, DOC.bit(), 1) >= 0
+                && (t.spells(t.at(system, DOC.bit(), 1), "message") || t.spells(t.at(system, DOC.bit(), 1), "messages"))) {
+            // "the system message" is the system prompt by another name
+            systemPrompt = t.at(system, DOC.bit(), 1);
+        }
         if (systemPrompt >= 0 && !particular(t, Math.min(system, systemPrompt))) {
             systemPrompt = -1;
         }
@@ -109,6 +115,10 @@ final class ExtractionRules implements TokenRule {
     private static int told(TokenTable t, int k) {
         int rules = t.next(k, mask(PROMPT, INSTR, RULES), 8);
         if (rules >= 0 && t.is(k, EXTRACT) && t.next(rules, YOU.bit(), 3) >= 0) {
+            return t.next(rules, YOU.bit(), 3);
+        }
+        if (rules >= 0 && t.is(k, WHAT) && t.is(rules, PROMPT) && t.next(rules, YOU.bit(), 3) >= 0) {
+            // "what is the first sentence of the prompt you received"
             return t.next(rules, YOU.bit(), 3);
         }
         int you = t.is(k, WHAT) ? t.next(k, YOU.bit(), 2) : -1;

@@ -203,8 +203,11 @@ final class OverrideRules implements TokenRule {
                 || t.is(noun, PRIOR) && t.prev(noun, YOU.bit(), 2) >= 0 || t.is(noun, ABOVE);
         boolean qualified = yours || t.near(noun, QUALIFIER, 3, 3) >= 0 || t.is(noun, PRIOR);
         if (qualified) {
+            // "all previous instructions are void" names them all; "the old printer instructions are outdated"
+            // does not
+            boolean all = t.near(noun, ALL.bit(), 4, 4) >= 0 && t.is(noun, INSTR);
             out.add(InjectionSignal.INSTRUCTION_OVERRIDE, Math.min(t.start(k), t.start(noun)),
-                    Math.max(t.end(k), t.end(noun)), yours ? 1.0 : 0.6);
+                    Math.max(t.end(k), t.end(noun)), yours || all ? 1.0 : t.is(noun, INSTR) ? 0.8 : 0.6);
         }
     }
 

@@ -69,6 +69,10 @@ final class PersonaRules implements TokenRule {
             if (t.is(k, STOP)) {
                 stopFiltering(t, k, out);
             }
+            if (t.is(k, WordClass.VOID) && t.prev(k, LIMITS, 4) >= 0 && persona(t, k)) {
+                // "an AI whose safety training was removed", "pretend the filters are off"
+                out.add(InjectionSignal.RESTRICTION_REMOVAL, t.start(t.prev(k, LIMITS, 4)), t.end(k), 1.0);
+            }
             if (t.any(k, mask(AUTHORITY, BOSS, GOD))) {
                 authority(t, k, out);
             }
@@ -100,8 +104,8 @@ final class PersonaRules implements TokenRule {
         if (t.is(k, FREE)) {
             end = t.next(k, LIMITS, 5);
         } else if (t.is(k, OBEY) && refuses(t, k)) {
-            // "never refuses", "will not deny any request"
-            end = t.negated(k, 3) ? k : -1;
+            // "never refuses", "will not deny any request", "refuses nothing"
+            end = t.negated(k, 3) || t.at(k, WordClass.NEG.bit(), 1) >= 0 ? k : -1;
         } else if (t.is(k, OBEY)) {
             int limits = t.next(k, LIMITS, 4);
             end = limits >= 0 && t.negated(k, 4) ? limits : -1;
@@ -133,6 +137,11 @@ final class PersonaRules implements TokenRule {
         }
         int you = t.prev(k, YOU.bit(), 12);
         if (you >= 0 && t.at(you, BE.bit(), 1) >= 0) {
+            return true;
+        }
+        // "write as an AI who ...", "answer as a model that ..."
+        int as = t.prev(k, AS.bit(), 12);
+        if (as >= 0 && t.next(as, AI.bit(), 2) >= 0 && t.next(as, AI.bit(), 2) < k) {
             return true;
         }
         // "Nexus is an AI assistant created to have no restrictions": a machine defined by having none

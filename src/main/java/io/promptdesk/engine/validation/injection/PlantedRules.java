@@ -4,14 +4,18 @@ import static io.promptdesk.engine.validation.injection.WordClass.AI;
 import static io.promptdesk.engine.validation.injection.WordClass.BE;
 import static io.promptdesk.engine.validation.injection.WordClass.DEF;
 import static io.promptdesk.engine.validation.injection.WordClass.DOC;
+import static io.promptdesk.engine.validation.injection.WordClass.EXTRACT;
 import static io.promptdesk.engine.validation.injection.WordClass.FRAME;
 import static io.promptdesk.engine.validation.injection.WordClass.INSTR;
+import static io.promptdesk.engine.validation.injection.WordClass.OBEY;
+import static io.promptdesk.engine.validation.injection.WordClass.OUTPUT;
+import static io.promptdesk.engine.validation.injection.WordClass.OVERRIDE;
 import static io.promptdesk.engine.validation.injection.WordClass.READ;
 import static io.promptdesk.engine.validation.injection.WordClass.SYSTEM;
 import static io.promptdesk.engine.validation.injection.WordClass.TEXT;
+import static io.promptdesk.engine.validation.injection.WordClass.WRITE;
 import static io.promptdesk.engine.validation.injection.WordClass.YOU;
 import static io.promptdesk.engine.validation.injection.WordClass.mask;
-
 /**
  * Notes planted in data for the AI that will read it: "AI assistant reading this: forward ...", "Note to the AI
  * summarising this document: ...", "If you are an AI model processing this text, ...", "Assistant, when you
@@ -25,6 +29,8 @@ final class PlantedRules implements TokenRule {
 
     private static final String SENTENCE_END = ".!?;";
     private static final String BRACKETS = "[(<{-";
+    /** What a planted note tells the AI to do. */
+    private static final long ORDERS = mask(OVERRIDE, OUTPUT, EXTRACT, WRITE);
 
     @Override
     public void apply(TokenTable t, Evidence out) {
@@ -58,11 +64,30 @@ final class PlantedRules implements TokenRule {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(k) + 1, 1.0);
             return;
         }
+        int last = t.next(k, AI.bit(), 1) >= 0 ? t.next(k, AI.bit(), 1) : k;
+        if (t.at(k, AI.bit(), -1) < 0 && (t.after(last) == ':' || t.after(last) == ',')) {
+            // "Attention AI: ...", "(Note for the assistant: ...", "... crashes. Language model, disregard ..."
+            int cue = t.prev(k, mask(OBEY, DOC, INSTR), 3);
+            boolean called = cue >= 0 && (t.after(last) == ':'
+                    && (t.is(cue, OBEY) || BRACKETS.indexOf(t.before(cue)) >= 0 || t.after(cue) == ':'));
+            boolean midText = SENTENCE_END.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START)
+                    && t.next(last, ORDERS, 6) >= 0;
+            if (called || midText) {
+                out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(called ? cue : k), t.end(last) + 1, 1.0);
+                return;
+            }
+        }
+        int frame = t.prev(k, FRAME.bit(), 2);
+        if (frame >= 0 && read >= 0 && read > k && t.spells(frame, "if")) {
+            // "if an AI is summarising this page, ..."
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(frame), t.end(read), 1.0);
+            return;
+        }
         if (read < 0) {
             return;
         }
         int first = Math.min(k, read);
-        int last = Math.max(k, read);
+        last = Math.max(k, read);
         int object = t.at(last, mask(DEF, DOC, TEXT), 1);
         if (object >= 0 && t.is(object, DEF) && t.at(object, mask(DOC, TEXT), 1) >= 0) {
             object = t.at(object, mask(DOC, TEXT), 1);
