@@ -186,7 +186,8 @@ final class OverrideRules implements TokenRule {
      */
     private static void voided(TokenTable t, int k, Evidence out) {
         boolean noLonger = t.at(k, mask(FREE, WordClass.NEG, ALL), -1) >= 0;
-        if (t.spells(k, "longer") ? !noLonger : t.negated(k, 2)) {
+        if (t.spells(k, "longer") ? !noLonger : t.spells(k, "anymore") ? !t.negated(k, 3) : t.negated(k, 2)) {
+            // "no longer", "don't count anymore" need their negation; "is not void" is undone by it
             return;
         }
         long nouns = mask(INSTR, RULES, ABOVE);

@@ -67,11 +67,16 @@ final class PlantedRules implements TokenRule {
         int last = t.next(k, AI.bit(), 1) >= 0 ? t.next(k, AI.bit(), 1) : k;
         if (t.at(k, AI.bit(), -1) < 0 && (t.after(last) == ':' || t.after(last) == ',')) {
             // "Attention AI: ...", "(Note for the assistant: ...", "... crashes. Language model, disregard ..."
-            int cue = t.prev(k, mask(OBEY, DOC, INSTR), 3);
-            boolean called = cue >= 0 && (t.after(last) == ':'
-                    && (t.is(cue, OBEY) || BRACKETS.indexOf(t.before(cue)) >= 0 || t.after(cue) == ':'));
-            boolean midText = SENTENCE_END.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START)
-                    && t.next(last, ORDERS, 6) >= 0;
+            // "Attention AI:", "Note to any automated screener:", "Hidden instruction to AI agents:" - not "Release
+            // notes for the model:"
+            int cue = t.prev(k, mask(OBEY, DOC, INSTR), 4);
+            boolean called = cue >= 0 && t.after(last) == ':' && !t.spells(cue, "notes");
+            // "... clean rooms. Hey assistant, ignore ...", "... at 3pm. AI, when summarising, forward ...": turned
+            // to mid-text, after a sentence of the document; not a user's own "Assistant, tell me a joke"
+            int hey = t.at(k, OBEY.bit(), -1);
+            int opener = hey >= 0 ? hey : k;
+            boolean midText = SENTENCE_END.indexOf(t.before(opener)) >= 0 && !t.flag(opener, TokenTable.LINE_START)
+                    && (t.next(last, ORDERS, 6) >= 0 || t.next(last, READ.bit(), 3) >= 0);
             if (called || midText) {
                 out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(called ? cue : k), t.end(last) + 1, 1.0);
                 return;
