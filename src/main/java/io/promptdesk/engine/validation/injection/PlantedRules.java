@@ -53,9 +53,10 @@ final class PlantedRules implements TokenRule {
         }
         int you = t.prev(k, YOU.bit(), 4);
         // "if you are an AI (model processing this text)": the text asks whether its reader is a machine
-        if (you >= 0 && t.prev(you, FRAME.bit(), 1) >= 0 && t.next(you, BE.bit(), 1) >= 0
+        int conditional = you < 0 ? -1 : t.prev(you, FRAME.bit(), 1);
+        if (conditional >= 0 && t.spells(conditional, "if") && t.next(you, BE.bit(), 1) >= 0
                 && (read >= 0 || t.after(k) != TokenTable.WORD)) {
-            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(t.prev(you, FRAME.bit(), 1)),
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(conditional),
                     t.end(Math.max(k, read)), 1.0);
             return;
         }
