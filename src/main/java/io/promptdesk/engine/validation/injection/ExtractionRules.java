@@ -2,6 +2,7 @@ package io.promptdesk.engine.validation.injection;
 
 import static io.promptdesk.engine.validation.injection.WordClass.ABOVE;
 import static io.promptdesk.engine.validation.injection.WordClass.ALL;
+import static io.promptdesk.engine.validation.injection.WordClass.AUTHORITY;
 import static io.promptdesk.engine.validation.injection.WordClass.BE;
 import static io.promptdesk.engine.validation.injection.WordClass.BEGIN;
 import static io.promptdesk.engine.validation.injection.WordClass.BENIGN_Q;
@@ -85,7 +86,7 @@ final class ExtractionRules implements TokenRule {
         }
         if (systemPrompt >= 0) {
             end = Math.max(system, systemPrompt);
-        } else if (yours >= 0 && t.next(yours, PROMPTS, 3) >= 0) {
+        } else if (yours >= 0 && t.next(yours, PROMPTS, 3) >= 0 && givenBy(t, t.next(yours, PROMPTS, 3))) {
             end = t.next(yours, PROMPTS, 3);
         } else if (hidden >= 0 && t.next(hidden, PROMPTS, 2) >= 0) {
             end = t.next(hidden, PROMPTS, 2);
@@ -117,7 +118,8 @@ final class ExtractionRules implements TokenRule {
      */
     private static int told(TokenTable t, int k) {
         int rules = t.next(k, mask(PROMPT, INSTR, RULES), 8);
-        if (rules >= 0 && t.is(k, EXTRACT) && t.next(rules, YOU.bit(), 3) >= 0) {
+        // "the rules you were given"; "what your developer told you", not "what your doctor told you"
+        if (rules >= 0 && givenBy(t, rules) && t.is(k, EXTRACT) && t.next(rules, YOU.bit(), 3) >= 0) {
             return t.next(rules, YOU.bit(), 3);
         }
         int be = rules < 0 ? -1 : t.at(rules, BE.bit(), 1);
@@ -136,6 +138,15 @@ final class ExtractionRules implements TokenRule {
             instr = t.at(t.at(you, BE.bit(), 1), INSTR.bit(), 1);
         }
         return instr >= 0 && t.is(instr, PRIOR) ? instr : -1;
+    }
+
+    /**
+     * Whether an instruction word names what the model was given: "your instructions", "the rules"; a verb that
+     * carries it ("told", "instructed") only after someone who instructs the model - "what your developer told you",
+     * not "what your doctor told you".
+     */
+    private static boolean givenBy(TokenTable t, int instr) {
+        return !t.is(instr, PRIOR) || t.prev(instr, AUTHORITY.bit(), 2) >= 0;
     }
 
     /** "print the text that came before my first message": what precedes the conversation's start. */

@@ -72,10 +72,13 @@ final class Lexicon {
                 } else if (TextFolder.isCjk(word.codePointAt(0))) {
                     cjkWords.computeIfAbsent(word.charAt(0), k -> new ArrayList<>()).add(new CjkWord(word, bit));
                 } else if (stem) {
-                    stemWords.merge(word, bit, (a, b) -> a | b);
-                    if (word.length() >= 2) {
-                        stemStarts[word.substring(0, 2).hashCode() & (stemStarts.length - 1)] = true;
+                    if (word.length() < 2) {
+                        // lookups probe stems by their first two characters
+                        throw new IllegalArgumentException("lexicon stem '" + entry + "' (" + name
+                                + ") is one character long; list the words instead");
                     }
+                    stemWords.merge(word, bit, (a, b) -> a | b);
+                    stemStarts[word.substring(0, 2).hashCode() & (stemStarts.length - 1)] = true;
                     stemLengths |= 1L << Math.min(word.length(), 63);
                 } else {
                     words.merge(word, bit, (a, b) -> a | b);

@@ -3,6 +3,7 @@ package io.promptdesk.engine.validation.injection;
 import static io.promptdesk.engine.validation.injection.WordClass.ABOVE;
 import static io.promptdesk.engine.validation.injection.WordClass.ALL;
 import static io.promptdesk.engine.validation.injection.WordClass.AND;
+import static io.promptdesk.engine.validation.injection.WordClass.AUTHORITY;
 import static io.promptdesk.engine.validation.injection.WordClass.BE;
 import static io.promptdesk.engine.validation.injection.WordClass.DEF;
 import static io.promptdesk.engine.validation.injection.WordClass.DOC;
@@ -37,6 +38,8 @@ import static io.promptdesk.engine.validation.injection.WordClass.mask;
 final class OverrideRules implements TokenRule {
 
     private static final int WINDOW = 8;
+    private static final String[] DENIED_VOID = {"anymore", "applies", "apply", "matters", "matter", "counts",
+        "exist", "exists"};
     /** Whose or which instructions: "previous", "your", "above"; "told"/"instructed" carry it themselves. */
     private static final long QUALIFIER = mask(PRIOR, POSS_YOU, ABOVE);
 
@@ -66,7 +69,8 @@ final class OverrideRules implements TokenRule {
 
     private static void override(TokenTable t, int k, Evidence out) {
         int behind = t.behindFor(k, WINDOW);
-        int instr = t.near(k, INSTR.bit(), WINDOW, behind);
+        // "discard the context you were loaded with": the prompt is what the model was told, too
+        int instr = t.near(k, mask(INSTR, WordClass.PROMPT), WINDOW, behind);
         int rules = t.near(k, RULES.bit(), WINDOW, behind);
         boolean qualified = t.near(k, QUALIFIER, WINDOW, behind) >= 0 || givenToYou(t, instr) || givenToYou(t, rules);
         boolean all = t.near(k, ALL.bit(), WINDOW, behind) >= 0;
@@ -106,6 +110,16 @@ final class OverrideRules implements TokenRule {
         }
         int from = Math.min(t.start(k), t.start(end));
         out.add(InjectionSignal.INSTRUCTION_OVERRIDE, from, Math.max(t.end(k), t.end(end)), weight);
+    }
+
+    /** Words of {@link WordClass#VOID} that say it only denied: "(no longer) applies", "(doesn't) matter". */
+    private static boolean needsDenial(TokenTable t, int k) {
+        for (String w : DENIED_VOID) {
+            if (t.spells(k, w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Turkish "Sayın ..." opening a letter is "Dear ...", not the "(yok) sayın" of "ignore". */
@@ -186,8 +200,10 @@ final class OverrideRules implements TokenRule {
      */
     private static void voided(TokenTable t, int k, Evidence out) {
         boolean noLonger = t.at(k, mask(FREE, WordClass.NEG, ALL), -1) >= 0;
-        if (t.spells(k, "longer") ? !noLonger : t.spells(k, "anymore") ? !t.negated(k, 3) : t.negated(k, 2)) {
-            // "no longer", "don't count anymore" need their negation; "is not void" is undone by it
+        boolean denial = needsDenial(t, k);
+        if (t.spells(k, "longer") ? !noLonger : denial ? !t.negated(k, 8) : t.negated(k, 2)) {
+            // "no longer", "don't count anymore", "nothing you were told ... applies" need their negation;
+            // "is not void" is undone by it
             return;
         }
         long nouns = mask(INSTR, RULES, ABOVE);
@@ -200,7 +216,9 @@ final class OverrideRules implements TokenRule {
         }
         // "the rules you were given", "your earlier setup", "what you were told/configured to do" are the
         // model's; "the old instructions for the printer are outdated" need not be
-        boolean yours = givenToYou(t, noun) || t.near(noun, POSS_YOU.bit(), 3, 3) >= 0
+        // "the operator's rules", "your developer's instructions" are the model's too
+        boolean yours = givenToYou(t, noun) && !(denial && !t.is(noun, INSTR))
+                || t.near(noun, POSS_YOU.bit(), 3, 3) >= 0 || t.prev(noun, AUTHORITY.bit(), 2) >= 0
                 || t.is(noun, PRIOR) && t.prev(noun, YOU.bit(), 2) >= 0 || t.is(noun, ABOVE);
         boolean qualified = yours || t.near(noun, QUALIFIER, 3, 3) >= 0 || t.is(noun, PRIOR);
         if (qualified) {

@@ -52,7 +52,10 @@ final class PersonaRules implements TokenRule {
                 out.add(InjectionSignal.JAILBREAK_PERSONA, t.start(k), t.end(k), 0.6);
             }
             if (t.is(k, JAILBREAK) && t.near(k, mask(YOU, POSS_YOU, AI, MODE), 4, 4) >= 0) {
-                out.add(InjectionSignal.JAILBREAK_PERSONA, t.start(k), t.end(k), 0.5);
+                // "you are an AI that has been jailbroken" names the addressee so; "jailbroken iPhones" do not
+                int you = t.prev(k, YOU.bit(), 8);
+                boolean named = you >= 0 && t.at(you, BE.bit(), 1) >= 0 && t.near(k, AI.bit(), 4, 4) >= 0;
+                out.add(InjectionSignal.JAILBREAK_PERSONA, t.start(named ? you : k), t.end(k), named ? 1.0 : 0.5);
             }
             if (t.is(k, YOU)) {
                 youAreNow(t, k, out);

@@ -105,7 +105,9 @@ final class PlantedRules implements TokenRule {
         // "AI assistant reading this: ...", "Assistant, when you read this, ..."
         int head = t.prev(first, AI.bit(), 1) >= 0 ? t.prev(first, AI.bit(), 1) : first;
         boolean opens = t.before(head) == 0 || SENTENCE_END.indexOf(t.before(head)) >= 0
-                || t.flag(head, TokenTable.LINE_START);
+                || t.flag(head, TokenTable.LINE_START)
+                // "To the AI model reading this email: ...": only "to the" before it in its sentence
+                || t.after(end) == ':' && t.prev(head, ~DEF.bit(), 3) < 0 && t.at(head, DEF.bit(), -1) >= 0;
         boolean vocative = opens && object >= 0 && (t.after(end) == ':' || t.after(end) == ',')
                 || opens && t.after(head) == ',' && t.is(read, READ) && t.prev(read, YOU.bit(), 2) >= 0;
         if (addressedNote || vocative) {
