@@ -175,7 +175,9 @@ final class OverrideRules implements TokenRule {
      * followed closely by the one it was given to is as particular as "your rules".
      */
     private static boolean givenToYou(TokenTable t, int noun) {
-        return noun >= 0 && t.next(noun, YOU.bit(), 3) >= 0;
+        // verb-final languages put the relative clause first: "당신이 ... 알려주는 모든 규칙", "आपको बताते हैं ... नियम"
+        return noun >= 0 && (t.next(noun, YOU.bit(), 3) >= 0
+                || t.flag(noun, TokenTable.VERB_FINAL) && t.prev(noun, YOU.bit(), 8) >= 0);
     }
 
     /**
