@@ -220,7 +220,7 @@ final class OverrideRules implements TokenRule {
         // model's; "the old instructions for the printer are outdated" need not be
         // "the operator's rules", "your developer's instructions" are the model's too
         boolean yours = givenToYou(t, noun) && !(denial && !t.is(noun, INSTR))
-                || t.near(noun, POSS_YOU.bit(), 3, 3) >= 0 || t.prev(noun, AUTHORITY.bit(), 2) >= 0
+                || t.near(noun, POSS_YOU.bit(), 3, 3) >= 0 || t.prev(noun, AUTHORITY.bit(), 4) >= 0
                 || t.is(noun, PRIOR) && t.prev(noun, YOU.bit(), 2) >= 0 || t.is(noun, ABOVE);
         boolean qualified = yours || t.near(noun, QUALIFIER, 3, 3) >= 0 || t.is(noun, PRIOR);
         if (qualified) {

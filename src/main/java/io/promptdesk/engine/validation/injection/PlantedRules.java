@@ -1,6 +1,7 @@
 package io.promptdesk.engine.validation.injection;
 
 import static io.promptdesk.engine.validation.injection.WordClass.AI;
+import static io.promptdesk.engine.validation.injection.WordClass.ALL;
 import static io.promptdesk.engine.validation.injection.WordClass.BE;
 import static io.promptdesk.engine.validation.injection.WordClass.DEF;
 import static io.promptdesk.engine.validation.injection.WordClass.DOC;
@@ -28,7 +29,7 @@ import static io.promptdesk.engine.validation.injection.WordClass.mask;
 final class PlantedRules implements TokenRule {
 
     private static final String SENTENCE_END = ".!?;";
-    private static final String BRACKETS = "[(<{-";
+    private static final String BRACKETS = "[(<{->";
     /** What a planted note tells the AI to do. */
     private static final long ORDERS = mask(OVERRIDE, OUTPUT, EXTRACT, WRITE);
 
@@ -107,9 +108,12 @@ final class PlantedRules implements TokenRule {
         boolean opens = t.before(head) == 0 || SENTENCE_END.indexOf(t.before(head)) >= 0
                 || t.flag(head, TokenTable.LINE_START)
                 // "To the AI model reading this email: ...": only "to the" before it in its sentence
-                || t.after(end) == ':' && t.prev(head, ~DEF.bit(), 3) < 0 && t.at(head, DEF.bit(), -1) >= 0;
+                || t.after(end) == ':' && t.prev(head, ~mask(DEF, ALL), 3) < 0;
+        // "Dear assistant, when you process this invoice, ...": what it does with "this" text, wherever it stands
+        boolean handling = t.after(head) == ',' && t.prev(read, YOU.bit(), 2) >= 0 && object >= 0;
         boolean vocative = opens && object >= 0 && (t.after(end) == ':' || t.after(end) == ',')
-                || opens && t.after(head) == ',' && t.is(read, READ) && t.prev(read, YOU.bit(), 2) >= 0;
+                || opens && t.after(head) == ',' && t.is(read, READ) && t.prev(read, YOU.bit(), 2) >= 0
+                || handling;
         if (addressedNote || vocative) {
             int from = addressedNote ? note : head;
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(from), t.end(end), 1.0);
