@@ -82,10 +82,10 @@ public final class PromptInjectionDetector implements TextDetector {
         // read as those letters, one char for one so every offset still points into the original text; a 1 is
         // read as i, then as l ("ru1es"). Letters set apart ("I G N O R E", "ign-ore", "i.g.n.o.r.e") are read
         // joined: the separators become soft hyphens, which the scanner skips inside a word.
-        String unleet = unleet(text, 'i');
+        String unleet = unleet(text);
         String joined = joinSeparated(text);
         String[] readings = {unleet, unleet == null ? null : unleetOnes(text, unleet), joined,
-            joined == null ? null : unleet(joined, 'i')};
+            joined == null ? null : unleet(joined)};
         String[] names = {LEETSPEAK, LEETSPEAK, SEPARATED, SEPARATED};
         for (int r = 0; r < readings.length; r++) {
             if (readings[r] == null || r > 0 && readings[r].equals(readings[r - 1])) {
@@ -177,34 +177,27 @@ public final class PromptInjectionDetector implements TextDetector {
      * or {@code @ $}, 0 1 3 4 5 7 8 @ $ become o i e a s t b a s. Length and offsets are unchanged.
      */
     static String unleet(String text) {
-        return unleet(text, 'i');
-    }
-
-    /** {@link #unleet(String)}, reading a 1 as {@code one} ('i' or 'l'). */
-    static String unleet(String text, char one) {
         char[] out = null;
         int n = text.length();
-        int i = 0;
-        while (i < n) {
+        for (int i = 0; i < n; ) {
             if (!isWordish(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
+            i = wordEnd(text, i);
             boolean letter = false;
             boolean leet = false;
-            while (i < n && isWordish(text.charAt(i))) {
-                char c = text.charAt(i);
-                letter |= Character.isLetter(c);
-                leet |= leetLetter(c) != 0;
-                i++;
+            for (int k = start; k < i; k++) {
+                letter |= Character.isLetter(text.charAt(k));
+                leet |= leetLetter(text.charAt(k)) != 0;
             }
             if (letter && leet) {
                 if (out == null) {
                     out = text.toCharArray();
                 }
                 for (int k = start; k < i; k++) {
-                    char l = text.charAt(k) == '1' ? one : leetLetter(text.charAt(k));
+                    char l = leetLetter(text.charAt(k));
                     if (l != 0) {
                         out[k] = l;
                     }
@@ -220,36 +213,42 @@ public final class PromptInjectionDetector implements TextDetector {
      */
     private String unleetOnes(String text, String unleet) {
         char[] out = null;
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!isWordish(text.charAt(i))) {
+        int n = Math.min(text.length(), unleet.length());
+        for (int i = 0; i < n; ) {
+            if (text.charAt(i) != '1') {
                 i++;
                 continue;
             }
             int start = i;
-            boolean one = false;
-            while (i < n && isWordish(text.charAt(i))) {
-                one |= text.charAt(i) == '1';
-                i++;
+            while (start > 0 && isWordish(text.charAt(start - 1))) {
+                start--;
             }
-            if (one && start < unleet.length() && i <= unleet.length()) {
-                String asI = unleet.substring(start, i);
-                String asL = asI.replace('i', 'l');
-                for (int k = start; k < i; k++) {
-                    if (text.charAt(k) != '1' && unleet.charAt(k) == 'i') {
-                        asL = asL.substring(0, k - start) + 'i' + asL.substring(k - start + 1);
-                    }
-                }
-                if (!lexicon.knows(folder.foldString(asI)) && lexicon.knows(folder.foldString(asL))) {
-                    if (out == null) {
-                        out = unleet.toCharArray();
-                    }
-                    asL.getChars(0, asL.length(), out, start);
+            int end = wordEnd(text, i);
+            char[] asL = unleet.substring(start, end).toCharArray();
+            for (int k = start; k < end; k++) {
+                if (text.charAt(k) == '1') {
+                    asL[k - start] = 'l';
                 }
             }
+            if (!lexicon.knows(folder.foldString(unleet.substring(start, end)))
+                    && lexicon.knows(folder.foldString(new String(asL)))) {
+                if (out == null) {
+                    out = unleet.toCharArray();
+                }
+                System.arraycopy(asL, 0, out, start, asL.length);
+            }
+            i = end;
         }
         return out == null ? null : new String(out);
+    }
+
+    /** The end of the run of word characters (letters, digits, {@code @ $}) starting at {@code i}. */
+    private static int wordEnd(String text, int i) {
+        int end = i;
+        while (end < text.length() && isWordish(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     private static boolean isWordish(char c) {
