@@ -68,11 +68,13 @@ final class OverrideRules implements TokenRule {
     }
 
     private static void override(TokenTable t, int k, Evidence out) {
-        int behind = t.behindFor(k, WINDOW);
+        // "the earlier system prompt ... should be ignored": a passive override follows what it overrides
+        int behind = t.at(k, BE.bit(), -1) >= 0 ? WINDOW : t.behindFor(k, WINDOW);
         // "discard the context you were loaded with": the prompt is what the model was told, too
         int instr = t.near(k, mask(INSTR, WordClass.PROMPT), WINDOW, behind);
         int rules = t.near(k, RULES.bit(), WINDOW, behind);
-        boolean qualified = t.near(k, QUALIFIER, WINDOW, behind) >= 0 || givenToYou(t, instr) || givenToYou(t, rules);
+        boolean qualified = t.near(k, QUALIFIER, WINDOW, behind) >= 0 || givenToYou(t, instr) || givenToYou(t, rules)
+                || instr >= 0 && t.near(instr, QUALIFIER, 2, 2) >= 0;
         boolean all = t.near(k, ALL.bit(), WINDOW, behind) >= 0;
         int end;
         double weight;

@@ -139,7 +139,8 @@ final class PersonaRules implements TokenRule {
             return true;
         }
         int you = t.prev(k, YOU.bit(), 12);
-        if (you >= 0 && t.at(you, BE.bit(), 1) >= 0) {
+        if (you >= 0 && t.next(you, BE.bit(), 2) >= 0 && t.next(you, BE.bit(), 2) < k) {
+            // "you are ...", "you have been freed from ..."
             return true;
         }
         // "write as an AI who ...", "answer as a model that ..."

@@ -30,6 +30,8 @@ final class PlantedRules implements TokenRule {
 
     private static final String SENTENCE_END = ".!?;";
     private static final String BRACKETS = "[(<{->";
+    private static final String[] CALLS = {"note", "message", "memo", "reminder", "instruction", "instructions",
+        "attention", "hey", "dear"};
     /** What a planted note tells the AI to do. */
     private static final long ORDERS = mask(OVERRIDE, OUTPUT, EXTRACT, WRITE);
 
@@ -45,6 +47,16 @@ final class PlantedRules implements TokenRule {
                 out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(k) + 1, 1.0);
             }
         }
+    }
+
+    /** A word that turns a text to someone: "note", "instruction", "attention", "hey" - not "release notes". */
+    private static boolean calls(TokenTable t, int cue) {
+        for (String w : CALLS) {
+            if (t.spells(cue, w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void ai(TokenTable t, int k, Evidence out) {
@@ -72,7 +84,7 @@ final class PlantedRules implements TokenRule {
             // "Attention AI:", "Note to any automated screener:", "Hidden instruction to AI agents:" - not "Release
             // notes for the model:"
             int cue = t.prev(k, mask(OBEY, DOC, INSTR), 4);
-            boolean called = cue >= 0 && t.after(last) == ':' && !t.spells(cue, "notes");
+            boolean called = cue >= 0 && t.after(last) == ':' && calls(t, cue);
             // "... clean rooms. Hey assistant, ignore ...", "... at 3pm. AI, when summarising, forward ...": turned
             // to mid-text, after a sentence of the document; not a user's own "Assistant, tell me a joke"
             int hey = t.at(k, OBEY.bit(), -1);
@@ -105,7 +117,7 @@ final class PlantedRules implements TokenRule {
         boolean addressedNote = note >= 0 && (t.after(end) == ':' || BRACKETS.indexOf(t.before(note)) >= 0);
         // "AI assistant reading this: ...", "Assistant, when you read this, ..."
         int head = t.prev(first, AI.bit(), 1) >= 0 ? t.prev(first, AI.bit(), 1) : first;
-        boolean opens = t.before(head) == 0 || SENTENCE_END.indexOf(t.before(head)) >= 0
+        boolean opens = t.before(head) == 0 || SENTENCE_END.indexOf(t.before(head)) >= 0 || t.before(head) == ':'
                 || t.flag(head, TokenTable.LINE_START)
                 // "To the AI model reading this email: ...": only "to the" before it in its sentence
                 || t.after(end) == ':' && t.prev(head, ~mask(DEF, ALL), 3) < 0;
