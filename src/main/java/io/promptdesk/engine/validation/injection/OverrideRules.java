@@ -49,7 +49,8 @@ final class OverrideRules implements TokenRule {
             if (t.is(k, OVERRIDE) && !t.negated(k, 3) && !salutation(t, k)) {
                 override(t, k, out);
             }
-            if (t.is(k, OBEY) && (t.negated(k, 3) || t.prev(k, STOP.bit(), 2) >= 0 || t.at(k, FREE.bit(), -1) >= 0)) {
+            if (t.is(k, OBEY) && (t.negated(k, 3) || t.prev(k, STOP.bit(), 2) >= 0 || t.at(k, FREE.bit(), -1) >= 0
+                    || noLonger(t, k))) {
                 stopObeying(t, k, out);
             }
             if (t.is(k, NEW)) {
@@ -112,6 +113,12 @@ final class OverrideRules implements TokenRule {
         }
         int from = Math.min(t.start(k), t.start(end));
         out.add(InjectionSignal.INSTRUCTION_OVERRIDE, from, Math.max(t.end(k), t.end(end)), weight);
+    }
+
+    /** "you no longer need to follow ...": a "no longer" just before the verb. */
+    private static boolean noLonger(TokenTable t, int k) {
+        int longer = t.prev(k, VOID.bit(), 3);
+        return longer >= 0 && t.spells(longer, "longer") && t.at(longer, mask(FREE, WordClass.NEG), -1) >= 0;
     }
 
     /** Words of {@link WordClass#VOID} that say it only denied: "(no longer) applies", "(doesn't) matter". */
@@ -212,6 +219,11 @@ final class OverrideRules implements TokenRule {
         }
         long nouns = mask(INSTR, RULES, ABOVE);
         int noun = t.prev(k, nouns, WINDOW);
+        int store = t.prev(k, WordClass.STORE.bit(), WINDOW);
+        if (noun < 0 && store >= 0 && t.prev(store, mask(WordClass.AI, POSS_YOU), 3) >= 0) {
+            // "the assistant's previous configuration has been superseded"; not a server's configuration
+            noun = store;
+        }
         if (noun < 0) {
             noun = t.next(k, nouns, 4);
         }
@@ -221,7 +233,7 @@ final class OverrideRules implements TokenRule {
         // "the rules you were given", "your earlier setup", "what you were told/configured to do" are the
         // model's; "the old instructions for the printer are outdated" need not be
         // "the operator's rules", "your developer's instructions" are the model's too
-        boolean yours = givenToYou(t, noun) && !(denial && !t.is(noun, INSTR))
+        boolean yours = noun == store || givenToYou(t, noun) && !(denial && !t.is(noun, INSTR))
                 || t.near(noun, POSS_YOU.bit(), 3, 3) >= 0 || t.prev(noun, AUTHORITY.bit(), 4) >= 0
                 || t.is(noun, PRIOR) && t.prev(noun, YOU.bit(), 2) >= 0 || t.is(noun, ABOVE);
         boolean qualified = yours || t.near(noun, QUALIFIER, 3, 3) >= 0 || t.is(noun, PRIOR);

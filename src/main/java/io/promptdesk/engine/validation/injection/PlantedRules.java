@@ -78,7 +78,8 @@ final class PlantedRules implements TokenRule {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(k) + 1, 1.0);
             return;
         }
-        int last = t.next(k, AI.bit(), 1) >= 0 ? t.next(k, AI.bit(), 1) : k;
+        // "AI assistant", "AI coding assistants": the name may run over a word
+        int last = t.next(k, AI.bit(), 2) >= 0 ? t.next(k, AI.bit(), 2) : k;
         if (t.at(k, AI.bit(), -1) < 0 && (t.after(last) == ':' || t.after(last) == ',')) {
             // "Attention AI: ...", "(Note for the assistant: ...", "... crashes. Language model, disregard ..."
             // "Attention AI:", "Note to any automated screener:", "Hidden instruction to AI agents:" - not "Release
