@@ -194,8 +194,16 @@ final class OverrideRules implements TokenRule {
      * instructions you received before".
      */
     private static void stopObeying(TokenTable t, int k, Evidence out) {
-        int what = t.next(k, mask(INSTR, RULES), 5);
+        int what = t.next(k, mask(INSTR, RULES, WordClass.SYSTEM), 5);
         if (what < 0) {
+            return;
+        }
+        if (t.is(what, WordClass.SYSTEM) && !t.any(what, mask(INSTR, RULES))) {
+            // "pay no attention to the system message/prompt"
+            int named = t.at(what, mask(WordClass.PROMPT, DOC, INSTR), 1);
+            if (named >= 0) {
+                out.add(InjectionSignal.INSTRUCTION_OVERRIDE, t.start(k), t.end(named), 1.0);
+            }
             return;
         }
         int qualifier = t.next(k, QUALIFIER, 4);

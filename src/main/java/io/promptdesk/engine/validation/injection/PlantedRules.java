@@ -80,6 +80,14 @@ final class PlantedRules implements TokenRule {
         }
         // "AI assistant", "AI coding assistants": the name may run over a word
         int last = t.next(k, AI.bit(), 2) >= 0 ? t.next(k, AI.bit(), 2) : k;
+        int label = t.at(last, mask(DOC, INSTR), 1);
+        boolean hidden = BRACKETS.indexOf(t.before(k)) >= 0
+                || SENTENCE_END.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START);
+        if (label >= 0 && calls(t, label) && t.after(label) == ':' && t.at(k, AI.bit(), -1) < 0 && hidden) {
+            // "[assistant note: ...]", "... shipped. AI instructions: ..." - not a template's own "AI instructions:"
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(label) + 1, 1.0);
+            return;
+        }
         if (t.at(k, AI.bit(), -1) < 0 && (t.after(last) == ':' || t.after(last) == ',')) {
             // "Attention AI: ...", "(Note for the assistant: ...", "... crashes. Language model, disregard ..."
             // "Attention AI:", "Note to any automated screener:", "Hidden instruction to AI agents:" - not "Release
