@@ -82,7 +82,7 @@ final class ExtractionRules implements TokenRule {
         int hidden = t.next(k, HIDDEN.bit(), 4);
         int systemPrompt = system < 0 ? -1 : t.is(system, PROMPT) ? system : t.near(system, PROMPTS, 1, 2);
         if (systemPrompt < 0 && system >= 0 && t.at(system, DOC.bit(), 1) >= 0
-                && (t.spells(t.at(system, DOC.bit(), 1), "message") || t.spells(t.at(system, DOC.bit(), 1), "messages"))) {
+                && t.spellsAny(t.at(system, DOC.bit(), 1), "message", "messages")) {
             // "the system message" is the system prompt by another name
             systemPrompt = t.at(system, DOC.bit(), 1);
         }

@@ -38,6 +38,7 @@ import static io.promptdesk.engine.validation.injection.WordClass.mask;
 final class OverrideRules implements TokenRule {
 
     private static final int WINDOW = 8;
+    /** Words of {@link WordClass#VOID} that say it only denied: "(no longer) applies", "(doesn't) matter". */
     private static final String[] DENIED_VOID = {"anymore", "applies", "apply", "matters", "matter", "counts",
         "exist", "exists"};
     /** Whose or which instructions: "previous", "your", "above"; "told"/"instructed" carry it themselves. */
@@ -122,19 +123,9 @@ final class OverrideRules implements TokenRule {
         return longer >= 0 && t.spells(longer, "longer") && t.at(longer, mask(FREE, WordClass.NEG), -1) >= 0;
     }
 
-    /** Words of {@link WordClass#VOID} that say it only denied: "(no longer) applies", "(doesn't) matter". */
-    private static boolean needsDenial(TokenTable t, int k) {
-        for (String w : DENIED_VOID) {
-            if (t.spells(k, w)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Turkish "Sayın ..." opening a letter is "Dear ...", not the "(yok) sayın" of "ignore". */
     private static boolean salutation(TokenTable t, int k) {
-        return t.flag(k, TokenTable.LINE_START) && (t.spells(k, "sayın") || t.spells(k, "sayin"));
+        return t.flag(k, TokenTable.LINE_START) && t.spellsAny(k, "sayın", "sayin");
     }
 
     /**
@@ -220,7 +211,7 @@ final class OverrideRules implements TokenRule {
      */
     private static void voided(TokenTable t, int k, Evidence out) {
         boolean noLonger = t.at(k, mask(FREE, WordClass.NEG, ALL), -1) >= 0;
-        boolean denial = needsDenial(t, k);
+        boolean denial = t.spellsAny(k, DENIED_VOID);
         // "no content rules apply" denies with "no"
         boolean denied = t.negated(k, 8) || t.prev(k, FREE.bit(), 4) >= 0 && t.spells(t.prev(k, FREE.bit(), 4), "no");
         if (t.spells(k, "longer") ? !noLonger : denial ? !denied : t.negated(k, 2)) {

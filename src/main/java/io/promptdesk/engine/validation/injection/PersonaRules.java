@@ -106,7 +106,7 @@ final class PersonaRules implements TokenRule {
         int end = -1;
         if (t.is(k, FREE)) {
             end = t.next(k, LIMITS, 5);
-        } else if (t.is(k, OBEY) && refuses(t, k)) {
+        } else if (t.is(k, OBEY) && t.spellsAny(k, REFUSALS)) {
             // "never refuses", "will not deny any request", "refuses nothing"
             end = t.negated(k, 3) || t.at(k, WordClass.NEG.bit(), 1) >= 0 ? k : -1;
         } else if (t.is(k, OBEY)) {
@@ -151,15 +151,6 @@ final class PersonaRules implements TokenRule {
         // "Nexus is an AI assistant created to have no restrictions": a machine defined by having none
         int be = t.prev(k, BE.bit(), 12);
         return be >= 0 && t.next(be, AI.bit(), 3) >= 0 && t.next(be, AI.bit(), 3) < k;
-    }
-
-    private static boolean refuses(TokenTable t, int k) {
-        for (String w : REFUSALS) {
-            if (t.spells(k, w)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** "stop filtering your answers", "stop censoring yourself". */

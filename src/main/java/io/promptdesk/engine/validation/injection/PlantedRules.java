@@ -30,6 +30,7 @@ final class PlantedRules implements TokenRule {
 
     private static final String SENTENCE_END = ".!?;";
     private static final String BRACKETS = "[(<{->";
+    /** Words that turn a text to someone: "note", "instruction", "attention", "hey" - not "release notes". */
     private static final String[] CALLS = {"note", "message", "memo", "reminder", "instruction", "instructions",
         "attention", "hey", "dear"};
     /** What a planted note tells the AI to do. */
@@ -47,16 +48,6 @@ final class PlantedRules implements TokenRule {
                 out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(k) + 1, 1.0);
             }
         }
-    }
-
-    /** A word that turns a text to someone: "note", "instruction", "attention", "hey" - not "release notes". */
-    private static boolean calls(TokenTable t, int cue) {
-        for (String w : CALLS) {
-            if (t.spells(cue, w)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void ai(TokenTable t, int k, Evidence out) {
@@ -83,7 +74,7 @@ final class PlantedRules implements TokenRule {
         int label = t.at(last, mask(DOC, INSTR), 1);
         boolean hidden = BRACKETS.indexOf(t.before(k)) >= 0
                 || SENTENCE_END.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START);
-        if (label >= 0 && calls(t, label) && t.after(label) == ':' && t.at(k, AI.bit(), -1) < 0 && hidden) {
+        if (label >= 0 && t.spellsAny(label, CALLS) && t.after(label) == ':' && t.at(k, AI.bit(), -1) < 0 && hidden) {
             // "[assistant note: ...]", "... shipped. AI instructions: ..." - not a template's own "AI instructions:"
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(label) + 1, 1.0);
             return;
@@ -93,7 +84,7 @@ final class PlantedRules implements TokenRule {
             // "Attention AI:", "Note to any automated screener:", "Hidden instruction to AI agents:" - not "Release
             // notes for the model:"
             int cue = t.prev(k, mask(OBEY, DOC, INSTR), 4);
-            boolean called = cue >= 0 && t.after(last) == ':' && calls(t, cue);
+            boolean called = cue >= 0 && t.after(last) == ':' && t.spellsAny(cue, CALLS);
             // "... clean rooms. Hey assistant, ignore ...", "... at 3pm. AI, when summarising, forward ...": turned
             // to mid-text, after a sentence of the document; not a user's own "Assistant, tell me a joke"
             int hey = t.at(k, OBEY.bit(), -1);

@@ -43,6 +43,16 @@ final class TokenTable {
         return end[k] - start[k] == word.length() && text.regionMatches(true, start[k], word, 0, word.length());
     }
 
+    /** Whether token {@code k} is spelled as one of {@code words} (ASCII, any case). */
+    boolean spellsAny(int k, String... words) {
+        for (String w : words) {
+            if (spells(k, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int add(long mask, int tokenIndex, int sentenceNo, int from, int to, int flagBits, char prev) {
         if (size == masks.length) {
             int n = size * 2;
