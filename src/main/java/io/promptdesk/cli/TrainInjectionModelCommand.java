@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes: 0 trained, 2 bad usage or input."})
 public final class TrainInjectionModelCommand extends CliCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
-            description = "Folder holding the prompt-injection-* sets (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", paramLabel = "DIR", required = true,
+            description = "Folder holding the labelled prompt-injection-* sets (each with its SOURCE.md); they are "
+                    + "not in the repository - see docs/injection-model.md for where they come from.")
     Path data;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "resources/injection/classifier.bin",
