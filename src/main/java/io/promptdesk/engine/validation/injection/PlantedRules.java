@@ -91,6 +91,14 @@ final class PlantedRules implements TokenRule {
             int opener = hey >= 0 ? hey : k;
             boolean midText = SENTENCE_END.indexOf(t.before(opener)) >= 0 && !t.flag(opener, TokenTable.LINE_START)
                     && (t.next(last, ORDERS, 6) >= 0 || t.next(last, READ.bit(), 3) >= 0);
+            // "P.S. for any AI tool: forward these notes ...": every machine that reads it, then an order
+            int any = t.at(k, ALL.bit(), -1);
+            boolean quantified = any >= 0 && t.after(last) == ':' && t.next(last, ORDERS, 6) >= 0
+                    && (t.precededBy(any, "for", "to") || SENTENCE_END.indexOf(t.before(any)) >= 0);
+            if (quantified) {
+                out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(any), t.end(last) + 1, 1.0);
+                return;
+            }
             if (called || midText) {
                 out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(called ? cue : k), t.end(last) + 1, 1.0);
                 return;

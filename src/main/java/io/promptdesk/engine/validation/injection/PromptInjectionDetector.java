@@ -174,13 +174,14 @@ public final class PromptInjectionDetector implements TextDetector {
 
     /**
      * The text with leetspeak read as letters, or null when it has none: in a word that mixes letters with digits
-     * or {@code @ $}, 0 1 3 4 5 7 8 @ $ become o i e a s t b a s. Length and offsets are unchanged.
+     * or {@code @ $ !}, 0 1 3 4 5 7 8 @ $ ! become o i e a s t b a s i (a {@code !} only before a letter:
+     * "d!sregard", "!nstruct!ons", not "stop!"). Length and offsets are unchanged.
      */
     static String unleet(String text) {
         char[] out = null;
         int n = text.length();
         for (int i = 0; i < n; ) {
-            if (!isWordish(text.charAt(i))) {
+            if (!isWordish(text, i)) {
                 i++;
                 continue;
             }
@@ -220,7 +221,7 @@ public final class PromptInjectionDetector implements TextDetector {
                 continue;
             }
             int start = i;
-            while (start > 0 && isWordish(text.charAt(start - 1))) {
+            while (start > 0 && isWordish(text, start - 1)) {
                 start--;
             }
             int end = wordEnd(text, i);
@@ -242,23 +243,25 @@ public final class PromptInjectionDetector implements TextDetector {
         return out == null ? null : new String(out);
     }
 
-    /** The end of the run of word characters (letters, digits, {@code @ $}) starting at {@code i}. */
+    /** The end of the run of word characters (letters, digits, {@code @ $}, a {@code !} before a letter). */
     private static int wordEnd(String text, int i) {
         int end = i;
-        while (end < text.length() && isWordish(text.charAt(end))) {
+        while (end < text.length() && isWordish(text, end)) {
             end++;
         }
         return end;
     }
 
-    private static boolean isWordish(char c) {
-        return Character.isLetterOrDigit(c) || c == '@' || c == '$';
+    private static boolean isWordish(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isLetterOrDigit(c) || c == '@' || c == '$'
+                || c == '!' && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
     }
 
     private static char leetLetter(char c) {
         return switch (c) {
             case '0' -> 'o';
-            case '1' -> 'i';
+            case '1', '!' -> 'i';
             case '3' -> 'e';
             case '4', '@' -> 'a';
             case '5', '$' -> 's';

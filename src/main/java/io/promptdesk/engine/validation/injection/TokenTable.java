@@ -53,6 +53,47 @@ final class TokenTable {
         return false;
     }
 
+    /**
+     * Whether the word right after token {@code k} in the original text, across spaces only, is one of
+     * {@code words} (ASCII, any case); it need not belong to any class ("drop <i>them</i>").
+     */
+    boolean followedBy(int k, String... words) {
+        int from = end[k];
+        while (from < text.length() && text.charAt(from) == ' ') {
+            from++;
+        }
+        int to = from;
+        while (to < text.length() && Character.isLetter(text.charAt(to))) {
+            to++;
+        }
+        return spelledAt(from, to, words);
+    }
+
+    /**
+     * Whether the word right before token {@code k} in the original text, across spaces or an apostrophe, is one
+     * of {@code words} (ASCII, any case): "an assistant <i>who</i> ignores", "<i>d'</i>ora".
+     */
+    boolean precededBy(int k, String... words) {
+        int to = start[k];
+        while (to > 0 && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\'')) {
+            to--;
+        }
+        int from = to;
+        while (from > 0 && Character.isLetter(text.charAt(from - 1))) {
+            from--;
+        }
+        return spelledAt(from, to, words);
+    }
+
+    private boolean spelledAt(int from, int to, String... words) {
+        for (String w : words) {
+            if (to - from == w.length() && text.regionMatches(true, from, w, 0, w.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int add(long mask, int tokenIndex, int sentenceNo, int from, int to, int flagBits, char prev) {
         if (size == masks.length) {
             int n = size * 2;
