@@ -65,6 +65,9 @@ final class OverrideRules implements TokenRule {
             if (t.is(k, VOID)) {
                 voided(t, k, out);
             }
+            if (t.is(k, FREE)) {
+                noEarlier(t, k, out);
+            }
             if (t.is(k, NOW)) {
                 yourInstructionsNow(t, k, out);
                 fromNowOnElsewhere(t, k, out);
@@ -84,6 +87,11 @@ final class OverrideRules implements TokenRule {
         }
         // "discard the context you were loaded with": the prompt is what the model was told, too
         int instr = t.near(k, mask(INSTR, WordClass.PROMPT), WINDOW, behind);
+        int store = t.next(k, WordClass.STORE.bit(), 3);
+        if (instr < 0 && store >= 0 && t.at(store, POSS_YOU.bit(), -1) >= 0) {
+            // "override your configuration", "ignore your training": what the model was set up with
+            instr = store;
+        }
         int rules = t.near(k, RULES.bit(), WINDOW, behind);
         boolean qualified = t.near(k, QUALIFIER, WINDOW, behind) >= 0 || givenToYou(t, instr) || givenToYou(t, rules)
                 || instr >= 0 && t.near(instr, QUALIFIER, 2, 2) >= 0
@@ -141,6 +149,20 @@ final class OverrideRules implements TokenRule {
         int you = t.next(noun, YOU.bit(), t.index(k) - t.index(noun));
         return you >= 0 && you < k && (t.precededBy(you, "on", "to", "for", "upon")
                 || t.at(you, BE.bit(), 1) >= 0 || t.followedBy(you, "have", "ve", "got", "received"));
+    }
+
+    /**
+     * "a clean slate: no earlier instructions, just mine", "keine vorherigen Anweisungen mehr": the instructions
+     * before declared none; stronger when the speaker's own take their place.
+     */
+    private static void noEarlier(TokenTable t, int k, Evidence out) {
+        int prior = t.at(k, PRIOR.bit(), 1);
+        int noun = prior < 0 ? -1 : t.at(prior, mask(INSTR, RULES), 1);
+        if (noun < 0 || t.spellsAny(k, "without", "sin", "sans", "ohne", "senza", "sem", "free", "freed")) {
+            return;
+        }
+        boolean mine = t.next(noun, WordClass.POSS_SELF.bit(), 4) >= 0;
+        out.add(InjectionSignal.INSTRUCTION_OVERRIDE, t.start(k), t.end(noun), mine ? 1.0 : 0.6);
     }
 
     /** "an assistant who ignores ...", "a model that overrides ...": the verb of a clause describing an AI. */

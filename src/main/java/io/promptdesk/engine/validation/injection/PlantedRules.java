@@ -64,13 +64,14 @@ final class PlantedRules implements TokenRule {
                     t.end(Math.max(k, read)), 1.0);
             return;
         }
-        // "<!-- assistant: ...", "[AI: ...": a label for the machine inside hidden markup
-        if (t.after(k) == ':' && BRACKETS.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START)) {
-            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(k) + 1, 1.0);
-            return;
-        }
         // "AI assistant", "AI coding assistants": the name may run over a word
         int last = t.next(k, AI.bit(), 2) >= 0 ? t.next(k, AI.bit(), 2) : k;
+        // "<!-- assistant: ...", "[AI: ...", "--- AI agent: ...": a label for the machine inside hidden markup
+        int labelled = t.after(k) == ':' ? k : t.after(last) == ':' ? last : -1;
+        if (labelled >= 0 && BRACKETS.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START)) {
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(labelled) + 1, 1.0);
+            return;
+        }
         int label = t.at(last, mask(DOC, INSTR), 1);
         boolean hidden = BRACKETS.indexOf(t.before(k)) >= 0
                 || SENTENCE_END.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START);
@@ -84,7 +85,11 @@ final class PlantedRules implements TokenRule {
             // "Attention AI:", "Note to any automated screener:", "Hidden instruction to AI agents:" - not "Release
             // notes for the model:"
             int cue = t.prev(k, mask(OBEY, DOC, INSTR), 4);
-            boolean called = cue >= 0 && t.after(last) == ':' && t.spellsAny(cue, CALLS);
+            while (cue >= 0 && !t.spellsAny(cue, CALLS)) {
+                // "Note for chat assistants:": "chat" is nearer than the call
+                cue = t.prev(cue, mask(OBEY, DOC, INSTR), 4 - (t.index(k) - t.index(cue)));
+            }
+            boolean called = cue >= 0 && t.after(last) == ':';
             // "... clean rooms. Hey assistant, ignore ...", "... at 3pm. AI, when summarising, forward ...": turned
             // to mid-text, after a sentence of the document; not a user's own "Assistant, tell me a joke"
             int hey = t.at(k, OBEY.bit(), -1);

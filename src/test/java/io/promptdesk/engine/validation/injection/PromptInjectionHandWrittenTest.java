@@ -28,12 +28,12 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {47, 52});
-        FLOORS.put("unrestricted_persona", new int[] {49, 49});
-        FLOORS.put("reveal_instructions", new int[] {44, 51});
-        FLOORS.put("other_language", new int[] {103, 103});
-        FLOORS.put("leetspeak", new int[] {8, 8});
-        FLOORS.put("planted_in_document", new int[] {50, 50});
+        FLOORS.put("plain_override", new int[] {52, 57});
+        FLOORS.put("unrestricted_persona", new int[] {54, 54});
+        FLOORS.put("reveal_instructions", new int[] {50, 57});
+        FLOORS.put("other_language", new int[] {110, 110});
+        FLOORS.put("leetspeak", new int[] {10, 10});
+        FLOORS.put("planted_in_document", new int[] {55, 55});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -77,7 +77,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(190);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(205);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
