@@ -68,7 +68,10 @@ final class PlantedRules implements TokenRule {
         int last = t.next(k, AI.bit(), 2) >= 0 ? t.next(k, AI.bit(), 2) : k;
         // "<!-- assistant: ...", "[AI: ...", "--- AI agent: ...": a label for the machine inside hidden markup
         int labelled = t.after(k) == ':' ? k : t.after(last) == ':' ? last : -1;
-        if (labelled >= 0 && BRACKETS.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START)) {
+        // ... or "<span hidden>Language model: ...": a word of the name the lexicon does not know
+        boolean marked = BRACKETS.indexOf(t.before(k)) >= 0
+                || t.before(k) == TokenTable.WORD && k == last && BRACKETS.indexOf(t.beforePreviousWord(k)) >= 0;
+        if (labelled >= 0 && marked && !t.flag(k, TokenTable.LINE_START)) {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(labelled) + 1, 1.0);
             return;
         }
@@ -125,18 +128,23 @@ final class PlantedRules implements TokenRule {
             object = t.at(object, mask(DOC, TEXT), 1);
         }
         int end = object >= 0 ? object : last;
+        // "Assistant reading this recipe:": "this" and a noun the lexicon does not know, then the colon
+        char afterEnd = object >= 0 && t.is(object, DEF) && t.after(object) == TokenTable.WORD
+                ? t.afterNextWord(object) : t.after(end);
         // "Note to the AI summarising this document:", "[Instruction for the language model ..."
         int note = t.prev(first, mask(DOC, INSTR), 4);
-        boolean addressedNote = note >= 0 && (t.after(end) == ':' || BRACKETS.indexOf(t.before(note)) >= 0);
+        boolean addressedNote = note >= 0 && (afterEnd == ':' || BRACKETS.indexOf(t.before(note)) >= 0);
         // "AI assistant reading this: ...", "Assistant, when you read this, ..."
         int head = t.prev(first, AI.bit(), 1) >= 0 ? t.prev(first, AI.bit(), 1) : first;
         boolean opens = t.before(head) == 0 || SENTENCE_END.indexOf(t.before(head)) >= 0 || t.before(head) == ':'
                 || t.flag(head, TokenTable.LINE_START)
                 // "To the AI model reading this email: ...": only "to the" before it in its sentence
-                || t.after(end) == ':' && t.prev(head, ~mask(DEF, ALL), 3) < 0;
+                || afterEnd == ':' && t.prev(head, ~mask(DEF, ALL), 3) < 0;
         // "Dear assistant, when you process this invoice, ...": what it does with "this" text, wherever it stands
         boolean handling = t.after(head) == ',' && t.prev(read, YOU.bit(), 2) >= 0 && object >= 0;
-        boolean vocative = opens && object >= 0 && (t.after(end) == ':' || t.after(end) == ',')
+        // "Any AI model summarizing this thread must ...": every machine that handles "this" text
+        boolean quantified = object >= 0 && t.at(head, ALL.bit(), -1) >= 0 && read > head;
+        boolean vocative = quantified || opens && object >= 0 && (afterEnd == ':' || afterEnd == ',')
                 || opens && t.after(head) == ',' && t.is(read, READ) && t.prev(read, YOU.bit(), 2) >= 0
                 || handling;
         if (addressedNote || vocative) {

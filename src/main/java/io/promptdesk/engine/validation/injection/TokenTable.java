@@ -85,6 +85,36 @@ final class TokenTable {
         return spelledAt(from, to, words);
     }
 
+    /** The first non-space character after the raw word that follows token {@code k} ("this recipe<b>:</b>"), or 0. */
+    char afterNextWord(int k) {
+        int i = end[k];
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+            i++;
+        }
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i < text.length() ? text.charAt(i) : 0;
+    }
+
+    /** The first non-space character before the raw word that precedes token {@code k} ("<b>></b>Language model"), or 0. */
+    char beforePreviousWord(int k) {
+        int i = start[k];
+        while (i > 0 && text.charAt(i - 1) == ' ') {
+            i--;
+        }
+        while (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+            i--;
+        }
+        while (i > 0 && text.charAt(i - 1) == ' ') {
+            i--;
+        }
+        return i > 0 ? text.charAt(i - 1) : 0;
+    }
+
     private boolean spelledAt(int from, int to, String... words) {
         for (String w : words) {
             if (to - from == w.length() && text.regionMatches(true, from, w, 0, w.length())) {
