@@ -47,9 +47,9 @@ class InjectionModelCardTest {
         FLOORS.put("prompt-injection-cyberseceval-multilingual", new double[] {0.12, 0.37, 0.0});
         FLOORS.put("prompt-injection-cyberseceval-notinject", new double[] {0.31, 0.68, 0.0});
         FLOORS.put("prompt-injection-cyberseceval-notinject (system prompts)", new double[] {Double.NaN, Double.NaN, 0.0});
-        FLOORS.put("prompt-injection-deepset", new double[] {0.12, 0.27, 0.0});
+        FLOORS.put("prompt-injection-deepset", new double[] {0.12, 0.29, 0.0});
         FLOORS.put("prompt-injection-garak", new double[] {0.33, 0.88, Double.NaN});
-        FLOORS.put("prompt-injection-jailbreak-llms", new double[] {0.44, 0.72, Double.NaN});
+        FLOORS.put("prompt-injection-jailbreak-llms", new double[] {0.44, 0.73, Double.NaN});
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
