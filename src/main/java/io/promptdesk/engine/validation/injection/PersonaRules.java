@@ -78,6 +78,12 @@ final class PersonaRules implements TokenRule {
             if (t.is(k, STOP)) {
                 stopFiltering(t, k, out);
             }
+            if (t.is(k, WordClass.OUTPUT) && t.precededBy(k, "that", "who", "which") && t.at(k, AI.bit(), -2) >= 0
+                    && t.at(k, ANYTHING.bit(), 1) >= 0 && persona(t, k)) {
+                // "you'll play NOVA, an AI that answers anything"
+                out.add(InjectionSignal.RESTRICTION_REMOVAL, t.start(t.at(k, AI.bit(), -2)),
+                        t.end(t.at(k, ANYTHING.bit(), 1)), 1.0);
+            }
             if (t.is(k, WordClass.NEG) && t.followedBy(k, "given", "had", "received", "taught")
                     && t.next(k, LIMITS, 3) >= 0 && persona(t, k)) {
                 // "imagine a version of you that was never given safety training"
@@ -165,7 +171,7 @@ final class PersonaRules implements TokenRule {
             return true;
         }
         int act = t.prev(k, ACT.bit(), 12);
-        if (act >= 0 && t.at(act, AS.bit(), 1) >= 0) {
+        if (act >= 0 && (t.at(act, AS.bit(), 1) >= 0 || t.followedBy(act, "like"))) {
             return true;
         }
         int you = t.prev(k, YOU.bit(), 12);

@@ -50,6 +50,16 @@ final class PlantedRules implements TokenRule {
         }
     }
 
+    /** "<!-- For the model:", "[To the assistant:": an address after markup. */
+    private static boolean markedAddress(TokenTable t, int k) {
+        for (int words = 2; words <= 3; words++) {
+            if (BRACKETS.indexOf(t.beforeWords(k, words)) >= 0) {
+                return t.precededBy(k, "the", "any", "an", "a") || words == 2 && t.precededBy(k, "for", "to");
+            }
+        }
+        return false;
+    }
+
     private static void ai(TokenTable t, int k, Evidence out) {
         int read = t.near(k, READ.bit(), 2, 1);
         if (read < 0 && t.after(k) == ',') {
@@ -68,9 +78,10 @@ final class PlantedRules implements TokenRule {
         int last = t.next(k, AI.bit(), 2) >= 0 ? t.next(k, AI.bit(), 2) : k;
         // "<!-- assistant: ...", "[AI: ...", "--- AI agent: ...": a label for the machine inside hidden markup
         int labelled = t.after(k) == ':' ? k : t.after(last) == ':' ? last : -1;
-        // ... or "<span hidden>Language model: ...": a word of the name the lexicon does not know
-        boolean marked = BRACKETS.indexOf(t.before(k)) >= 0
-                || t.before(k) == TokenTable.WORD && k == last && BRACKETS.indexOf(t.beforePreviousWord(k)) >= 0;
+        // ... or "<span hidden>Language model: ...", "<!-- For the model: ...": a word of the name the lexicon does
+        // not know, or "for/to the" before it
+        boolean marked = BRACKETS.indexOf(t.before(k)) >= 0 || t.before(k) == TokenTable.WORD && k == last
+                && (BRACKETS.indexOf(t.beforeWords(k, 1)) >= 0 || markedAddress(t, k));
         if (labelled >= 0 && marked && !t.flag(k, TokenTable.LINE_START)) {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(labelled) + 1, 1.0);
             return;

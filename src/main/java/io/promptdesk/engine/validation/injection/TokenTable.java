@@ -100,14 +100,19 @@ final class TokenTable {
         return i < text.length() ? text.charAt(i) : 0;
     }
 
-    /** The first non-space character before the raw word that precedes token {@code k} ("<b>></b>Language model"), or 0. */
-    char beforePreviousWord(int k) {
+    /**
+     * The first non-space character before the {@code words} raw words that precede token {@code k}
+     * ("<b>></b>Language model", "<b>-</b>- For the model"), or 0.
+     */
+    char beforeWords(int k, int words) {
         int i = start[k];
-        while (i > 0 && text.charAt(i - 1) == ' ') {
-            i--;
-        }
-        while (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
-            i--;
+        for (int w = 0; w < words; w++) {
+            while (i > 0 && text.charAt(i - 1) == ' ') {
+                i--;
+            }
+            while (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                i--;
+            }
         }
         while (i > 0 && text.charAt(i - 1) == ' ') {
             i--;
