@@ -40,7 +40,11 @@ final class OverrideRules implements TokenRule {
     private static final int WINDOW = 8;
     /** Words of {@link WordClass#VOID} that say it only denied: "(no longer) applies", "(doesn't) matter". */
     private static final String[] DENIED_VOID = {"anymore", "applies", "apply", "matters", "matter", "counts", "count",
+        "gelten", "gilt", "gelden", "geldt",
         "exist", "exists"};
+    /** How the model came by what it was given: "what you were set up with / told / trained on". */
+    private static final String[] SET_UP = {"set", "told", "given", "configured", "instructed", "taught",
+        "programmed", "asked", "trained"};
     /** Objects that point back at what was named before the verb: "drop them", "ignore those". */
     private static final String[] PRONOUNS = {"them", "it", "those", "these"};
     /** Whose or which instructions: "previous", "your", "above"; "told"/"instructed" carry it themselves. */
@@ -345,7 +349,9 @@ final class OverrideRules implements TokenRule {
         boolean noLonger = t.at(k, mask(FREE, WordClass.NEG, ALL), -1) >= 0;
         boolean denial = t.spellsAny(k, DENIED_VOID);
         // "no content rules apply" denies with "no"
-        boolean denied = t.negated(k, 8) || t.prev(k, FREE.bit(), 4) >= 0 && t.spells(t.prev(k, FREE.bit(), 4), "no");
+        boolean denied = t.negated(k, 8) || t.prev(k, FREE.bit(), 4) >= 0 && t.spells(t.prev(k, FREE.bit(), 4), "no")
+                // "deine alten Regeln gelten nicht mehr": German and Dutch deny after the verb
+                || t.spellsAny(k, "gelten", "gilt", "gelden", "geldt") && t.next(k, WordClass.NEG.bit(), 6) >= 0;
         if (t.spells(k, "longer") ? !noLonger : denial ? !denied : t.negated(k, 2)) {
             // "no longer", "don't count anymore", "nothing you were told ... applies" need their negation;
             // "is not void" is undone by it
@@ -365,6 +371,13 @@ final class OverrideRules implements TokenRule {
         }
         if (noun < 0) {
             noun = t.next(k, nouns, 4);
+        }
+        int you = t.prev(k, YOU.bit(), WINDOW);
+        int were = you < 0 ? -1 : t.at(you, BE.bit(), 1);
+        if (noun < 0 && were >= 0 && t.precededBy(you, "what") && t.followedBy(were, SET_UP)) {
+            // "none of what you were set up with counts": what the model was given, however it is called
+            out.add(InjectionSignal.INSTRUCTION_OVERRIDE, t.start(you), t.end(k), 1.0);
+            return;
         }
         if (noun < 0) {
             return;
@@ -425,7 +438,7 @@ final class OverrideRules implements TokenRule {
     /** "a partir de ahora", "à partir de maintenant", "ab jetzt", "d'ora in poi": "from now on" in other words. */
     private static void fromNowOnElsewhere(TokenTable t, int k, Evidence out) {
         // "a partir de" / "à partir de" / "ab" before the word for now; Italian "(d')ora in poi" after it
-        boolean before = t.precededBy(k, "de") || t.precededBy(k, "ab");
+        boolean before = t.precededBy(k, "de", "ab", "da", "从");
         if (before || t.followedBy(k, "in") && t.precededBy(k, "d")) {
             boolean addressed = t.next(k, mask(YOU, POSS_YOU), 4) >= 0;
             out.add(InjectionSignal.NEW_INSTRUCTIONS, t.start(k), t.end(k), addressed ? 0.6 : 0.4);

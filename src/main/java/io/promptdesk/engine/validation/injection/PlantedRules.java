@@ -99,7 +99,9 @@ final class PlantedRules implements TokenRule {
             // "Attention AI:", "Note to any automated screener:", "Hidden instruction to AI agents:" - not "Release
             // notes for the model:"
             int cue = t.prev(k, mask(OBEY, DOC, INSTR), 4);
-            while (cue >= 0 && !t.spellsAny(cue, CALLS)) {
+            while (cue >= 0 && !t.spellsAny(cue, CALLS)
+                    && !(t.is(cue, DOC) && t.at(cue, WordClass.HIDDEN.bit(), -1) >= 0)) {
+                // ... "Hidden text for the mail assistant:": a hidden text is a call too
                 // "Note for chat assistants:": "chat" is nearer than the call
                 cue = t.prev(cue, mask(OBEY, DOC, INSTR), 4 - (t.index(k) - t.index(cue)));
             }

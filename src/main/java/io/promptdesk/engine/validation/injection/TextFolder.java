@@ -75,8 +75,16 @@ final class TextFolder {
         return cp < homoglyph.length ? homoglyph[cp] : 0;
     }
 
+    /** Small capital letters (IPA, phonetic extensions, Latin Extended-D) and the letters they are written for. */
+    private static final String SMALL_CAPS = "ᴀaʙbᴄcᴅdᴇeꜰfɢgʜhɪiᴊjᴋkʟlᴍmɴnᴏoᴘpʀrꜱsᴛtᴜuᴠvᴡwʏyᴢz";
+
     /** The full fold of one code point (possibly empty or several chars). */
     String foldSlow(int cp) {
+        int small = SMALL_CAPS.indexOf(cp);
+        if (small >= 0 && small % 2 == 0) {
+            // "ɪɢɴᴏʀᴇ ᴘʀᴇᴠɪᴏᴜꜱ" is "ignore previous"; NFKC leaves small capitals alone
+            return String.valueOf(SMALL_CAPS.charAt(small + 1));
+        }
         String s = new String(Character.toChars(cp));
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(n.length());

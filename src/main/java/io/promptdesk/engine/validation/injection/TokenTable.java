@@ -120,6 +120,48 @@ final class TokenTable {
         return i > 0 ? text.charAt(i - 1) : 0;
     }
 
+    /** Whether one of the {@code n} raw words before token {@code k} is one of {@code words}: "<i>play</i> a character". */
+    boolean precededWithin(int k, int n, String... words) {
+        int i = start[k];
+        for (int w = 0; w < n; w++) {
+            while (i > 0 && !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '.') {
+                i--;
+            }
+            int to = i;
+            while (i > 0 && Character.isLetter(text.charAt(i - 1))) {
+                i--;
+            }
+            if (i == to) {
+                return false;
+            }
+            if (spelledAt(i, to, words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of the {@code n} raw words after token {@code k} is one of {@code words}: "not to <i>talk</i>". */
+    boolean followedWithin(int k, int n, String... words) {
+        int i = end[k];
+        for (int w = 0; w < n; w++) {
+            while (i < text.length() && !Character.isLetterOrDigit(text.charAt(i)) && text.charAt(i) != '.') {
+                i++;
+            }
+            int from = i;
+            while (i < text.length() && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i == from) {
+                return false;
+            }
+            if (spelledAt(from, i, words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean spelledAt(int from, int to, String... words) {
         for (String w : words) {
             if (to - from == w.length() && text.regionMatches(true, from, w, 0, w.length())) {

@@ -28,12 +28,12 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {65, 69});
-        FLOORS.put("unrestricted_persona", new int[] {64, 64});
-        FLOORS.put("reveal_instructions", new int[] {60, 66});
-        FLOORS.put("other_language", new int[] {123, 123});
-        FLOORS.put("leetspeak", new int[] {14, 14});
-        FLOORS.put("planted_in_document", new int[] {65, 65});
+        FLOORS.put("plain_override", new int[] {69, 73});
+        FLOORS.put("unrestricted_persona", new int[] {69, 69});
+        FLOORS.put("reveal_instructions", new int[] {64, 70});
+        FLOORS.put("other_language", new int[] {130, 130});
+        FLOORS.put("leetspeak", new int[] {16, 16});
+        FLOORS.put("planted_in_document", new int[] {70, 70});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -77,7 +77,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(235);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(250);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
