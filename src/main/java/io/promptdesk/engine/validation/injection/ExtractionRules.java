@@ -254,7 +254,7 @@ final class ExtractionRules implements TokenRule {
      */
     private static int namedBefore(TokenTable t, int k) {
         for (int j = k - 1; j >= 0 && t.index(k) - t.index(j) <= 14; j--) {
-            boolean prompt = t.is(j, PROMPT) && (t.is(j, SYSTEM) || j > 0 && t.is(j - 1, SYSTEM));
+            boolean prompt = t.is(j, PROMPT) && (t.is(j, SYSTEM) || j > 0 && t.any(j - 1, mask(SYSTEM, HIDDEN)));
             boolean yours = t.any(j, PROMPTS) && j > 0 && t.is(j - 1, POSS_YOU);
             // "were you configured", "you were told"
             int you = t.is(j, INSTR) && t.is(j, PRIOR) ? t.prev(j, YOU.bit(), 2) : -1;

@@ -364,6 +364,11 @@ final class OverrideRules implements TokenRule {
             // "the above", "everything above", "the prompt above" - not "the coupon above has expired"
             noun = -1;
         }
+        int text = t.prev(k, TEXT.bit(), WINDOW);
+        if (noun < 0 && text >= 0 && t.at(text, PRIOR.bit(), 1) >= 0) {
+            // "treat all text preceding this sentence as untrusted noise"
+            noun = text;
+        }
         int store = t.prev(k, WordClass.STORE.bit(), WINDOW);
         if (noun < 0 && store >= 0 && t.prev(store, mask(WordClass.AI, POSS_YOU), 3) >= 0) {
             // "the assistant's previous configuration has been superseded"; not a server's configuration
@@ -372,9 +377,10 @@ final class OverrideRules implements TokenRule {
         if (noun < 0) {
             noun = t.next(k, nouns, 4);
         }
-        int you = t.prev(k, YOU.bit(), WINDOW);
+        int you = t.prev(k, YOU.bit(), 12);
         int were = you < 0 ? -1 : t.at(you, BE.bit(), 1);
-        if (noun < 0 && were >= 0 && t.precededBy(you, "what") && t.followedBy(were, SET_UP)) {
+        if (noun < 0 && were >= 0 && t.precededBy(you, "what", "whatever", "everything", "anything")
+                && t.followedBy(were, SET_UP)) {
             // "none of what you were set up with counts": what the model was given, however it is called
             out.add(InjectionSignal.INSTRUCTION_OVERRIDE, t.start(you), t.end(k), 1.0);
             return;
@@ -385,7 +391,7 @@ final class OverrideRules implements TokenRule {
         // "the rules you were given", "your earlier setup", "what you were told/configured to do" are the
         // model's; "the old instructions for the printer are outdated" need not be
         // "the operator's rules", "your developer's instructions" are the model's too
-        boolean yours = noun == store || givenToYou(t, noun) && !(denial && !t.is(noun, INSTR))
+        boolean yours = noun == store || noun == text || givenToYou(t, noun) && !(denial && !t.is(noun, INSTR))
                 || t.near(noun, POSS_YOU.bit(), 3, 3) >= 0 || t.prev(noun, AUTHORITY.bit(), 4) >= 0
                 || t.is(noun, PRIOR) && t.prev(noun, YOU.bit(), 2) >= 0 || t.is(noun, ABOVE);
         // "the earlier part of this prompt is obsolete"
