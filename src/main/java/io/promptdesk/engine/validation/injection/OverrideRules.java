@@ -72,6 +72,10 @@ final class OverrideRules implements TokenRule {
             if (t.is(k, FREE)) {
                 noEarlier(t, k, out);
             }
+            if (t.is(k, RULES) && t.after(k) == ':' && t.followedWithin(k, 1, "none", "nothing", "off", "disabled")) {
+                // "Current rules: none."
+                out.add(InjectionSignal.RESTRICTION_REMOVAL, t.start(k), t.end(k) + 1, 0.6);
+            }
             if (t.is(k, WordClass.AS)) {
                 asIfNoneGiven(t, k, out);
             }
@@ -88,6 +92,12 @@ final class OverrideRules implements TokenRule {
     private static void override(TokenTable t, int k, Evidence out) {
         if (t.spellsAny(k, "priority", "precedence")) {
             priorityOver(t, k, out);
+            return;
+        }
+        if (t.after(k) == ':' && t.at(k, mask(INSTR, WordClass.SYSTEM, WordClass.PROMPT), -1) >= 0) {
+            // "### Instruction override: ...", "System override:": an override announced as a heading
+            out.add(InjectionSignal.INSTRUCTION_OVERRIDE, t.start(t.at(k, mask(INSTR, WordClass.SYSTEM,
+                    WordClass.PROMPT), -1)), t.end(k) + 1, 1.0);
             return;
         }
         // "the earlier system prompt ... should be ignored": a passive override follows what it overrides

@@ -43,7 +43,7 @@ final class PlantedRules implements TokenRule {
                 ai(t, k, out);
             }
             if (t.is(k, SYSTEM) && t.flag(k, TokenTable.UPPER) && t.after(k) == ':'
-                    && SENTENCE_END.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START)) {
+                    && (SENTENCE_END + "'\"’”)").indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START)) {
                 // "The weather is mild. SYSTEM: new task ..." - a role header in the middle of running text
                 out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(k) + 1, 1.0);
             }
@@ -89,6 +89,11 @@ final class PlantedRules implements TokenRule {
         int label = t.at(last, mask(DOC, INSTR), 1);
         boolean hidden = BRACKETS.indexOf(t.before(k)) >= 0
                 || SENTENCE_END.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START);
+        if (label >= 0 && t.spellsAny(label, CALLS) && t.before(k) == '"' && t.after(label) == '"') {
+            // <meta name="ai-instructions" content="...">: instructions for the machine as a markup attribute
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(label), 1.0);
+            return;
+        }
         if (label >= 0 && t.spellsAny(label, CALLS) && t.after(label) == ':' && t.at(k, AI.bit(), -1) < 0 && hidden) {
             // "[assistant note: ...]", "... shipped. AI instructions: ..." - not a template's own "AI instructions:"
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(label) + 1, 1.0);

@@ -113,24 +113,30 @@ public final class PromptInjectionDetector implements TextDetector {
 
     /**
      * The text with letters set apart read joined, or null when it has none: a space between two single letters
-     * ("I G N O R E"; words stay apart where two spaces or more part them) and a {@code - . _ * | /} between two
-     * letters become soft hyphens (U+00AD). Length and offsets are unchanged.
+     * ("I G N O R E"; words stay apart where two spaces or more part them) and a {@code - . _ * | / + ~} or a
+     * symbol or emoji between two letters ("i🙂g🙂n🙂o🙂r🙂e") become soft hyphens (U+00AD), one for each char.
+     * Length and offsets are unchanged.
      */
     static String joinSeparated(String text) {
         char[] out = null;
         int n = text.length();
         for (int j = 1; j + 1 < n; j++) {
             char c = text.charAt(j);
-            if (!Character.isLetter(text.charAt(j - 1)) || !Character.isLetter(text.charAt(j + 1))) {
+            int width = Character.charCount(text.codePointAt(j));
+            if (!Character.isLetter(text.charAt(j - 1)) || j + width >= n
+                    || !Character.isLetter(text.charAt(j + width))) {
                 continue;
             }
             boolean join = c == ' ' ? single(text, j - 1) && single(text, j + 1)
-                    : c == '-' || c == '.' || c == '_' || c == '*' || c == '|' || c == '/';
+                    : c == '-' || c == '.' || c == '_' || c == '*' || c == '|' || c == '/' || c == '+' || c == '~'
+                    || Character.getType(text.codePointAt(j)) == Character.OTHER_SYMBOL;
             if (join) {
                 if (out == null) {
                     out = text.toCharArray();
                 }
-                out[j] = '\u00AD';
+                for (int w = 0; w < width; w++) {
+                    out[j + w] = '\u00AD';
+                }
             }
         }
         return out == null ? null : new String(out);
