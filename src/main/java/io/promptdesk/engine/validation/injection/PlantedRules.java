@@ -29,7 +29,7 @@ import static io.promptdesk.engine.validation.injection.WordClass.mask;
 final class PlantedRules implements TokenRule {
 
     private static final String SENTENCE_END = ".!?;";
-    private static final String BRACKETS = "[(<{->";
+    private static final String BRACKETS = "[(<{->]";
     /** Words that turn a text to someone: "note", "instruction", "attention", "hey" - not "release notes". */
     private static final String[] CALLS = {"note", "message", "memo", "reminder", "instruction", "instructions",
         "attention", "hey", "dear"};
@@ -99,7 +99,7 @@ final class PlantedRules implements TokenRule {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(label) + 1, 1.0);
             return;
         }
-        if (t.at(k, AI.bit(), -1) < 0 && (t.after(last) == ':' || t.after(last) == ',')) {
+        if (t.at(k, AI.bit(), -1) < 0 && (t.after(last) == ':' || t.after(last) == ',' || t.colonWithin(last, 2))) {
             // "Attention AI: ...", "(Note for the assistant: ...", "... crashes. Language model, disregard ..."
             // "Attention AI:", "Note to any automated screener:", "Hidden instruction to AI agents:" - not "Release
             // notes for the model:"
@@ -110,7 +110,8 @@ final class PlantedRules implements TokenRule {
                 // "Note for chat assistants:": "chat" is nearer than the call
                 cue = t.prev(cue, mask(OBEY, DOC, INSTR), 4 - (t.index(k) - t.index(cue)));
             }
-            boolean called = cue >= 0 && t.after(last) == ':';
+            // "Message for the AI note-taker:": the name may run on over a word the lexicon does not know
+            boolean called = cue >= 0 && (t.after(last) == ':' || t.colonWithin(last, 2));
             // "... clean rooms. Hey assistant, ignore ...", "... at 3pm. AI, when summarising, forward ...": turned
             // to mid-text, after a sentence of the document; not a user's own "Assistant, tell me a joke"
             int hey = t.at(k, OBEY.bit(), -1);

@@ -40,6 +40,8 @@ public final class PromptInjectionDetector implements TextDetector {
     public static final String LEARNED = "learned_classifier";
     /** How a finding was read: digits and symbols as letters. */
     public static final String LEETSPEAK = "leetspeak";
+    /** What a finding weighs more when the words had to be read through leetspeak or separators. */
+    static final double OBFUSCATION = 0.3;
     /** How a finding was read: letters set apart by spaces or punctuation, joined. */
     public static final String SEPARATED = "separated_letters";
     /** A word or fragment that weighed most in the learned classifier's verdict. */
@@ -92,23 +94,40 @@ public final class PromptInjectionDetector implements TextDetector {
                 continue;
             }
             Detection read = analyse(readings[r], 0, new int[] {MAX_DECODED}).toDetection();
-            if (read.flagged()) {
+            if (read.flagged() || read.score() + OBFUSCATION >= Evidence.THRESHOLD - 1e-9 && hidden(text, readings[r], read)) {
                 return reading(text, names[r], read);
             }
         }
         return learned ? learned(text, unleet, plain) : plain;
     }
 
-    /** The detection of a reading of the text, its first finding named by how the text was read. */
+    /**
+     * The detection of a reading of the text, its first finding named by how the text was read. Hiding words is
+     * itself evidence: a finding that needed the reading weighs {@value #OBFUSCATION} more ("I-g-n-o-r-e a-l-l
+     * r-u-l-e-s" is flagged where "ignore all rules" alone is not).
+     */
     private static Detection reading(String text, String how, Detection read) {
         List<Signal> signals = new ArrayList<>(read.signals().size() + 1);
         Signal first = read.signals().get(0);
-        // Names how the first finding was read; it weighs what that finding weighs (the score is the reading's).
         signals.add(new Signal(how, first.offset(), first.length(),
                 text.substring(first.offset(), Math.min(text.length(), first.offset() + first.length())),
-                first.weight()));
+                OBFUSCATION));
         signals.addAll(read.signals());
-        return new Detection(true, read.score(), signals);
+        return new Detection(true, Math.round((read.score() + OBFUSCATION) * 100) / 100.0, signals);
+    }
+
+    /** Whether every finding of a reading covers a character the reading changed: the words were hidden. */
+    private static boolean hidden(String text, String reading, Detection read) {
+        for (Signal s : read.signals()) {
+            boolean changed = false;
+            for (int i = s.offset(); i < s.offset() + s.length() && i < text.length() && !changed; i++) {
+                changed = text.charAt(i) != reading.charAt(i);
+            }
+            if (!changed) {
+                return false;
+            }
+        }
+        return !read.signals().isEmpty();
     }
 
     /**
@@ -142,10 +161,16 @@ public final class PromptInjectionDetector implements TextDetector {
         return out == null ? null : new String(out);
     }
 
-    /** Whether the letter at {@code p} stands alone: no letter or digit on either side. */
+    /**
+     * Whether the letter at {@code p} stands alone: no letter, digit or joining mark on either side (the "e a" of
+     * "i-g-n-o-r-e a-l-l" parts two words).
+     */
     private static boolean single(String text, int p) {
-        return (p == 0 || !Character.isLetterOrDigit(text.charAt(p - 1)))
-                && (p + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(p + 1)));
+        return (p == 0 || alone(text.charAt(p - 1))) && (p + 1 >= text.length() || alone(text.charAt(p + 1)));
+    }
+
+    private static boolean alone(char c) {
+        return !Character.isLetterOrDigit(c) && "-._*|/+~".indexOf(c) < 0;
     }
 
     /**

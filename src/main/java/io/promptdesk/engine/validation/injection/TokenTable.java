@@ -162,6 +162,32 @@ final class TokenTable {
         return false;
     }
 
+    /**
+     * Whether a colon follows token {@code k} within {@code n} raw hyphenated words ("AI note-taker:"); a plain word
+     * between ends the name ("the assistant manager:" is a person).
+     */
+    boolean colonWithin(int k, int n) {
+        int i = end[k];
+        for (int w = 0; w <= n && i < text.length(); w++) {
+            while (i < text.length() && text.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < text.length() && text.charAt(i) == ':') {
+                return true;
+            }
+            int from = i;
+            boolean hyphen = false;
+            while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '-')) {
+                hyphen |= text.charAt(i) == '-';
+                i++;
+            }
+            if (i == from || !hyphen) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private boolean spelledAt(int from, int to, String... words) {
         for (String w : words) {
             if (to - from == w.length() && text.regionMatches(true, from, w, 0, w.length())) {
