@@ -141,9 +141,11 @@ public final class PromptInjectionDetector implements TextDetector {
         int n = text.length();
         for (int j = 1; j + 1 < n; j++) {
             char c = text.charAt(j);
-            int width = Character.charCount(text.codePointAt(j));
-            if (!Character.isLetter(text.charAt(j - 1)) || j + width >= n
-                    || !Character.isLetter(text.charAt(j + width))) {
+            if (Character.isLetterOrDigit(c) || !Character.isLetter(text.charAt(j - 1))) {
+                continue;
+            }
+            int width = Character.isHighSurrogate(c) ? 2 : 1;
+            if (j + width >= n || !Character.isLetter(text.charAt(j + width))) {
                 continue;
             }
             boolean join = c == ' ' ? single(text, j - 1) && single(text, j + 1)
