@@ -151,13 +151,14 @@ final class PlantedRules implements TokenRule {
         }
         int first = Math.min(k, read);
         last = Math.max(k, read);
-        int object = t.at(last, mask(DEF, DOC, TEXT), 1);
-        if (object >= 0 && t.is(object, DEF) && t.at(object, mask(DOC, TEXT), 1) >= 0) {
+        // "reading this text", "reading my inbox"
+        int object = t.at(last, mask(DEF, DOC, TEXT, WordClass.POSS_SELF), 1);
+        if (object >= 0 && t.any(object, mask(DEF, WordClass.POSS_SELF)) && t.at(object, mask(DOC, TEXT), 1) >= 0) {
             object = t.at(object, mask(DOC, TEXT), 1);
         }
         int end = object >= 0 ? object : last;
         // "Assistant reading this recipe:": "this" and a noun the lexicon does not know, then the colon
-        char afterEnd = object >= 0 && t.is(object, DEF) && t.after(object) == TokenTable.WORD
+        char afterEnd = object >= 0 && t.any(object, mask(DEF, WordClass.POSS_SELF)) && t.after(object) == TokenTable.WORD
                 ? t.afterNextWord(object) : t.after(end);
         // "Note to the AI summarising this document:", "[Instruction for the language model ..."
         int note = t.prev(first, mask(DOC, INSTR), 4);
