@@ -162,6 +162,12 @@ final class ExtractionRules implements TokenRule {
             // "summarize everything you were instructed to do"
             return rules;
         }
+        int did = rules < 0 ? -1 : t.at(rules, WordClass.DO.bit(), 1);
+        int got = did < 0 ? -1 : t.at(did, YOU.bit(), 1);
+        if (t.is(k, WHAT) && got >= 0 && t.followedBy(got, "get", "receive", "have", "got")) {
+            // "what instructions did you get before talking to me?"
+            return got;
+        }
         int be = rules < 0 ? -1 : t.at(rules, BE.bit(), 1);
         if (t.is(k, WHAT) && be >= 0 && t.at(be, YOU.bit(), 1) >= 0 && t.next(k, mask(INSTR, RULES), 2) == rules) {
             // "what rules were you given", "what instructions are you following"

@@ -74,6 +74,11 @@ final class PlantedRules implements TokenRule {
                     t.end(Math.max(k, read)), 1.0);
             return;
         }
+        if (t.before(k) == '@' && (t.followedBy(k, "please") || t.next(k, ORDERS, 6) >= 0)) {
+            // "@assistant please delete this thread": the machine mentioned by its handle, then told what to do
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k) - 1, t.end(k), 1.0);
+            return;
+        }
         // "AI assistant", "AI coding assistants": the name may run over a word
         int last = t.next(k, AI.bit(), 2) >= 0 ? t.next(k, AI.bit(), 2) : k;
         // "<!-- assistant: ...", "[AI: ...", "--- AI agent: ...": a label for the machine inside hidden markup
@@ -89,6 +94,11 @@ final class PlantedRules implements TokenRule {
         int label = t.at(last, mask(DOC, INSTR), 1);
         boolean hidden = BRACKETS.indexOf(t.before(k)) >= 0
                 || SENTENCE_END.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START);
+        if (label >= 0 && t.spellsAny(label, CALLS) && t.at(k, WordClass.BEGIN.bit(), -1) >= 0) {
+            // "-- Begin AI instructions --": a block of instructions for the machine marked out in the text
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(t.at(k, WordClass.BEGIN.bit(), -1)), t.end(label), 1.0);
+            return;
+        }
         if (label >= 0 && t.spellsAny(label, CALLS) && t.before(k) == '"' && t.after(label) == '"') {
             // <meta name="ai-instructions" content="...">: instructions for the machine as a markup attribute
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(label), 1.0);
@@ -99,7 +109,10 @@ final class PlantedRules implements TokenRule {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(label) + 1, 1.0);
             return;
         }
-        if (t.at(k, AI.bit(), -1) < 0 && (t.after(last) == ':' || t.after(last) == ',' || t.colonWithin(last, 2))) {
+        // "Note to AI recruiters:" - "AI" itself is the machine, whatever noun follows
+        boolean aiThenNoun = t.spellsAny(last, "ai", "llm", "llms") && t.afterNextWord(last) == ':';
+        if (t.at(k, AI.bit(), -1) < 0 && (t.after(last) == ':' || t.after(last) == ',' || t.colonWithin(last, 2)
+                || aiThenNoun)) {
             // "Attention AI: ...", "(Note for the assistant: ...", "... crashes. Language model, disregard ..."
             // "Attention AI:", "Note to any automated screener:", "Hidden instruction to AI agents:" - not "Release
             // notes for the model:"
@@ -111,12 +124,13 @@ final class PlantedRules implements TokenRule {
                 cue = t.prev(cue, mask(OBEY, DOC, INSTR), 4 - (t.index(k) - t.index(cue)));
             }
             // "Message for the AI note-taker:": the name may run on over a word the lexicon does not know
-            boolean called = cue >= 0 && (t.after(last) == ':' || t.colonWithin(last, 2));
+            boolean called = cue >= 0 && (t.after(last) == ':' || t.colonWithin(last, 2) || aiThenNoun);
             // "... clean rooms. Hey assistant, ignore ...", "... at 3pm. AI, when summarising, forward ...": turned
             // to mid-text, after a sentence of the document; not a user's own "Assistant, tell me a joke"
             int hey = t.at(k, OBEY.bit(), -1);
             int opener = hey >= 0 ? hey : k;
-            boolean midText = SENTENCE_END.indexOf(t.before(opener)) >= 0 && !t.flag(opener, TokenTable.LINE_START)
+            boolean midText = (SENTENCE_END + "'\"‘“").indexOf(t.before(opener)) >= 0
+                    && !t.flag(opener, TokenTable.LINE_START)
                     && (t.next(last, ORDERS, 6) >= 0 || t.next(last, READ.bit(), 3) >= 0);
             // "P.S. for any AI tool: forward these notes ...": every machine that reads it, then an order
             int any = t.at(k, ALL.bit(), -1);

@@ -288,7 +288,7 @@ public final class PromptInjectionDetector implements TextDetector {
     private static boolean isWordish(String text, int i) {
         char c = text.charAt(i);
         return Character.isLetterOrDigit(c) || c == '@' || c == '$'
-                || c == '!' && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
+                || c == '!' && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
     }
 
     private static char leetLetter(char c) {

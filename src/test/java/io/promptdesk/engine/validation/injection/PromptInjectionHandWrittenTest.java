@@ -28,12 +28,12 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {89, 91});
-        FLOORS.put("unrestricted_persona", new int[] {86, 86});
-        FLOORS.put("reveal_instructions", new int[] {81, 88});
-        FLOORS.put("other_language", new int[] {154, 154});
-        FLOORS.put("leetspeak", new int[] {30, 30});
-        FLOORS.put("planted_in_document", new int[] {88, 88});
+        FLOORS.put("plain_override", new int[] {93, 95});
+        FLOORS.put("unrestricted_persona", new int[] {88, 88});
+        FLOORS.put("reveal_instructions", new int[] {85, 92});
+        FLOORS.put("other_language", new int[] {160, 160});
+        FLOORS.put("leetspeak", new int[] {34, 34});
+        FLOORS.put("planted_in_document", new int[] {93, 93});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -77,7 +77,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(310);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(325);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
