@@ -254,7 +254,8 @@ final class ExtractionRules implements TokenRule {
         }
         int you = t.next(noun, mask(YOU, POSS_YOU), 3);
         // a verb between: "the rules that govern you", not "it's our policy that you ..."
-        boolean model = you >= 0 && t.index(you) - t.index(noun) >= 3 && (t.is(you, YOU) || t.followedBy(you, "replies", "answers", "responses",
+        boolean model = you >= 0 && t.index(you) - t.index(noun) >= 3 && (t.is(you, YOU)
+                || t.followedBy(you, "replies", "answers", "responses",
                 "behaviour", "behavior", "output", "outputs"));
         return model ? you : -1;
     }

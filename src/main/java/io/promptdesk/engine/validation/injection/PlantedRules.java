@@ -172,7 +172,8 @@ final class PlantedRules implements TokenRule {
         }
         int end = object >= 0 ? object : last;
         // "Assistant reading this recipe:": "this" and a noun the lexicon does not know, then the colon
-        char afterEnd = object >= 0 && t.any(object, mask(DEF, WordClass.POSS_SELF)) && t.after(object) == TokenTable.WORD
+        char afterEnd = object >= 0 && t.any(object, mask(DEF, WordClass.POSS_SELF))
+                && t.after(object) == TokenTable.WORD
                 ? t.afterNextWord(object) : t.after(end);
         // "Note to the AI summarising this document:", "[Instruction for the language model ..."
         int note = t.prev(first, mask(DOC, INSTR), 4);

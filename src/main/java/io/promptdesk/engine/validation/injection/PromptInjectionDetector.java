@@ -67,7 +67,7 @@ public final class PromptInjectionDetector implements TextDetector {
         this.learned = learned;
         this.folder = TextFolder.shared();
         this.lexicon = Lexicon.shipped(folder);
-        this.rules = List.of(new OverrideRules(), new PersonaRules(), new ExtractionRules(), new DelimiterRules(), new PlantedRules(),
+        this.rules = List.of(new OverrideRules(), new VoidRules(), new PersonaRules(), new ExtractionRules(), new DelimiterRules(), new PlantedRules(),
                 new SensitiveDataRules());
     }
 
@@ -94,7 +94,9 @@ public final class PromptInjectionDetector implements TextDetector {
                 continue;
             }
             Detection read = analyse(readings[r], 0, new int[] {MAX_DECODED}).toDetection();
-            if (read.flagged() || read.score() + OBFUSCATION >= Evidence.THRESHOLD - 1e-9 && hidden(text, readings[r], read)) {
+            boolean hiddenWords = read.score() + OBFUSCATION >= Evidence.THRESHOLD - 1e-9
+                    && hidden(text, readings[r], read);
+            if (read.flagged() || hiddenWords) {
                 return reading(text, names[r], read);
             }
         }

@@ -120,7 +120,10 @@ final class TokenTable {
         return i > 0 ? text.charAt(i - 1) : 0;
     }
 
-    /** Whether one of the {@code n} raw words before token {@code k} is one of {@code words}: "<i>play</i> a character". */
+    /**
+     * Whether one of the {@code n} raw words before token {@code k} is one of {@code words}: "<i>play</i> a
+     * character".
+     */
     boolean precededWithin(int k, int n, String... words) {
         int i = start[k];
         for (int w = 0; w < n; w++) {
