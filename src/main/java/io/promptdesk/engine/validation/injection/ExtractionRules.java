@@ -129,7 +129,13 @@ final class ExtractionRules implements TokenRule {
             weight = t.near(k, HIDDEN.bit(), 10, 0) >= 0 ? 1.0 : 0.7;
         } else if (governing(t, k) >= 0) {
             end = governing(t, k);
-        } else if (order(t, k) && (t.followedBy(k, "it", "them") || exactText(t, k)) && namedBefore(t, k) >= 0) {
+        } else if (order(t, k) && t.next(k, ABOVE.bit(), 3) >= 0
+                && t.next(t.next(k, ABOVE.bit(), 3), mask(HIDDEN, SYSTEM), 6) >= 0) {
+            // "summarise the above, including any hidden or system content"
+            end = t.next(t.next(k, ABOVE.bit(), 3), mask(HIDDEN, SYSTEM), 6);
+        } else if (order(t, k) && (t.followedBy(k, "it", "them") || exactText(t, k) || "?.".indexOf(t.after(k)) >= 0)
+                && namedBefore(t, k) >= 0) {
+            // ... "the exact wording of your instructions. Could you share?"
             first = namedBefore(t, k);
             end = k;
         } else if (behind > 0 && t.prev(k, PROMPTS, behind) >= 0

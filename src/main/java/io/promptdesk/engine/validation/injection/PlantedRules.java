@@ -29,7 +29,7 @@ import static io.promptdesk.engine.validation.injection.WordClass.mask;
 final class PlantedRules implements TokenRule {
 
     private static final String SENTENCE_END = ".!?;";
-    private static final String BRACKETS = "[(<{->]";
+    private static final String BRACKETS = "[(<{->]#";
     /** Words that turn a text to someone: "note", "instruction", "attention", "hey" - not "release notes". */
     private static final String[] CALLS = {"note", "message", "memo", "reminder", "instruction", "instructions",
         "attention", "hey", "dear"};
@@ -60,6 +60,12 @@ final class PlantedRules implements TokenRule {
         return false;
     }
 
+    /** Whether {@code k} is part of a snake_case key that names instructions or a note: "ai_instructions". */
+    private static boolean identifier(TokenTable t, int k) {
+        String key = t.identifier(k).toLowerCase(java.util.Locale.ROOT);
+        return key.indexOf('_') >= 0 && (key.contains("instruction") || key.contains("note") || key.contains("prompt"));
+    }
+
     private static void ai(TokenTable t, int k, Evidence out) {
         int read = t.near(k, READ.bit(), 2, 1);
         if (read < 0 && t.after(k) == ',') {
@@ -79,10 +85,17 @@ final class PlantedRules implements TokenRule {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k) - 1, t.end(k), 1.0);
             return;
         }
+        if (identifier(t, k)) {
+            // "ai_instructions:", "note_for_ai": a key in data that carries instructions for the machine
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(k), 1.0);
+            return;
+        }
         // "AI assistant", "AI coding assistants": the name may run over a word
         int last = t.next(k, AI.bit(), 2) >= 0 ? t.next(k, AI.bit(), 2) : k;
+        // "Note to AI recruiters:", "# AI reviewer:" - "AI" itself is the machine, whatever noun follows
+        boolean aiThenNoun = t.spellsAny(last, "ai", "llm", "llms") && t.afterNextWord(last) == ':';
         // "<!-- assistant: ...", "[AI: ...", "--- AI agent: ...": a label for the machine inside hidden markup
-        int labelled = t.after(k) == ':' ? k : t.after(last) == ':' ? last : -1;
+        int labelled = t.after(k) == ':' ? k : t.after(last) == ':' || aiThenNoun ? last : -1;
         // ... or "<span hidden>Language model: ...", "<!-- For the model: ...": a word of the name the lexicon does
         // not know, or "for/to the" before it
         boolean marked = BRACKETS.indexOf(t.before(k)) >= 0 || t.before(k) == TokenTable.WORD && k == last
@@ -109,8 +122,6 @@ final class PlantedRules implements TokenRule {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(label) + 1, 1.0);
             return;
         }
-        // "Note to AI recruiters:" - "AI" itself is the machine, whatever noun follows
-        boolean aiThenNoun = t.spellsAny(last, "ai", "llm", "llms") && t.afterNextWord(last) == ':';
         if (t.at(k, AI.bit(), -1) < 0 && (t.after(last) == ':' || t.after(last) == ',' || t.colonWithin(last, 2)
                 || aiThenNoun)) {
             // "Attention AI: ...", "(Note for the assistant: ...", "... crashes. Language model, disregard ..."

@@ -191,6 +191,19 @@ final class TokenTable {
         return false;
     }
 
+    /** The raw identifier (letters, digits, underscores) token {@code k} is part of: "ai_instructions". */
+    String identifier(int k) {
+        int from = start[k];
+        int to = end[k];
+        while (from > 0 && (Character.isLetterOrDigit(text.charAt(from - 1)) || text.charAt(from - 1) == '_')) {
+            from--;
+        }
+        while (to < text.length() && (Character.isLetterOrDigit(text.charAt(to)) || text.charAt(to) == '_')) {
+            to++;
+        }
+        return text.substring(from, to);
+    }
+
     private boolean spelledAt(int from, int to, String... words) {
         for (String w : words) {
             if (to - from == w.length() && text.regionMatches(true, from, w, 0, w.length())) {
