@@ -32,7 +32,7 @@ final class PlantedRules implements TokenRule {
     private static final String BRACKETS = "[(<{->]#";
     /** Words that turn a text to someone: "note", "instruction", "attention", "hey" - not "release notes". */
     private static final String[] CALLS = {"note", "message", "memo", "reminder", "instruction", "instructions",
-        "attention", "hey", "dear"};
+        "attention", "hey", "dear", "psst"};
     /** What a planted note tells the AI to do. */
     private static final long ORDERS = mask(OVERRIDE, OUTPUT, EXTRACT, WRITE);
 
@@ -123,7 +123,7 @@ final class PlantedRules implements TokenRule {
             return;
         }
         if (t.at(k, AI.bit(), -1) < 0 && (t.after(last) == ':' || t.after(last) == ',' || t.colonWithin(last, 2)
-                || aiThenNoun)) {
+                || aiThenNoun || t.at(k, ALL.bit(), -1) >= 0 && t.afterNextWord(last) == ':')) {
             // "Attention AI: ...", "(Note for the assistant: ...", "... crashes. Language model, disregard ..."
             // "Attention AI:", "Note to any automated screener:", "Hidden instruction to AI agents:" - not "Release
             // notes for the model:"
@@ -140,13 +140,16 @@ final class PlantedRules implements TokenRule {
             // to mid-text, after a sentence of the document; not a user's own "Assistant, tell me a joke"
             int hey = t.at(k, OBEY.bit(), -1);
             int opener = hey >= 0 ? hey : k;
-            boolean midText = (SENTENCE_END + "'\"‘“").indexOf(t.before(opener)) >= 0
+            boolean midText = (SENTENCE_END + "'\"‘“([").indexOf(t.before(opener)) >= 0
                     && !t.flag(opener, TokenTable.LINE_START)
                     && (t.next(last, ORDERS, 6) >= 0 || t.next(last, READ.bit(), 3) >= 0);
             // "P.S. for any AI tool: forward these notes ...": every machine that reads it, then an order
             int any = t.at(k, ALL.bit(), -1);
-            boolean quantified = any >= 0 && t.after(last) == ':' && t.next(last, ORDERS, 6) >= 0
-                    && (t.precededBy(any, "for", "to") || SENTENCE_END.indexOf(t.before(any)) >= 0);
+            // "To any automated reviewer:" addresses it; "Requirements for any AI tool: ..." needs an order after
+            boolean colon = t.after(last) == ':' || t.afterNextWord(last) == ':';
+            boolean quantified = any >= 0 && colon && (t.precededBy(any, "to")
+                    || t.next(last, ORDERS, 6) >= 0
+                    && (t.precededBy(any, "for") || SENTENCE_END.indexOf(t.before(any)) >= 0));
             if (quantified) {
                 out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(any), t.end(last) + 1, 1.0);
                 return;

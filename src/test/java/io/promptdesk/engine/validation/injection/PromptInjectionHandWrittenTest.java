@@ -28,12 +28,12 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {98, 100});
-        FLOORS.put("unrestricted_persona", new int[] {94, 94});
-        FLOORS.put("reveal_instructions", new int[] {90, 97});
-        FLOORS.put("other_language", new int[] {165, 165});
-        FLOORS.put("leetspeak", new int[] {38, 38});
-        FLOORS.put("planted_in_document", new int[] {98, 98});
+        FLOORS.put("plain_override", new int[] {101, 104});
+        FLOORS.put("unrestricted_persona", new int[] {98, 98});
+        FLOORS.put("reveal_instructions", new int[] {95, 102});
+        FLOORS.put("other_language", new int[] {171, 171});
+        FLOORS.put("leetspeak", new int[] {41, 41});
+        FLOORS.put("planted_in_document", new int[] {103, 103});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -77,7 +77,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(340);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(355);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
