@@ -62,8 +62,11 @@ final class PlantedRules implements TokenRule {
 
     /** Whether {@code k} is part of a snake_case key that names instructions or a note: "ai_instructions". */
     private static boolean identifier(TokenTable t, int k) {
+        if (!t.inSnakeCase(k)) {
+            return false;
+        }
         String key = t.identifier(k).toLowerCase(java.util.Locale.ROOT);
-        return key.indexOf('_') >= 0 && (key.contains("instruction") || key.contains("note") || key.contains("prompt"));
+        return key.contains("instruction") || key.contains("note") || key.contains("prompt");
     }
 
     private static void ai(TokenTable t, int k, Evidence out) {

@@ -191,6 +191,11 @@ final class TokenTable {
         return false;
     }
 
+    /** Whether an underscore touches token {@code k} ("ai_instructions", "note_for_ai"); cheap, allocates nothing. */
+    boolean inSnakeCase(int k) {
+        return start[k] > 0 && text.charAt(start[k] - 1) == '_' || end[k] < text.length() && text.charAt(end[k]) == '_';
+    }
+
     /** The raw identifier (letters, digits, underscores) token {@code k} is part of: "ai_instructions". */
     String identifier(int k) {
         int from = start[k];
