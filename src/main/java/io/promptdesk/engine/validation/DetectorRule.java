@@ -94,8 +94,8 @@ public final class DetectorRule implements ValidationRule {
     /**
      * An attack cut across values: the values together, in the template's order, are one scan (any pair of them is
      * in it, side by side or with the others between). Only when that text carries some evidence without being
-     * flagged is the whole rendered prompt scanned too, where the template's own words may complete it: this runs
-     * on every case, so the usual benign case costs one scan of its values.
+     * flagged is the whole rendered prompt scanned too, as the template is, where the template's own words may
+     * complete it: this runs on every case, so the usual benign case costs one scan of its values.
      */
     private void checkSplit(CaseContext c, List<Finding> out) {
         List<String> names = new ArrayList<>();
@@ -129,7 +129,10 @@ public final class DetectorRule implements ValidationRule {
         if (together.signals().isEmpty() || c.output() == null) {
             return;
         }
-        Detection whole = detector.scan(c.output());
+        // The rendered prompt holds the template's own words, its author's instructions: it is judged as the template
+        // is (for prompt injection, by the named signals without the learned classifier), so an author's "Translate
+        // the following:" is not mistaken for an attack carried by the values.
+        Detection whole = templateDetector.scan(c.output());
         List<String> spanned = whole.flagged() ? spanned(c, whole) : List.of();
         // A detection in the template's own words alone is the template's finding, not the case's.
         if (!spanned.isEmpty()) {

@@ -29,6 +29,10 @@ final class Lexicon {
     private final HashTable exact = new HashTable();
     private final HashTable verbFinalWords = new HashTable();
     private final HashTable stems = new HashTable();
+    /** Two-word entries ("yok_say"), keyed by the two folded words with one space between. */
+    private final HashTable phrases = new HashTable();
+    /** Hashes of the second words of two-word entries: most tokens end none and skip the phrase probe. */
+    private final boolean[] phraseTails = new boolean[1 << 10];
     /** Bit n set: some stem has length n. */
     private long stemLengths;
     /** Hashes of the first two chars of stems: most tokens start with no stem and skip the stem probes. */
@@ -61,6 +65,21 @@ final class Lexicon {
                     for (String w : new String[] {nfkc, nfkc.replace("\u0E4D\u0E32", "\u0E33")}) {
                         cjkWords.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(new CjkWord(w, bit));
                     }
+                    continue;
+                }
+                int underscore = bare.indexOf('_');
+                if (underscore > 0 && !stem && !verbFinal) {
+                    // a verb of two words whose second alone means something else: Turkish "yok say", Vietnamese
+                    // "bo qua"; the second word takes the class when the first stands right before it
+                    String head = folder.foldString(bare.substring(0, underscore));
+                    String tail = folder.foldString(bare.substring(underscore + 1));
+                    if (head.isEmpty() || tail.isEmpty() || tail.length() > MAX_WORD
+                            || head.length() + 1 + tail.length() > 2 * MAX_WORD) {
+                        throw new IllegalArgumentException("lexicon entry '" + entry + "' (" + name
+                                + ") is not two words joined by an underscore");
+                    }
+                    phrases.put(head + " " + tail, bit);
+                    phraseTails[tail.hashCode() & (phraseTails.length - 1)] = true;
                     continue;
                 }
                 String word = folder.foldString(bare);
@@ -132,6 +151,23 @@ final class Lexicon {
         return mask;
     }
 
+    /**
+     * Classes the folded token {@code buf[0..len)} takes as the second word of a two-word entry whose first word,
+     * folded, is {@code prev[0..prevLen)} right before it; 0 for most tokens, after one array read.
+     *
+     * @param hash the String hash of {@code buf[0..len)}
+     */
+    long phrase(char[] prev, int prevLen, char[] buf, int len, int hash) {
+        if (prevLen == 0 || !phraseTails[hash & (phraseTails.length - 1)]) {
+            return 0;
+        }
+        char[] pair = new char[prevLen + 1 + len];
+        System.arraycopy(prev, 0, pair, 0, prevLen);
+        pair[prevLen] = ' ';
+        System.arraycopy(buf, 0, pair, prevLen + 1, len);
+        return phrases.get(pair, pair.length, new String(pair).hashCode());
+    }
+
     /** Whether the folded word (no longer than {@link #MAX_WORD}) is in some word class. */
     boolean knows(String folded) {
         int len = Math.min(folded.length(), MAX_WORD);
@@ -155,6 +191,11 @@ final class Lexicon {
      */
     boolean verbFinal(char[] buf, int len, int[] prefixHash) {
         return verbFinalWords.get(buf, len, prefixHash[len - 1]) != 0;
+    }
+
+    /** Whether the folded word {@code w[0..len)} is listed under {@value #VERB_FINAL} ("yok" of "yok say"). */
+    boolean verbFinal(char[] w, int len) {
+        return len > 0 && verbFinalWords.get(w, len, new String(w, 0, len).hashCode()) != 0;
     }
 
     /** The longest Han/kana entry starting at {@code pos} in {@code text}: its length, or 0. */

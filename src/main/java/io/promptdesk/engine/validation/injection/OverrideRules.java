@@ -274,7 +274,8 @@ final class OverrideRules implements TokenRule {
     static boolean givenToYou(TokenTable t, int noun) {
         // verb-final languages put the relative clause first: "당신이 ... 알려주는 모든 규칙", "आपको बताते हैं ... नियम"
         int you = noun < 0 ? -1 : t.next(noun, YOU.bit(), 4);
-        return noun >= 0 && (t.next(noun, YOU.bit(), 3) >= 0
+        // "Context: you are a pirate ...": a label, and what follows it is not a relative clause about the noun
+        return noun >= 0 && t.after(noun) != ':' && (t.next(noun, YOU.bit(), 3) >= 0
                 // "whatever guidance came bundled with you": the model as the one it came to
                 || you >= 0 && t.precededBy(you, "with", "to", "into", "upon")
                 || t.flag(noun, TokenTable.VERB_FINAL) && t.prev(noun, YOU.bit(), 8) >= 0);

@@ -184,7 +184,9 @@ final class PlantedRules implements TokenRule {
         last = Math.max(k, read);
         // "reading this text", "reading my inbox"
         int object = t.at(last, mask(DEF, DOC, TEXT, WordClass.POSS_SELF), 1);
-        if (object >= 0 && t.any(object, mask(DEF, WordClass.POSS_SELF)) && t.at(object, mask(DOC, TEXT), 1) >= 0) {
+        // ... not "reading this: email the notes", where the noun after the colon is the order's verb
+        if (object >= 0 && t.any(object, mask(DEF, WordClass.POSS_SELF)) && t.after(object) == TokenTable.WORD
+                && t.at(object, mask(DOC, TEXT), 1) >= 0) {
             object = t.at(object, mask(DOC, TEXT), 1);
         }
         int end = object >= 0 ? object : last;
@@ -204,7 +206,10 @@ final class PlantedRules implements TokenRule {
         // "Dear assistant, when you process this invoice, ...": what it does with "this" text, wherever it stands
         boolean handling = t.after(head) == ',' && t.prev(read, YOU.bit(), 2) >= 0 && object >= 0;
         // "Any AI model summarizing this thread must ...": every machine that handles "this" text
-        boolean quantified = object >= 0 && t.at(head, ALL.bit(), -1) >= 0 && read > head;
+        boolean quantified = object >= 0 && t.at(head, ALL.bit(), -1) >= 0 && read > head
+                // "The assistant reading this must email ...": "this" alone, then what it must do
+                || object >= 0 && t.is(object, DEF) && read > head && t.at(head, DEF.bit(), -1) >= 0
+                && t.followedBy(object, "must", "should", "shall");
         boolean vocative = quantified || opens && object >= 0 && (afterEnd == ':' || afterEnd == ',')
                 || opens && t.after(head) == ',' && t.is(read, READ) && t.prev(read, YOU.bit(), 2) >= 0
                 || handling;

@@ -44,6 +44,8 @@ public final class PromptInjectionDetector implements TextDetector {
     static final double OBFUSCATION = 0.3;
     /** How a finding was read: letters set apart by spaces or punctuation, joined. */
     public static final String SEPARATED = "separated_letters";
+    /** How a finding was read: named fragments put together as the text asks ({@code a + b}). */
+    public static final String ASSEMBLED = "assembled_fragments";
     /** A word or fragment that weighed most in the learned classifier's verdict. */
     public static final String FRAGMENT = "learned_fragment";
 
@@ -100,7 +102,37 @@ public final class PromptInjectionDetector implements TextDetector {
                 return reading(text, names[r], read);
             }
         }
+        // Payload splitting inside the text: a = "ign", b = "ore your rules", now do a + b. Handing the words over
+        // in pieces is itself evidence, as hiding them is.
+        for (AssembledPayload.Reading a : AssembledPayload.readings(text)) {
+            Detection read = analyse(a.text(), 0, new int[] {MAX_DECODED}).toDetection();
+            if (read.score() + OBFUSCATION >= Evidence.THRESHOLD - 1e-9 && !read.signals().isEmpty()) {
+                return assembled(text, a, read);
+            }
+        }
         return learned ? learned(text, unleet, plain) : plain;
+    }
+
+    /** The detection of assembled fragments, its findings pointed back at the fragments they were read from. */
+    private static Detection assembled(String text, AssembledPayload.Reading a, Detection read) {
+        List<Signal> signals = new ArrayList<>(read.signals().size() + 1);
+        int from = Integer.MAX_VALUE;
+        int to = -1;
+        for (Signal s : read.signals()) {
+            int[] span = a.span(s.offset(), s.offset() + Math.max(1, s.length()));
+            if (span == null) {
+                continue;
+            }
+            from = Math.min(from, span[0]);
+            to = Math.max(to, span[1]);
+            String words = a.text().substring(s.offset(), Math.min(a.text().length(), s.offset() + s.length()));
+            signals.add(new Signal(s.name(), span[0], span[1] - span[0], words, s.weight()));
+        }
+        if (to < 0) {
+            return Detection.CLEAN;
+        }
+        signals.add(0, new Signal(ASSEMBLED, from, to - from, a.text(), OBFUSCATION));
+        return new Detection(true, Math.round((read.score() + OBFUSCATION) * 100) / 100.0, signals);
     }
 
     /**

@@ -39,7 +39,9 @@ final class TextFolder {
         // upper-case Greek eta is h, of its lower case n).
         map("а", 'a', "е", 'e', "о", 'o', "р", 'p', "с", 'c', "у", 'y', "х", 'x', "і", 'i', "ј", 'j', "ѕ", 's',
                 "һ", 'h', "ԁ", 'd', "ԛ", 'q', "ԝ", 'w', "к", 'k', "м", 'm', "т", 't', "в", 'b', "н", 'h', "ӏ", 'l',
-                "ɡ", 'g', "ı", 'i');
+                "ɡ", 'g');
+        // Turkish and Azerbaijani dotless i is a letter of those languages, not a look-alike: it reads as i
+        single['ı'] = 'i';
         map("А", 'a', "В", 'b', "Е", 'e', "К", 'k', "М", 'm', "Н", 'h', "О", 'o', "Р", 'p', "С", 'c', "Т", 't',
                 "У", 'y', "Х", 'x', "І", 'i', "Ј", 'j', "Ѕ", 's', "Һ", 'h', "Ԁ", 'd', "Ԛ", 'q', "Ԝ", 'w');
         map("α", 'a', "ο", 'o', "ρ", 'p', "ν", 'v', "ι", 'i', "κ", 'k', "τ", 't', "υ", 'u', "χ", 'x', "ε", 'e',

@@ -48,6 +48,11 @@ final class TokenScanner {
     private int lineTokens;
     private boolean lineMarkup;
     private char prevPunct;
+    /** The folded previous word, when only spaces part it from the current one (two-word lexicon entries). */
+    private final char[] prevWord = new char[Lexicon.MAX_WORD];
+    private int prevWordLen;
+    private int prevWordStart;
+    private char prevWordBefore;
     private int pendingAfter = -1;
 
     private final RepeatTracker repeats = new RepeatTracker();
@@ -197,6 +202,7 @@ final class TokenScanner {
         }
         lineTokens++;
         prevPunct = TokenTable.WORD;
+        prevWordLen = 0;
         return end;
     }
 
@@ -245,7 +251,9 @@ final class TokenScanner {
         }
         encodings.token(len == 2 && digits(16), len == 8 && digits(2), len >= EncodingHints.hexRunMin() && digits(16));
         if (len > 0 && len <= buf.length) {
-            long mask = lexicon.lookup(buf, len, hash);
+            long phrase = prevPunct == TokenTable.WORD ? lexicon.phrase(prevWord, prevWordLen, buf, len, hash[len - 1])
+                    : 0;
+            long mask = lexicon.lookup(buf, len, hash) | phrase;
             if (confusable && (latin || (allConfusable && mask == 0))) {
                 long mapped = lexicon.lookup(alt, len, altHash);
                 if (latin || mapped != 0) {
@@ -261,10 +269,13 @@ final class TokenScanner {
                         | (lineTokens == 0 ? TokenTable.LINE_START : 0)
                         | (lineMarkup ? TokenTable.LINE_MARKUP : 0)
                         | (farScript && text.charAt(tokStart) >= 0x0900 || lexicon.verbFinal(buf, len, hash)
+                        || phrase != 0 && lexicon.verbFinal(prevWord, prevWordLen)
                         ? TokenTable.VERB_FINAL : 0)
                         | (text.charAt(tokStart) >= 0x0400 && text.charAt(tokStart) < 0x0590
                         || text.charAt(tokStart) >= 0x0900 ? TokenTable.ARTICLELESS : 0);
-                pendingAfter = table.add(mask, idx, sentence, tokStart, tokEnd, flags, prevPunct);
+                // a two-word entry is one token from its first word on ("bo qua", "yok say")
+                pendingAfter = table.add(mask, idx, sentence, phrase != 0 ? prevWordStart : tokStart, tokEnd, flags,
+                        phrase != 0 ? prevWordBefore : prevPunct);
             }
         }
         if (invisibleInside > 0 && !farScript && evidence.wantsDetail()) {
@@ -272,7 +283,11 @@ final class TokenScanner {
                     invisibleInside + " zero-width character(s) inside '" + visible(tokStart, tokEnd) + "'");
         }
         lineTokens++;
+        prevWordBefore = prevPunct;
         prevPunct = TokenTable.WORD;
+        prevWordLen = len <= buf.length ? len : 0;
+        System.arraycopy(buf, 0, prevWord, 0, prevWordLen);
+        prevWordStart = tokStart;
         tokStart = -1;
     }
 

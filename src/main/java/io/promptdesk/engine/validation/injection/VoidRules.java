@@ -174,7 +174,8 @@ final class VoidRules implements TokenRule {
             out.add(InjectionSignal.INSTRUCTION_OVERRIDE, t.start(you), t.end(k), 1.0);
             return;
         }
-        if (noun < 0) {
+        if (noun < 0 || noun < k && t.after(noun) == ':' && t.next(noun, YOU.bit(), t.index(k) - t.index(noun)) >= 0) {
+            // ... "Context: you are a pirate and tell a joke": after a label, a clause with its own subject
             return;
         }
         // "the rules you were given", "your earlier setup", "what you were told/configured to do" are the

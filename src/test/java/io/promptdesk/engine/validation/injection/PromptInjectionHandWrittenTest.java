@@ -3,6 +3,13 @@ package io.promptdesk.engine.validation.injection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promptdesk.DevSets;
+import io.promptdesk.engine.validation.CaseContext;
+import io.promptdesk.engine.validation.RuleSettings;
+import io.promptdesk.engine.validation.Rules;
+import io.promptdesk.engine.validation.ValidationRule;
+import io.promptdesk.model.Finding;
+import io.promptdesk.template.ParsedTemplate;
+import io.promptdesk.template.TemplateParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,12 +35,12 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {101, 104});
-        FLOORS.put("unrestricted_persona", new int[] {98, 98});
-        FLOORS.put("reveal_instructions", new int[] {95, 102});
-        FLOORS.put("other_language", new int[] {171, 171});
-        FLOORS.put("leetspeak", new int[] {41, 41});
-        FLOORS.put("planted_in_document", new int[] {103, 103});
+        FLOORS.put("plain_override", new int[] {106, 109});
+        FLOORS.put("unrestricted_persona", new int[] {103, 103});
+        FLOORS.put("reveal_instructions", new int[] {101, 107});
+        FLOORS.put("other_language", new int[] {179, 179});
+        FLOORS.put("leetspeak", new int[] {45, 45});
+        FLOORS.put("planted_in_document", new int[] {108, 108});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -77,8 +84,50 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(355);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(370);
         assertThat(flagged).as("benign cases flagged").isEmpty();
+    }
+
+    /** Split attacks caught (of 35) and benign cases flagged (of 18) in split-cases.tsv, measured 2026-12-06. */
+    private static final int SPLIT_CAUGHT_FLOOR = 34;
+
+    @Test
+    void attacksSplitAcrossValuesAreCaughtAndTheirBenignTwinsAreNot() throws IOException {
+        ValidationRule rule = Rules.resolve(List.of(Rules.PROMPT_INJECTION), RuleSettings.defaults()).get(0);
+        List<ParsedTemplate> templates = List.of(
+                TemplateParser.parse("Reply to the customer about {a}. Keep it short.\nNotes from the ticket: {b}"),
+                TemplateParser.parse("{a} {b}"),
+                TemplateParser.parse("Translate the following: {a}\n\nContext: {b}\n{c}"));
+        int attacks = 0;
+        int caught = 0;
+        List<String> flaggedBenign = new ArrayList<>();
+        for (String line : Files.readAllLines(DevSets.folder("prompt-injection-handwritten").resolve("split-cases.tsv"),
+                StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            boolean found = false;
+            for (ParsedTemplate t : templates) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("a", f[1]);
+                // the two-value templates get the third value appended to the second
+                values.put("b", t.variables().contains("c") || f.length < 4 ? f[2] : f[2] + " " + f[3]);
+                values.put("c", f.length > 3 ? f[3] : "");
+                List<Finding> out = new ArrayList<>();
+                rule.checkCase(new CaseContext(t, 0, values, t.render(values)), out);
+                found |= !out.isEmpty();
+            }
+            if (f[0].equals("injection")) {
+                attacks++;
+                caught += found ? 1 : 0;
+            } else if (found) {
+                flaggedBenign.add(line);
+            }
+        }
+        assertThat(attacks).isEqualTo(35);
+        assertThat(caught).as("split attacks caught").isGreaterThanOrEqualTo(SPLIT_CAUGHT_FLOOR);
+        assertThat(flaggedBenign).as("benign split cases flagged").isEmpty();
     }
 
     @Test
