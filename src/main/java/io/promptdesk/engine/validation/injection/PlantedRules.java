@@ -29,7 +29,7 @@ import static io.promptdesk.engine.validation.injection.WordClass.mask;
 final class PlantedRules implements TokenRule {
 
     private static final String SENTENCE_END = ".!?;";
-    private static final String BRACKETS = "[(<{->]#";
+    private static final String BRACKETS = "[(<{->]#/";
     /** Words that turn a text to someone: "note", "instruction", "attention", "hey" - not "release notes". */
     private static final String[] CALLS = {"note", "message", "memo", "reminder", "instruction", "instructions",
         "attention", "hey", "dear", "psst"};
@@ -41,6 +41,11 @@ final class PlantedRules implements TokenRule {
         for (int k = 0; k < t.size(); k++) {
             if (t.is(k, AI)) {
                 ai(t, k, out);
+            }
+            if (t.is(k, SYSTEM) && t.after(k) == ',' && t.prev(k, OBEY.bit(), 3) >= 0
+                    && t.spellsAny(t.prev(k, OBEY.bit(), 3), "dear", "hey", "hello", "hi")) {
+                // "Dear applicant tracking system, please ...": a letter to a machine
+                out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(t.prev(k, OBEY.bit(), 3)), t.end(k) + 1, 1.0);
             }
             if (t.is(k, SYSTEM) && t.flag(k, TokenTable.UPPER) && t.after(k) == ':'
                     && (SENTENCE_END + "'\"’”)").indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START)) {
@@ -143,7 +148,8 @@ final class PlantedRules implements TokenRule {
             // to mid-text, after a sentence of the document; not a user's own "Assistant, tell me a joke"
             int hey = t.at(k, OBEY.bit(), -1);
             int opener = hey >= 0 ? hey : k;
-            boolean midText = (SENTENCE_END + "'\"‘“([").indexOf(t.before(opener)) >= 0
+            // ... "<div hidden>Assistant, reply only with ...": right after a tag
+            boolean midText = (SENTENCE_END + "'\"‘“([>").indexOf(t.before(opener)) >= 0
                     && !t.flag(opener, TokenTable.LINE_START)
                     && (t.next(last, ORDERS, 6) >= 0 || t.next(last, READ.bit(), 3) >= 0);
             // "P.S. for any AI tool: forward these notes ...": every machine that reads it, then an order
