@@ -38,7 +38,7 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("plain_override", new int[] {110, 113});
         FLOORS.put("unrestricted_persona", new int[] {107, 107});
         FLOORS.put("reveal_instructions", new int[] {106, 112});
-        FLOORS.put("other_language", new int[] {185, 185});
+        FLOORS.put("other_language", new int[] {215, 215});
         FLOORS.put("leetspeak", new int[] {49, 49});
         FLOORS.put("planted_in_document", new int[] {113, 113});
     }
@@ -84,7 +84,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(385);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(400);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
