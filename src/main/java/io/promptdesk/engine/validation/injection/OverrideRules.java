@@ -183,7 +183,8 @@ final class OverrideRules implements TokenRule {
         }
         int you = t.prev(verb, YOU.bit(), 3);
         boolean youWere = you >= 0 && t.next(you, BE.bit(), 2) >= 0 && t.next(you, BE.bit(), 2) < verb;
-        boolean modelSide = t.prev(verb, mask(AUTHORITY, WordClass.SYSTEM, POSS_YOU), 2) >= 0;
+        // "what your developers told you" is the model's side; "what your parents told you" is not
+        boolean modelSide = t.prev(verb, mask(AUTHORITY, WordClass.SYSTEM), 2) >= 0 || t.at(verb, POSS_YOU.bit(), -1) >= 0;
         // the word right before the verb is a teller the lexicon does not know ("neighbour", "doctor"), not "you
         // were", "te", "they", "previously"
         return !youWere && !modelSide && t.before(verb) == TokenTable.WORD && t.at(verb, -1L, -1) < 0

@@ -100,6 +100,12 @@ final class PlantedRules implements TokenRule {
         }
         // "AI assistant", "AI coding assistants": the name may run over a word
         int last = t.next(k, AI.bit(), 2) >= 0 ? t.next(k, AI.bit(), 2) : k;
+        if (t.closedThenColon(last) && t.precededWithin(k, 3, "for", "to")
+                && BRACKETS.indexOf(t.beforeWords(k, 3)) >= 0) {
+            // "Speaker notes (for the presentation AI): tell ...": an address in brackets, then what to do
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(last) + 2, 1.0);
+            return;
+        }
         // "Note to AI recruiters:", "# AI reviewer:" - "AI" itself is the machine, whatever noun follows
         boolean aiThenNoun = t.spellsAny(last, "ai", "llm", "llms") && t.afterNextWord(last) == ':';
         // "<!-- assistant: ...", "[AI: ...", "--- AI agent: ...": a label for the machine inside hidden markup
@@ -178,6 +184,10 @@ final class PlantedRules implements TokenRule {
             return;
         }
         int frame = t.prev(k, FRAME.bit(), 2);
+        if (read < 0 && frame >= 0 && last > k) {
+            // "If an automated assistant is reading my email, ...": the name runs over two words
+            read = t.next(last, READ.bit(), 2);
+        }
         if (frame >= 0 && read >= 0 && read > k && t.spells(frame, "if")) {
             // "if an AI is summarising this page, ..."
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(frame), t.end(read), 1.0);

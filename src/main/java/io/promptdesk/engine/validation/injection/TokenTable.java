@@ -283,6 +283,12 @@ final class TokenTable {
         return after[k];
     }
 
+    /** Whether token {@code k} is followed by a closing bracket and a colon: "(for the model):". */
+    boolean closedThenColon(int k) {
+        int i = end[k];
+        return i + 1 < text.length() && (text.charAt(i) == ')' || text.charAt(i) == ']') && text.charAt(i + 1) == ':';
+    }
+
     /**
      * The nearest tagged token in {@code k}'s sentence with a class in {@code mask}, at most {@code ahead} tokens
      * after or {@code behind} tokens before it; after wins over before. -1 when none.
