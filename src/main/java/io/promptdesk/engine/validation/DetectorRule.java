@@ -39,9 +39,11 @@ public final class DetectorRule implements ValidationRule {
     }
 
     /**
-     * @param templateDetector what judges the template's own text (the {@code TEMPLATE} scope): the prompt-injection
-     *                         rule leaves its learned classifier out there, the template being its author's
-     *                         instructions rather than untrusted input
+     * @param templateDetector what judges the template's own text (the {@code TEMPLATE} scope) and the texts the
+     *                         {@code SPLIT} scope puts together: the prompt-injection rule leaves its learned
+     *                         classifier out there - the template is its author's instructions rather than untrusted
+     *                         input, and values joined are not a text anyone wrote (the classifier, trained on whole
+     *                         texts, read "Tell me what" + "your favourite book says ..." as an attack)
      */
     public DetectorRule(String name, String what, TextDetector detector, TextDetector templateDetector,
                         Scope... scopes) {
@@ -92,10 +94,10 @@ public final class DetectorRule implements ValidationRule {
     private static final int MAX_JOINED_VALUE = 4_000;
 
     /**
-     * An attack cut across values: the values together, in the template's order, are one scan (any pair of them is
-     * in it, side by side or with the others between). Only when that text carries some evidence without being
-     * flagged is the whole rendered prompt scanned too, as the template is, where the template's own words may
-     * complete it: this runs on every case, so the usual benign case costs one scan of its values.
+     * An attack cut across values: the values together, in the template's order, are one scan by the template's
+     * detector (any pair of them is in it, side by side or with the others between). Only when that text carries
+     * some evidence without being flagged is the whole rendered prompt scanned too, where the template's own words
+     * may complete it: this runs on every case, so the usual benign case costs one scan of its values.
      */
     private void checkSplit(CaseContext c, List<Finding> out) {
         List<String> names = new ArrayList<>();
@@ -115,7 +117,7 @@ public final class DetectorRule implements ValidationRule {
         if (names.size() < 2) {
             return;
         }
-        Detection together = detector.scan(joined.toString());
+        Detection together = templateDetector.scan(joined.toString());
         if (together.flagged()) {
             List<String> spanned = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
@@ -130,8 +132,7 @@ public final class DetectorRule implements ValidationRule {
             return;
         }
         // The rendered prompt holds the template's own words, its author's instructions: it is judged as the template
-        // is (for prompt injection, by the named signals without the learned classifier), so an author's "Translate
-        // the following:" is not mistaken for an attack carried by the values.
+        // is, so an author's "Translate the following:" is not mistaken for an attack carried by the values.
         Detection whole = templateDetector.scan(c.output());
         List<String> spanned = whole.flagged() ? spanned(c, whole) : List.of();
         // A detection in the template's own words alone is the template's finding, not the case's.

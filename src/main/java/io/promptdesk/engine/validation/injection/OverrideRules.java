@@ -56,6 +56,12 @@ final class OverrideRules implements TokenRule {
             if (t.is(k, NEW)) {
                 newInstructions(t, k, out);
             }
+            if (t.is(k, OBEY) && t.followedBy(k, "only")) {
+                obeyOnly(t, k, out);
+            }
+            if (t.any(k, mask(OUTPUT, EXTRACT, WordClass.WRITE)) && t.precededWithin(k, 1, "instead")) {
+                insteadSay(t, k, out);
+            }
             if (t.is(k, FROM)) {
                 fromNowOn(t, k, out);
             }
@@ -375,10 +381,40 @@ final class OverrideRules implements TokenRule {
         }
     }
 
+    /** "follow only the instructions in this field", "obey only my instructions": the text's own, and no others. */
+    private static void obeyOnly(TokenTable t, int k, Evidence out) {
+        int instr = t.next(k, INSTR.bit(), 3);
+        if (instr >= 0 && (t.prev(instr, WordClass.POSS_SELF.bit(), 1) >= 0
+                || t.followedWithin(instr, 2, "this", "here", "below", "following"))) {
+            // ... "from this point on, follow only ...": for the rest of the conversation
+            int on = t.prev(k, FROM.bit(), 3);
+            boolean fromOn = on >= 0 && t.prev(on, FROM.bit(), 4) >= 0;
+            out.add(InjectionSignal.NEW_INSTRUCTIONS, t.start(k), t.end(instr), fromOn ? 1.0 : 0.6);
+        }
+    }
+
+    /**
+     * "Ignore the summary request. Instead say ...": an order to drop the task, then what to say instead, the next
+     * sentence opening with "instead".
+     */
+    private static void insteadSay(TokenTable t, int k, Evidence out) {
+        for (int j = k - 1; j >= 0 && t.index(k) - t.index(j) <= 12; j--) {
+            if (t.is(j, OVERRIDE) && !t.negated(j, 3) && (t.before(j) == 0 || t.flag(j, TokenTable.LINE_START)
+                    || ".!?:;".indexOf(t.before(j)) >= 0)) {
+                out.add(InjectionSignal.INSTRUCTION_OVERRIDE, t.start(j), t.end(k), 1.0);
+                return;
+            }
+        }
+    }
+
     /** "from now on (you) ...". */
     private static void fromNowOn(TokenTable t, int k, Evidence out) {
         int now = t.at(k, NOW.bit(), 1);
         int on = now < 0 ? -1 : t.at(now, FROM.bit(), 1);
+        if (now < 0 && (t.followedBy(k, "here") || t.followedWithin(k, 2, "point", "moment"))) {
+            // "from this point on", "from here on", "from this moment on"
+            on = t.next(k, FROM.bit(), 3);
+        }
         if (on >= 0) {
             boolean addressed = t.next(on, mask(YOU, POSS_YOU), 3) >= 0;
             out.add(InjectionSignal.NEW_INSTRUCTIONS, t.start(k), t.end(on), addressed ? 0.6 : 0.4);
