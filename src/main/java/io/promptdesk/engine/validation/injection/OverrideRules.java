@@ -122,7 +122,9 @@ final class OverrideRules implements TokenRule {
         boolean qualified = t.near(k, QUALIFIER, WINDOW, behind) >= 0 || givenToYou(t, instr) || givenToYou(t, rules)
                 || instr >= 0 && t.near(instr, QUALIFIER, 2, 2) >= 0
                 // "an assistant who ignores every safety policy": a machine defined by ignoring its rules
-                || Math.max(instr, rules) >= 0 && aiWho(t, k);
+                || Math.max(instr, rules) >= 0 && aiWho(t, k)
+                // "disobey the operator's guidance": the rules of those who run the model
+                || Math.max(instr, rules) >= 0 && t.prev(Math.max(instr, rules), AUTHORITY.bit(), 2) >= 0;
         boolean all = t.near(k, ALL.bit(), WINDOW, behind) >= 0;
         int end;
         double weight;

@@ -175,11 +175,14 @@ public final class PromptInjectionDetector implements TextDetector {
         int n = text.length();
         for (int j = 1; j + 1 < n; j++) {
             char c = text.charAt(j);
-            if (Character.isLetterOrDigit(c) || !Character.isLetter(text.charAt(j - 1))) {
+            // "1 G N 0 R 3": with spaces, digits standing for letters are letters set apart too
+            if (Character.isLetterOrDigit(c) || !(c == ' ' ? Character.isLetterOrDigit(text.charAt(j - 1))
+                    : Character.isLetter(text.charAt(j - 1)))) {
                 continue;
             }
             int width = Character.isHighSurrogate(c) ? 2 : 1;
-            if (j + width >= n || !Character.isLetter(text.charAt(j + width))) {
+            if (j + width >= n || !(c == ' ' ? Character.isLetterOrDigit(text.charAt(j + 1))
+                    : Character.isLetter(text.charAt(j + width)))) {
                 continue;
             }
             boolean join = c == ' ' ? single(text, j - 1) && single(text, j + 1)
@@ -321,7 +324,8 @@ public final class PromptInjectionDetector implements TextDetector {
 
     private static boolean isWordish(String text, int i) {
         char c = text.charAt(i);
-        return Character.isLetterOrDigit(c) || c == '@' || c == '$'
+        // a soft hyphen is how a separated reading joins letters: "1­G­N­0­R­3" is one word to read as leetspeak
+        return Character.isLetterOrDigit(c) || c == '@' || c == '$' || c == '\u00AD'
                 || c == '!' && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
     }
 

@@ -35,12 +35,12 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {114, 118});
-        FLOORS.put("unrestricted_persona", new int[] {111, 111});
-        FLOORS.put("reveal_instructions", new int[] {111, 117});
-        FLOORS.put("other_language", new int[] {221, 221});
-        FLOORS.put("leetspeak", new int[] {52, 53});
-        FLOORS.put("planted_in_document", new int[] {118, 118});
+        FLOORS.put("plain_override", new int[] {119, 123});
+        FLOORS.put("unrestricted_persona", new int[] {116, 116});
+        FLOORS.put("reveal_instructions", new int[] {115, 122});
+        FLOORS.put("other_language", new int[] {227, 227});
+        FLOORS.put("leetspeak", new int[] {55, 57});
+        FLOORS.put("planted_in_document", new int[] {123, 123});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -84,7 +84,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(415);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(430);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
