@@ -46,7 +46,9 @@ final class OverrideRules implements TokenRule {
     @Override
     public void apply(TokenTable t, Evidence out) {
         for (int k = 0; k < t.size(); k++) {
-            if (t.is(k, OVERRIDE) && !t.negated(k, 3) && !salutation(t, k)) {
+            // ... not "Vergiss nicht, ...", "vergeet niet": German and Dutch deny right after the verb
+            if (t.is(k, OVERRIDE) && !t.negated(k, 3) && !salutation(t, k)
+                    && !(t.at(k, WordClass.NEG.bit(), 1) >= 0 && t.spellsAny(t.at(k, WordClass.NEG.bit(), 1), "nicht", "niet"))) {
                 override(t, k, out);
             }
             if (t.is(k, OBEY) && (t.negated(k, 3) || t.prev(k, STOP.bit(), 2) >= 0 || t.at(k, FREE.bit(), -1) >= 0

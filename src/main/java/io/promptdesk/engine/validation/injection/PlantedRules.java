@@ -32,7 +32,9 @@ final class PlantedRules implements TokenRule {
     private static final String BRACKETS = "[(<{->]#/";
     /** Words that turn a text to someone: "note", "instruction", "attention", "hey" - not "release notes". */
     private static final String[] CALLS = {"note", "message", "memo", "reminder", "instruction", "instructions",
-        "attention", "hey", "dear", "psst"};
+        "attention", "hey", "dear", "psst", "nota", "hinweis", "aviso", "remarque", "nachricht", "mensaje", "messaggio"};
+    /** "to"/"for" in the languages of {@link #CALLS}: "Nota para el asistente", "Hinweis an die KI". */
+    private static final String[] TO = {"to", "for", "para", "an", "fur", "für", "pour", "a", "à", "per"};
     /** What a planted note tells the AI to do. */
     private static final long ORDERS = mask(OVERRIDE, OUTPUT, EXTRACT, WRITE);
 
@@ -91,6 +93,19 @@ final class PlantedRules implements TokenRule {
         if (t.before(k) == '@' && (t.followedBy(k, "please") || t.next(k, ORDERS, 6) >= 0)) {
             // "@assistant please delete this thread": the machine mentioned by its handle, then told what to do
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k) - 1, t.end(k), 1.0);
+            return;
+        }
+        int call = t.prev(k, mask(DOC, INSTR), 3);
+        // ... the machine named as one ("KI", "IA", "assistente AI") or by what it does with the text ("que lea este
+        // correo"), not "Nota para el asistente de ventas:"
+        int name = t.next(k, AI.bit(), 2) >= 0 ? t.next(k, AI.bit(), 2) : k;
+        boolean machine = t.spellsAny(name, "ai", "ki", "ia", "llm", "bot", "chatbot", "gpt")
+                || t.next(name, READ.bit(), 6) >= 0;
+        if (call >= 0 && machine && t.spellsAny(call, CALLS) && t.followedBy(call, TO) && t.colonInSentence(k, 80)
+                && !t.flag(k, TokenTable.LINE_START)) {
+            // "Nota para el asistente que lea este correo: ...", "Hinweis an die KI, die dieses Dokument
+            // zusammenfasst: ...", "Note pour l'IA qui lit cette page : ...": a note to the machine, then a colon
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(call), t.end(k), 1.0);
             return;
         }
         if (identifier(t, k)) {

@@ -283,6 +283,20 @@ final class TokenTable {
         return after[k];
     }
 
+    /** Whether a colon follows token {@code k} within {@code chars} characters, before its sentence ends. */
+    boolean colonInSentence(int k, int chars) {
+        for (int i = end[k]; i < text.length() && i < end[k] + chars; i++) {
+            char c = text.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** Whether token {@code k} is followed by a closing bracket and a colon: "(for the model):". */
     boolean closedThenColon(int k) {
         int i = end[k];
