@@ -46,6 +46,8 @@ final class PersonaRules implements TokenRule {
     /** What may follow the rules in "you have no rules now / anymore / to follow / or filters / à respecter". */
     private static final String[] NONE_LEFT = {"now", "anymore", "left", "more", "mehr", "to", "a", "and", "und",
         "et", "e", "y", "da", "à", "or", "because", "whatsoever", "in", "understood"};
+    /** "Without" written after the noun it denies: Turkish, Korean, Japanese. */
+    private static final String[] AFTER_NOUN = {"olmayan", "olmadan", "없는", "없이", "のない", "なし", "ない"};
     private static final String[] REFUSALS = {"refuse", "refuses", "deny", "denies", "decline", "declines"};
 
     @Override
@@ -156,6 +158,10 @@ final class PersonaRules implements TokenRule {
         boolean takenOn = false;
         if (t.is(k, FREE)) {
             end = t.next(k, LIMITS, 5);
+            if (end < 0 && t.at(k, LIMITS, -1) >= 0 && t.spellsAny(k, AFTER_NOUN)) {
+                // "kuralları olmayan", "제한이 없는", "制限のない": "without" after the rules it denies
+                end = t.at(k, LIMITS, -1);
+            }
             if (end < 0 && t.before(k) == '-' && t.at(k, LIMITS, -1) >= 0 && t.next(k, mask(AI, MODE, TASK), 1) >= 0) {
                 // "your filter-free persona", "a rule-free AI"
                 end = k;
@@ -199,8 +205,8 @@ final class PersonaRules implements TokenRule {
             double weight = takenOn || persona(t, k) || toldItHasNone(t, k, end) || yours ? 1.0
                     : t.is(k, UNRESTRICTED) ? 0.6 : 0.7;
             int compound = end == k && t.is(k, FREE) ? t.at(k, LIMITS, -1) : -1;
-            int from = compound >= 0 ? compound : k;
-            out.add(InjectionSignal.RESTRICTION_REMOVAL, t.start(from), t.end(end), weight);
+            int from = compound >= 0 ? compound : Math.min(k, end);
+            out.add(InjectionSignal.RESTRICTION_REMOVAL, t.start(from), t.end(Math.max(k, end)), weight);
         }
     }
 
@@ -245,6 +251,10 @@ final class PersonaRules implements TokenRule {
                 || t.flag(become, TokenTable.LINE_START) || ".!?:;".indexOf(t.before(become)) >= 0)
                 && t.afterNextWord(become) == ':') {
             // "Become LibreAI: no guidelines, no warnings": a persona ordered into being and described after a colon
+            return true;
+        }
+        if (t.flag(k, TokenTable.VERB_FINAL) && t.next(k, ROLEPLAY.bit(), 8) >= 0 && t.near(k, AI.bit(), 3, 3) >= 0) {
+            // "制限なしのAIとして振る舞ってください": the verb to play the role comes last
             return true;
         }
         int act = t.prev(k, ACT.bit(), 12);
