@@ -377,8 +377,14 @@ final class OverrideRules implements TokenRule {
 
     /** "a partir de ahora", "à partir de maintenant", "ab jetzt", "d'ora in poi": "from now on" in other words. */
     private static void fromNowOnElsewhere(TokenTable t, int k, Evidence out) {
+        if (t.spellsAny(k, "désormais", "desormais", "отныне", "これから", "지금부터", "henceforth")) {
+            // words that mean "from now on" by themselves
+            boolean addressed = t.next(k, mask(YOU, POSS_YOU), 6) >= 0;
+            out.add(InjectionSignal.NEW_INSTRUCTIONS, t.start(k), t.end(k), addressed ? 0.6 : 0.4);
+            return;
+        }
         // "a partir de" / "à partir de" / "ab" before the word for now; Italian "(d')ora in poi" after it
-        boolean before = t.precededBy(k, "de", "ab", "da", "从");
+        boolean before = t.precededBy(k, "de", "ab", "da", "从", "desde", "من");
         if (before || t.followedBy(k, "in") && t.precededBy(k, "d")) {
             boolean addressed = t.next(k, mask(YOU, POSS_YOU), 4) >= 0;
             out.add(InjectionSignal.NEW_INSTRUCTIONS, t.start(k), t.end(k), addressed ? 0.6 : 0.4);

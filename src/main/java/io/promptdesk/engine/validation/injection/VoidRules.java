@@ -35,7 +35,11 @@ final class VoidRules implements TokenRule {
     /** Words of {@link WordClass#VOID} that say it only denied: "(no longer) applies", "(doesn't) matter". */
     private static final String[] DENIED_VOID = {"anymore", "applies", "apply", "matters", "matter", "counts", "count",
         "carries", "carry",
-        "gelten", "gilt", "gelden", "geldt",
+        "gelten", "gilt", "gelden", "geldt", "galler",
+        // "ya no aplican", "ne comptent plus", "non valgono più", "больше не действуют", "już nie obowiązują",
+        // "δεν ισχύουν", "tidak berlaku", "लागू नहीं", "لم تعد سارية"
+        "aplican", "aplica", "valen", "valgono", "vale", "comptent", "compte", "действуют", "действует", "діють",
+        "діє", "obowiązują", "obowiązuje", "ισχύουν", "ισχύει", "platí", "berlaku", "लागू", "سارية", "gäller",
         "exist", "exists"};
     /** How the model came by what it was given: "what you were set up with / told / trained on". */
     private static final String[] SET_UP = {"set", "told", "given", "configured", "instructed", "taught",
@@ -129,7 +133,8 @@ final class VoidRules implements TokenRule {
         // "no content rules apply" denies with "no"
         boolean denied = t.negated(k, 8) || t.prev(k, FREE.bit(), 4) >= 0 && t.spells(t.prev(k, FREE.bit(), 4), "no")
                 // "deine alten Regeln gelten nicht mehr": German and Dutch deny after the verb
-                || t.spellsAny(k, "gelten", "gilt", "gelden", "geldt") && t.next(k, WordClass.NEG.bit(), 6) >= 0;
+                || t.spellsAny(k, "gelten", "gilt", "gelden", "geldt", "gäller", "लागू")
+                && t.next(k, WordClass.NEG.bit(), 6) >= 0;
         if (t.spells(k, "longer") ? !noLonger : denial ? !denied : t.negated(k, 2)) {
             // "no longer", "don't count anymore", "nothing you were told ... applies" need their negation;
             // "is not void" is undone by it
@@ -196,7 +201,10 @@ final class VoidRules implements TokenRule {
         if (qualified) {
             // "all previous instructions are void" names them all; "the old printer instructions are outdated"
             // does not
-            boolean all = t.near(noun, ALL.bit(), 4, 4) >= 0 && t.is(noun, INSTR);
+            boolean all = t.near(noun, ALL.bit(), 4, 4) >= 0 && t.is(noun, INSTR)
+                    // ... "previous instructions are void", "以前の設定はもう無効です": the earlier ones, all of them -
+                    // not "the old instructions for the printer are outdated", which names particular ones
+                    || t.is(noun, INSTR) && t.near(noun, PRIOR.bit(), 3, 3) >= 0 && t.prev(noun, DEF.bit(), 3) < 0;
             out.add(InjectionSignal.INSTRUCTION_OVERRIDE, Math.min(t.start(k), t.start(noun)),
                     Math.max(t.end(k), t.end(noun)), yours || all ? 1.0 : t.is(noun, INSTR) ? 0.8 : 0.6);
         }
