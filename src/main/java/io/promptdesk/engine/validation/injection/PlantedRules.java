@@ -33,6 +33,16 @@ final class PlantedRules implements TokenRule {
     /** Words that turn a text to someone: "note", "instruction", "attention", "hey" - not "release notes". */
     private static final String[] CALLS = {"note", "message", "memo", "reminder", "instruction", "instructions",
         "attention", "hey", "dear", "psst", "nota", "hinweis", "aviso", "remarque", "nachricht", "mensaje", "messaggio"};
+    /** "to"/"for" before the machine's name in a note's heading. */
+    private static final String[] TO_MACHINE = {"para", "für", "pour", "à", "per", "all", "для", "dla", "voor", "till",
+        "للذكاء", "给", "对"};
+
+    /** A word that names a machine and nothing else: "AI", "KI", "IA", "ИИ", "LLM", "chatbot", "AIアシスタント". */
+    private static boolean machine(TokenTable t, int k) {
+        return t.spellsAny(k, "ai", "ki", "ia", "ии", "ші", "llm", "chatbot", "bot", "gpt", "الاصطناعي", "zekaya")
+                || t.is(k, WordClass.AI) && t.at(k, WordClass.AI.bit(), -1) >= 0;
+    }
+
     /** "to"/"for" in the languages of {@link #CALLS}: "Nota para el asistente", "Hinweis an die KI". */
     private static final String[] TO = {"to", "for", "para", "an", "fur", "für", "pour", "a", "à", "per"};
     /** What a planted note tells the AI to do. */
@@ -106,6 +116,17 @@ final class PlantedRules implements TokenRule {
             // "Nota para el asistente que lea este correo: ...", "Hinweis an die KI, die dieses Dokument
             // zusammenfasst: ...", "Note pour l'IA qui lit cette page : ...": a note to the machine, then a colon
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(call), t.end(k), 1.0);
+            return;
+        }
+        if (name >= 0 && machine(t, name) && t.colonInSentence(name, 24) && !t.flag(k, TokenTable.LINE_START)
+                // (English "to the AI" has its own rules above: "Many thanks to these AI whisperers:" is not one)
+                && (t.precededWithin(k, 3, TO_MACHINE) || t.spells(k, "zekaya") || t.dativeBeforeColon(name)
+                || t.precededWithin(k, 2, "die", "den") && t.precededWithin(k, 3, "an")
+                // "正在阅读本文的AI：": what it is doing with the text, before it
+                || t.prev(k, READ.bit(), 6) >= 0 && t.colonInSentence(name, 2))) {
+            // "Observação para a IA:", "Примечание для ИИ:", "Uwaga dla AI:", "给AI助手的备注：", "AI 비서에게:",
+            // "AIアシスタントへ：": a note addressed to the machine, then a colon
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(name), 1.0);
             return;
         }
         if (identifier(t, k)) {

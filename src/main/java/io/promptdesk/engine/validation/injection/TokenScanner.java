@@ -254,8 +254,9 @@ final class TokenScanner {
             long phrase = prevPunct == TokenTable.WORD ? lexicon.phrase(prevWord, prevWordLen, buf, len, hash[len - 1])
                     : 0;
             long mask = lexicon.lookup(buf, len, hash) | phrase;
-            if (len == 1 && buf[0] == 't' && tokEnd < text.length() && apostrophe(text.charAt(tokEnd))
-                    && (tokStart == 0 || !apostrophe(text.charAt(tokStart - 1)) && !Character.isLetter(text.charAt(tokStart - 1)))) {
+            if (len == 1 && buf[0] == 't' && tokEnd < text.length() && anyApostrophe(text.charAt(tokEnd))
+                    && (tokStart == 0 || !anyApostrophe(text.charAt(tokStart - 1))
+                    && !Character.isLetter(text.charAt(tokStart - 1)))) {
                 // French "qu'on t'a données", "je t'ai dit": an elided "te" is "you", not the "t" of "don't"
                 mask = WordClass.YOU.bit();
             }
@@ -352,6 +353,10 @@ final class TokenScanner {
             sentence++;
         }
         prevPunct = c;
+    }
+
+    private static boolean anyApostrophe(char c) {
+        return c == '\'' || apostrophe(c);
     }
 
     private static boolean apostrophe(int cp) {

@@ -287,14 +287,26 @@ final class TokenTable {
     boolean colonInSentence(int k, int chars) {
         for (int i = end[k]; i < text.length() && i < end[k] + chars; i++) {
             char c = text.charAt(i);
-            if (c == ':') {
+            if (c == ':' || c == '：') {
                 return true;
             }
-            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') {
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';' || c == '。') {
                 return false;
             }
         }
         return false;
+    }
+
+    /** Whether a Korean or Japanese "to" (에게, 께, へ) stands between token {@code k} and the colon after it. */
+    boolean dativeBeforeColon(int k) {
+        int colon = text.indexOf(':', end[k]);
+        int wide = text.indexOf('：', end[k]);
+        int at = colon < 0 ? wide : wide < 0 ? colon : Math.min(colon, wide);
+        if (at < 0 || at - end[k] > 12) {
+            return false;
+        }
+        String between = text.substring(end[k], at);
+        return between.contains("에게") || between.contains("께") || between.contains("へ");
     }
 
     /** Whether token {@code k} is followed by a closing bracket and a colon: "(for the model):". */
