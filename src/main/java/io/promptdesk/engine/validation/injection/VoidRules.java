@@ -94,7 +94,7 @@ final class VoidRules implements TokenRule {
      * "fais comme si tu n'avais reçu aucune consigne": the model told to behave as though it had none.
      */
     private static void asIfNoneGiven(TokenTable t, int k, Evidence out) {
-        if (!t.followedBy(k, "if", "though", "si", "ob", "se")) {
+        if (!t.followedBy(k, "if", "though", "si", "ob", "se", "hättest", "hattest")) {
             return;
         }
         int none = t.next(k, mask(WordClass.NEG, WordClass.FREE), 7);
