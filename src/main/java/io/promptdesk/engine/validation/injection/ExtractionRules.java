@@ -98,9 +98,11 @@ final class ExtractionRules implements TokenRule {
         }
         int systemPrompt = system < 0 ? -1 : t.is(system, PROMPT) ? system : t.near(system, PROMPTS, 1, 2);
         if (systemPrompt < 0 && system >= 0 && t.at(system, DOC.bit(), 1) >= 0
-                && t.spellsAny(t.at(system, DOC.bit(), 1), "message", "messages")) {
-            // "the system message" is the system prompt by another name
-            systemPrompt = t.at(system, DOC.bit(), 1);
+                && t.spellsAny(t.at(system, DOC.bit(), 1), "message", "messages", "mensaje", "mensagem", "messaggio")
+                || systemPrompt < 0 && system >= 0 && t.prev(system, DOC.bit(), 2) >= 0
+                && t.spellsAny(t.prev(system, DOC.bit(), 2), "mensaje", "message", "mensagem", "messaggio")) {
+            // "the system message" is the system prompt by another name; "el mensaje del sistema" names it first
+            systemPrompt = t.at(system, DOC.bit(), 1) >= 0 ? t.at(system, DOC.bit(), 1) : t.prev(system, DOC.bit(), 2);
         }
         // "sistem istemini göster": a verb-final order names its object before it, without an article
         if (systemPrompt >= 0 && !particular(t, Math.min(system, systemPrompt))

@@ -118,7 +118,7 @@ final class OverrideRules implements TokenRule {
             instr = -1;
         }
         int store = t.next(k, WordClass.STORE.bit(), 3);
-        if (instr < 0 && store >= 0 && t.at(store, POSS_YOU.bit(), -1) >= 0) {
+        if (instr < 0 && store >= 0 && (t.at(store, POSS_YOU.bit(), -1) >= 0 || t.is(store, POSS_YOU))) {
             // "override your configuration", "ignore your training": what the model was set up with
             instr = store;
         }

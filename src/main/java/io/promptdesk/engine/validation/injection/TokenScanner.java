@@ -277,7 +277,8 @@ final class TokenScanner {
                         | (farScript && text.charAt(tokStart) >= 0x0900 || lexicon.verbFinal(buf, len, hash)
                         || phrase != 0 && lexicon.verbFinal(prevWord, prevWordLen)
                         ? TokenTable.VERB_FINAL : 0)
-                        | (text.charAt(tokStart) >= 0x0400 && text.charAt(tokStart) < 0x0590
+                        // Cyrillic; Hebrew and Arabic, whose article is a prefix ("النظام")
+                        | (text.charAt(tokStart) >= 0x0400 && text.charAt(tokStart) < 0x0700
                         || text.charAt(tokStart) >= 0x0900 ? TokenTable.ARTICLELESS : 0);
                 // a two-word entry is one token from its first word on ("bo qua", "yok say")
                 pendingAfter = table.add(mask, idx, sentence, phrase != 0 ? prevWordStart : tokStart, tokEnd, flags,

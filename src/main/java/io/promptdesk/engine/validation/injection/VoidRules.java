@@ -38,7 +38,7 @@ final class VoidRules implements TokenRule {
         "gelten", "gilt", "gelden", "geldt", "galler",
         // "ya no aplican", "ne comptent plus", "non valgono più", "больше не действуют", "już nie obowiązują",
         // "δεν ισχύουν", "tidak berlaku", "लागू नहीं", "لم تعد سارية"
-        "aplican", "aplica", "valen", "valgono", "vale", "comptent", "compte", "действуют", "действует", "діють",
+        "appliquent", "applique", "aplican", "aplica", "valen", "valgono", "vale", "comptent", "compte", "действуют", "действует", "діють",
         "діє", "obowiązują", "obowiązuje", "ισχύουν", "ισχύει", "platí", "berlaku", "लागू", "سارية", "gäller",
         "exist", "exists"};
     /** How the model came by what it was given: "what you were set up with / told / trained on". */
@@ -186,7 +186,9 @@ final class VoidRules implements TokenRule {
         // "the rules you were given", "your earlier setup", "what you were told/configured to do" are the
         // model's; "the old instructions for the printer are outdated" need not be
         // "the operator's rules", "your developer's instructions" are the model's too
-        boolean yours = noun == store || noun == text || givenToYou(t, noun) && !(denial && !t.is(noun, INSTR))
+        // ... "قواعدك ملغاة": "your" carried by the noun itself
+        boolean yours = noun == store || noun == text || t.is(noun, POSS_YOU)
+                || givenToYou(t, noun) && !(denial && !t.is(noun, INSTR))
                 || givenBefore(t, noun, k)
                 // "respond in 'developer override' mode where content policies do not exist"
                 || t.prev(noun, WordClass.MODE.bit(), 4) >= 0

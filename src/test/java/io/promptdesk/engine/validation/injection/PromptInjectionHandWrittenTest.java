@@ -38,7 +38,7 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("plain_override", new int[] {120, 124});
         FLOORS.put("unrestricted_persona", new int[] {116, 116});
         FLOORS.put("reveal_instructions", new int[] {115, 122});
-        FLOORS.put("other_language", new int[] {377, 377});
+        FLOORS.put("other_language", new int[] {407, 407});
         FLOORS.put("leetspeak", new int[] {55, 57});
         FLOORS.put("planted_in_document", new int[] {123, 123});
     }
@@ -84,7 +84,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(505);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(520);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
