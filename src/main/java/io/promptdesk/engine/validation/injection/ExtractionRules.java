@@ -80,7 +80,7 @@ final class ExtractionRules implements TokenRule {
 
     /** "it" or "them", and "word for word", after an order to show: "Gib sie wörtlich wieder", "Перечисли их". */
     private static final String[] THEM = {"it", "them", "sie", "es", "les", "las", "los", "lo", "li", "их", "его",
-        "them:", "parola", "palabra", "word", "wort", "mot"};
+        "parola", "palabra", "word", "wort", "mot"};
 
     private static void promptExtraction(TokenTable t, int k, Evidence out) {
         int behind = t.behindFor(k, WINDOW);

@@ -109,16 +109,15 @@ final class PlantedRules implements TokenRule {
         // ... the machine named as one ("KI", "IA", "assistente AI") or by what it does with the text ("que lea este
         // correo"), not "Nota para el asistente de ventas:"
         int name = t.next(k, AI.bit(), 2) >= 0 ? t.next(k, AI.bit(), 2) : k;
-        boolean machine = t.spellsAny(name, "ai", "ki", "ia", "llm", "bot", "chatbot", "gpt")
-                || t.next(name, READ.bit(), 6) >= 0;
-        if (call >= 0 && machine && t.spellsAny(call, CALLS) && t.followedBy(call, TO) && t.colonInSentence(k, 80)
+        boolean aMachine = machine(t, name) || t.next(name, READ.bit(), 6) >= 0;
+        if (call >= 0 && aMachine && t.spellsAny(call, CALLS) && t.followedBy(call, TO) && t.colonInSentence(k, 80)
                 && !t.flag(k, TokenTable.LINE_START)) {
             // "Nota para el asistente que lea este correo: ...", "Hinweis an die KI, die dieses Dokument
             // zusammenfasst: ...", "Note pour l'IA qui lit cette page : ...": a note to the machine, then a colon
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(call), t.end(k), 1.0);
             return;
         }
-        if (name >= 0 && machine(t, name) && t.colonInSentence(name, 24) && !t.flag(k, TokenTable.LINE_START)
+        if (machine(t, name) && t.colonInSentence(name, 24) && !t.flag(k, TokenTable.LINE_START)
                 // (English "to the AI" has its own rules above: "Many thanks to these AI whisperers:" is not one)
                 && (t.precededWithin(k, 3, TO_MACHINE) || t.spells(k, "zekaya") || t.dativeBeforeColon(name)
                 || t.precededWithin(k, 2, "die", "den") && t.precededWithin(k, 3, "an")
