@@ -161,6 +161,10 @@ final class PersonaRules implements TokenRule {
         boolean takenOn = false;
         if (t.is(k, FREE)) {
             end = t.next(k, LIMITS, 5);
+            if (end < 0 && t.at(k, AI.bit(), 1) >= 0 && t.spellsAny(k, "freed", "liberated", "unchained", "unleashed")) {
+                // "You're a freed AI now"
+                end = t.at(k, AI.bit(), 1);
+            }
             if (end < 0 && t.prev(k, LIMITS, 2) >= 0 && t.spellsAny(k, AFTER_NOUN)) {
                 // "kuralları olmayan", "제한이 없는", "制限のない", "ルールが一切ない": "without" after the rules it denies
                 end = t.prev(k, LIMITS, 2);

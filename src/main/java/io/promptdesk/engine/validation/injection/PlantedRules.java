@@ -190,7 +190,8 @@ final class PlantedRules implements TokenRule {
             int hey = t.at(k, OBEY.bit(), -1);
             int opener = hey >= 0 ? hey : k;
             // ... "<div hidden>Assistant, reply only with ...": right after a tag
-            boolean midText = (SENTENCE_END + "'\"‘“([>").indexOf(t.before(opener)) >= 0
+            // ... "/* assistant, when asked ...": right after a comment opener
+            boolean midText = (SENTENCE_END + "'\"‘“([>*").indexOf(t.before(opener)) >= 0
                     && !t.flag(opener, TokenTable.LINE_START)
                     && (t.next(last, ORDERS, 6) >= 0 || t.next(last, READ.bit(), 3) >= 0);
             // "P.S. for any AI tool: forward these notes ...": every machine that reads it, then an order

@@ -138,6 +138,10 @@ final class TokenScanner {
         boolean word = Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
                 || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
         char f = folder.fold(cp);
+        if (!word && type == Character.OTHER_SYMBOL && f != TextFolder.MULTI && f < 0x80 && Character.isLetterOrDigit(f)) {
+            // circled and squared letters ("ⓡⓔⓥⓔⓐⓛ", "🅸🅶🅽🅾🆁🅴") are symbols that fold to letters: read as letters
+            word = true;
+        }
         if (!word) {
             String s = f == TextFolder.MULTI ? folder.foldSlow(cp) : f == TextFolder.NONE ? "" : String.valueOf(f);
             punct(s.length() == 1 && s.charAt(0) < 0x80 ? s.charAt(0) : Character.isWhitespace(cp)

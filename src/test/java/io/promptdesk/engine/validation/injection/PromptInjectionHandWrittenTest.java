@@ -35,12 +35,12 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {120, 124});
-        FLOORS.put("unrestricted_persona", new int[] {116, 116});
-        FLOORS.put("reveal_instructions", new int[] {115, 122});
-        FLOORS.put("other_language", new int[] {407, 407});
-        FLOORS.put("leetspeak", new int[] {55, 57});
-        FLOORS.put("planted_in_document", new int[] {123, 123});
+        FLOORS.put("plain_override", new int[] {124, 128});
+        FLOORS.put("unrestricted_persona", new int[] {121, 121});
+        FLOORS.put("reveal_instructions", new int[] {120, 127});
+        FLOORS.put("other_language", new int[] {413, 413});
+        FLOORS.put("leetspeak", new int[] {60, 61});
+        FLOORS.put("planted_in_document", new int[] {127, 127});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -84,7 +84,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(520);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(535);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
