@@ -33,13 +33,15 @@ import static io.promptdesk.engine.validation.injection.WordClass.mask;
 final class VoidRules implements TokenRule {
 
     /** Words of {@link WordClass#VOID} that say it only denied: "(no longer) applies", "(doesn't) matter". */
+    /** Verbs denied after them: "deine Regeln gelten nicht mehr", "gäller inte längre", "लागू नहीं". */
+    private static final String[] DENIED_AFTER = {"gelten", "gilt", "gelden", "geldt", "gäller", "लागू"};
     private static final String[] DENIED_VOID = {"anymore", "applies", "apply", "matters", "matter", "counts", "count",
-        "carries", "carry",
-        "gelten", "gilt", "gelden", "geldt", "galler",
+        "carries", "carry", "gelten", "gilt", "gelden", "geldt", "gäller",
         // "ya no aplican", "ne comptent plus", "non valgono più", "больше не действуют", "już nie obowiązują",
         // "δεν ισχύουν", "tidak berlaku", "लागू नहीं", "لم تعد سارية"
-        "appliquent", "applique", "aplican", "aplica", "valen", "valgono", "vale", "comptent", "compte", "действуют", "действует", "діють",
-        "діє", "obowiązują", "obowiązuje", "ισχύουν", "ισχύει", "platí", "berlaku", "लागू", "سارية", "gäller",
+        "appliquent", "applique", "aplican", "aplica", "valen", "valgono", "vale", "comptent", "compte",
+        "действуют", "действует", "діють", "діє", "obowiązują", "obowiązuje", "ισχύουν", "ισχύει", "platí",
+        "berlaku", "लागू", "سارية",
         "exist", "exists"};
     /** How the model came by what it was given: "what you were set up with / told / trained on". */
     private static final String[] SET_UP = {"set", "told", "given", "configured", "instructed", "taught",
@@ -133,8 +135,7 @@ final class VoidRules implements TokenRule {
         // "no content rules apply" denies with "no"
         boolean denied = t.negated(k, 8) || t.prev(k, FREE.bit(), 4) >= 0 && t.spells(t.prev(k, FREE.bit(), 4), "no")
                 // "deine alten Regeln gelten nicht mehr": German and Dutch deny after the verb
-                || t.spellsAny(k, "gelten", "gilt", "gelden", "geldt", "gäller", "लागू")
-                && t.next(k, WordClass.NEG.bit(), 6) >= 0;
+                || t.spellsAny(k, DENIED_AFTER) && t.next(k, WordClass.NEG.bit(), 6) >= 0;
         if (t.spells(k, "longer") ? !noLonger : denial ? !denied : t.negated(k, 2)) {
             // "no longer", "don't count anymore", "nothing you were told ... applies" need their negation;
             // "is not void" is undone by it
