@@ -385,7 +385,9 @@ final class OverrideRules implements TokenRule {
     private static void fromNowOnElsewhere(TokenTable t, int k, Evidence out) {
         if (t.spellsAny(k, "désormais", "desormais", "отныне", "これから", "지금부터", "henceforth")) {
             // words that mean "from now on" by themselves
-            boolean addressed = t.next(k, mask(YOU, POSS_YOU), 6) >= 0;
+            // ... not "Tu es désormais libéré de tes obligations": the "now" of "you are now", weighed by the
+            // role-play signal, is not counted twice
+            boolean addressed = t.next(k, mask(YOU, POSS_YOU), 6) >= 0 && t.at(k, BE.bit(), -1) < 0;
             out.add(InjectionSignal.NEW_INSTRUCTIONS, t.start(k), t.end(k), addressed ? 0.6 : 0.4);
             return;
         }
