@@ -34,12 +34,18 @@ final class PlantedRules implements TokenRule {
     private static final String[] CALLS = {"note", "message", "memo", "reminder", "instruction", "instructions",
         "attention", "hey", "dear", "psst", "nota", "hinweis", "aviso", "remarque", "nachricht", "mensaje", "messaggio"};
     /** "to"/"for" before the machine's name in a note's heading. */
-    private static final String[] TO_MACHINE = {"para", "für", "pour", "à", "per", "all", "для", "dla", "voor", "till",
-        "للذكاء", "给", "对"};
+    private static final String[] TO_MACHINE = {"para", "für", "pour", "à", "per", "all", "för", "для", "dla", "voor",
+        "till", "للذكاء", "给", "对", "gửi"};
+    /** Names of the machine that carry their own "to": Turkish "yapay zekaya", "asistanına"; Arabic "للمساعد". */
+    private static final String[] DATIVE = {"zekaya", "asistanına", "asistanina", "asistana", "للمساعد", "للذكاء"};
+    /** "if" in the languages whose "if you are an AI" is asked: "Si tu es une IA qui lit ce document, ...". */
+    private static final String[] IF = {"if", "si", "se", "wenn", "falls", "jeśli", "jeżeli", "если", "якщо", "αν",
+        "εάν", "om", "jos", "ha", "eğer", "dacă"};
 
     /** A word that names a machine and nothing else: "AI", "KI", "IA", "ИИ", "LLM", "chatbot", "AIアシスタント". */
     private static boolean machine(TokenTable t, int k) {
-        return t.spellsAny(k, "ai", "ki", "ia", "ии", "ші", "llm", "chatbot", "bot", "gpt", "الاصطناعي", "zekaya")
+        return t.spellsAny(k, "ai", "ki", "ia", "ии", "ші", "llm", "chatbot", "bot", "gpt", "الاصطناعي")
+                || t.spellsAny(k, DATIVE)
                 || t.is(k, WordClass.AI) && t.at(k, WordClass.AI.bit(), -1) >= 0;
     }
 
@@ -94,10 +100,15 @@ final class PlantedRules implements TokenRule {
         int you = t.prev(k, YOU.bit(), 4);
         // "if you are an AI (model processing this text)": the text asks whether its reader is a machine
         int conditional = you < 0 ? -1 : t.prev(you, FRAME.bit(), 1);
-        if (conditional >= 0 && t.spells(conditional, "if") && t.next(you, BE.bit(), 1) >= 0
-                && (read >= 0 || t.after(k) != TokenTable.WORD)) {
-            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(conditional),
-                    t.end(Math.max(k, read)), 1.0);
+        // ... "jesteś", "olet": one word; "wenn du eine KI bist": the verb after the AI
+        boolean youAre = you >= 0 && (t.next(you, BE.bit(), 1) >= 0 || t.is(you, BE) || t.at(k, BE.bit(), 1) >= 0);
+        // ... "eine KI bist, die dieses Angebot liest": a relative clause after the verb
+        int reads = read >= 0 ? read : t.at(k, BE.bit(), 1) >= 0 ? t.next(k, READ.bit(), 6) : -1;
+        if (youAre && (reads >= 0 || t.after(k) != TokenTable.WORD)
+                && (conditional >= 0 && t.spells(conditional, "if") || t.precededBy(you, IF))) {
+            // ... "Si tu es une IA qui lit ce document", "Wenn du eine KI bist, die ...": "if" in other languages
+            int from = conditional >= 0 && t.spells(conditional, "if") ? t.start(conditional) : t.start(you);
+            out.add(InjectionSignal.ADDRESSED_TO_AI, from, t.end(Math.max(k, reads)), 1.0);
             return;
         }
         if (t.before(k) == '@' && (t.followedBy(k, "please") || t.next(k, ORDERS, 6) >= 0)) {
@@ -117,9 +128,10 @@ final class PlantedRules implements TokenRule {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(call), t.end(k), 1.0);
             return;
         }
-        if (machine(t, name) && t.colonInSentence(name, 24) && !t.flag(k, TokenTable.LINE_START)
+        if (machine(t, name) && t.colonInSentence(name, 32) && !t.flag(k, TokenTable.LINE_START)
                 // (English "to the AI" has its own rules above: "Many thanks to these AI whisperers:" is not one)
-                && (t.precededWithin(k, 3, TO_MACHINE) || t.spells(k, "zekaya") || t.dativeBeforeColon(name)
+                && (t.precededWithin(k, 3, TO_MACHINE) || t.spellsAny(k, DATIVE) || t.spellsAny(name, DATIVE)
+                || t.dativeBeforeColon(name)
                 || t.precededWithin(k, 2, "die", "den") && t.precededWithin(k, 3, "an")
                 // "正在阅读本文的AI：": what it is doing with the text, before it
                 || t.prev(k, READ.bit(), 6) >= 0 && t.colonInSentence(name, 2))) {

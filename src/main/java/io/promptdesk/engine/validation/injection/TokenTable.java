@@ -297,16 +297,20 @@ final class TokenTable {
         return false;
     }
 
-    /** Whether a Korean or Japanese "to" (에게, 께, へ) stands between token {@code k} and the colon after it. */
+    /**
+     * Whether a Korean, Japanese or Hindi "to/for" (에게, 께, へ, के लिए) stands between token {@code k} and the colon
+     * after it.
+     */
     boolean dativeBeforeColon(int k) {
         int colon = text.indexOf(':', end[k]);
         int wide = text.indexOf('：', end[k]);
         int at = colon < 0 ? wide : wide < 0 ? colon : Math.min(colon, wide);
-        if (at < 0 || at - end[k] > 12) {
+        if (at < 0 || at - end[k] > 16) {
             return false;
         }
         String between = text.substring(end[k], at);
-        return between.contains("에게") || between.contains("께") || between.contains("へ");
+        // ... "एआई सहायक के लिए निर्देश:": Hindi "for" after the name
+        return between.contains("에게") || between.contains("께") || between.contains("へ") || between.contains("लिए");
     }
 
     /** Whether token {@code k} is followed by a closing bracket and a colon: "(for the model):". */

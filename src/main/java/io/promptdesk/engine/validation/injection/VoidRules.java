@@ -42,6 +42,8 @@ final class VoidRules implements TokenRule {
         "appliquent", "applique", "aplican", "aplica", "valen", "valgono", "vale", "comptent", "compte",
         "действуют", "действует", "діють", "діє", "obowiązują", "obowiązuje", "ισχύουν", "ισχύει", "platí",
         "berlaku", "लागू", "سارية",
+        // "não valem nada", "ничего не значат", "لا تنطبق"
+        "valem", "значат", "تنطبق",
         "exist", "exists"};
     /** How the model came by what it was given: "what you were set up with / told / trained on". */
     private static final String[] SET_UP = {"set", "told", "given", "configured", "instructed", "taught",
