@@ -38,7 +38,7 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("plain_override", new int[] {124, 128});
         FLOORS.put("unrestricted_persona", new int[] {121, 121});
         FLOORS.put("reveal_instructions", new int[] {120, 127});
-        FLOORS.put("other_language", new int[] {456, 456});
+        FLOORS.put("other_language", new int[] {486, 486});
         FLOORS.put("leetspeak", new int[] {60, 61});
         FLOORS.put("planted_in_document", new int[] {142, 142});
     }
@@ -84,7 +84,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(565);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(580);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
