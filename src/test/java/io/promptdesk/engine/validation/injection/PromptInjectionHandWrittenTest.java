@@ -35,12 +35,12 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {124, 128});
-        FLOORS.put("unrestricted_persona", new int[] {121, 121});
-        FLOORS.put("reveal_instructions", new int[] {120, 127});
+        FLOORS.put("plain_override", new int[] {133, 137});
+        FLOORS.put("unrestricted_persona", new int[] {127, 127});
+        FLOORS.put("reveal_instructions", new int[] {127, 134});
         FLOORS.put("other_language", new int[] {486, 486});
         FLOORS.put("leetspeak", new int[] {60, 61});
-        FLOORS.put("planted_in_document", new int[] {142, 142});
+        FLOORS.put("planted_in_document", new int[] {148, 148});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -84,7 +84,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(580);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(595);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
