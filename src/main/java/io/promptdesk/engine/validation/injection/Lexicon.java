@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The word-class lexicon: folded words and stems mapped to {@link WordClass} masks, looked up from the
@@ -25,6 +28,15 @@ final class Lexicon {
 
     /** Not a word class: the words of its lines end their clause (Turkish, Hungarian ...), see {@link #verbFinal}. */
     static final String VERB_FINAL = "VERB_FINAL";
+    /**
+     * Not a word class: words whose common misspellings take their classes - two neighbouring letters swapped or one
+     * letter dropped, never the first or last ("ignroe", "ingore", "previuos", "sytem", "promt", "forgt").
+     */
+    static final String MISSPELT = "MISSPELT";
+    /** Not a word class: misspellings that are words of their own in some language ("foret", "revel", "polices"). */
+    static final String NOT_MISSPELT = "NOT_MISSPELT";
+    /** Shorter words have too many neighbours that are words of their own. */
+    static final int MISSPELT_MIN = 6;
 
     private final HashTable exact = new HashTable();
     private final HashTable verbFinalWords = new HashTable();
@@ -46,6 +58,8 @@ final class Lexicon {
         Map<String, Long> words = new HashMap<>();
         Map<String, Long> stemWords = new HashMap<>();
         Map<Character, List<CjkWord>> cjkWords = new HashMap<>();
+        List<String> misspeltKeys = new ArrayList<>();
+        Set<String> notMisspelt = new HashSet<>();
         for (String raw : lines) {
             String line = raw.strip();
             int colon = line.indexOf(':');
@@ -53,6 +67,12 @@ final class Lexicon {
                 continue;
             }
             String name = line.substring(0, colon).strip();
+            if (name.equals(MISSPELT) || name.equals(NOT_MISSPELT)) {
+                for (String entry : line.substring(colon + 1).strip().split("\\s+")) {
+                    (name.equals(MISSPELT) ? misspeltKeys : notMisspelt).add(folder.foldString(entry));
+                }
+                continue;
+            }
             boolean verbFinal = name.equals(VERB_FINAL);
             long bit = verbFinal ? 0 : WordClass.valueOf(name).bit();
             for (String entry : line.substring(colon + 1).strip().split("\\s+")) {
@@ -104,6 +124,7 @@ final class Lexicon {
                 }
             }
         }
+        misspellings(misspeltKeys, notMisspelt, words, stemWords);
         words.forEach(exact::put);
         stemWords.forEach(stems::put);
         this.cjk = new HashMap<>();
@@ -114,6 +135,48 @@ final class Lexicon {
                     .sorted((a, b) -> b.text().length() - a.text().length()).toArray(CjkWord[]::new);
             cjk.put(first, arr);
         });
+    }
+
+    /**
+     * Gives each misspelling of a {@link #MISSPELT} word that is not a word already (of the lexicon or of
+     * {@link #NOT_MISSPELT}) the word's classes.
+     */
+    private static void misspellings(List<String> keys, Set<String> notMisspelt, Map<String, Long> words,
+                                     Map<String, Long> stemWords) {
+        Map<String, Long> found = new HashMap<>();
+        for (String key : keys) {
+            long mask = words.getOrDefault(key, 0L);
+            for (Map.Entry<String, Long> stem : stemWords.entrySet()) {
+                mask |= key.startsWith(stem.getKey()) ? stem.getValue() : 0L;
+            }
+            if (mask == 0 || key.length() < MISSPELT_MIN) {
+                throw new IllegalArgumentException("misspelt lexicon word '" + key + "' is not a word of a class, or "
+                        + "is shorter than " + MISSPELT_MIN + " letters");
+            }
+            for (String v : misspellingsOf(key)) {
+                if (!words.containsKey(v) && !notMisspelt.contains(v)) {
+                    found.merge(v, mask, (a, b) -> a | b);
+                }
+            }
+        }
+        words.putAll(found);
+    }
+
+    /** Two neighbouring letters swapped, or one letter dropped, the first and last kept. */
+    static Set<String> misspellingsOf(String word) {
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 1; i + 2 < word.length(); i++) {
+            char[] c = word.toCharArray();
+            char t = c[i];
+            c[i] = c[i + 1];
+            c[i + 1] = t;
+            out.add(new String(c));
+        }
+        for (int i = 1; i + 1 < word.length(); i++) {
+            out.add(word.substring(0, i) + word.substring(i + 1));
+        }
+        out.remove(word);
+        return out;
     }
 
     /** Loads the lexicon shipped with PromptDesk. */

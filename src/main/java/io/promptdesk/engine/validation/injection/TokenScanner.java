@@ -63,8 +63,18 @@ final class TokenScanner {
     private int fenceLen;
 
     private final EncodingHints encodings = new EncodingHints();
+    private final boolean splitCamel;
 
     TokenScanner(String text, TextFolder folder, Lexicon lexicon, Evidence evidence) {
+        this(text, folder, lexicon, evidence, false);
+    }
+
+    /**
+     * @param splitCamel read words run together in camel case ("IgnoreAllPreviousInstructions") as words: a lower
+     *                   case letter followed by an upper case one ends a token
+     */
+    TokenScanner(String text, TextFolder folder, Lexicon lexicon, Evidence evidence, boolean splitCamel) {
+        this.splitCamel = splitCamel;
         this.text = text;
         this.table = new TokenTable(text);
         this.folder = folder;
@@ -86,6 +96,10 @@ final class TokenScanner {
                 }
                 encodings.ascii(ch);
                 if (ASCII_WORD[ch]) {
+                    if (splitCamel && ch >= 'A' && ch <= 'Z' && i > 0 && text.charAt(i - 1) >= 'a'
+                            && text.charAt(i - 1) <= 'z') {
+                        endToken();
+                    }
                     wordChar(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch, i, i + 1);
                     latin |= ch >= 'A';
                 } else {

@@ -39,7 +39,7 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("unrestricted_persona", new int[] {127, 127});
         FLOORS.put("reveal_instructions", new int[] {127, 134});
         FLOORS.put("other_language", new int[] {486, 486});
-        FLOORS.put("leetspeak", new int[] {60, 61});
+        FLOORS.put("leetspeak", new int[] {88, 89});
         FLOORS.put("planted_in_document", new int[] {148, 148});
     }
 
@@ -84,7 +84,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(595);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(610);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
