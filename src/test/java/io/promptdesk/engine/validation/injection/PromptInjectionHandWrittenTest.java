@@ -88,8 +88,8 @@ class PromptInjectionHandWrittenTest {
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
-    /** Split attacks caught (of 50) in split-cases.tsv, measured 2026-12-06; none of its 26 benign cases may be flagged. */
-    private static final int SPLIT_CAUGHT_FLOOR = 49;
+    /** Split attacks caught (of 65) in split-cases.tsv, measured 2026-12-06; none of its 34 benign cases may be flagged. */
+    private static final int SPLIT_CAUGHT_FLOOR = 64;
 
     @Test
     void attacksSplitAcrossValuesAreCaughtAndTheirBenignTwinsAreNot() throws IOException {
@@ -125,7 +125,7 @@ class PromptInjectionHandWrittenTest {
                 flaggedBenign.add(line);
             }
         }
-        assertThat(attacks).isEqualTo(50);
+        assertThat(attacks).isEqualTo(65);
         assertThat(caught).as("split attacks caught").isGreaterThanOrEqualTo(SPLIT_CAUGHT_FLOOR);
         assertThat(flaggedBenign).as("benign split cases flagged").isEmpty();
     }
