@@ -35,7 +35,7 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {133, 137});
+        FLOORS.put("plain_override", new int[] {134, 138});
         FLOORS.put("unrestricted_persona", new int[] {127, 127});
         FLOORS.put("reveal_instructions", new int[] {127, 134});
         FLOORS.put("other_language", new int[] {486, 486});
