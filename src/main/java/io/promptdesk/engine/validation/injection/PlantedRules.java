@@ -35,16 +35,19 @@ final class PlantedRules implements TokenRule {
         "attention", "hey", "dear", "psst", "nota", "hinweis", "aviso", "remarque", "nachricht", "mensaje", "messaggio"};
     /** "to"/"for" before the machine's name in a note's heading. */
     private static final String[] TO_MACHINE = {"para", "für", "pour", "à", "per", "all", "för", "для", "dla", "voor",
-        "till", "للذكاء", "给", "对", "gửi"};
+        "till", "til", "untuk", "προς", "للذكاء", "给", "对", "gửi"};
     /** Names of the machine that carry their own "to": Turkish "yapay zekaya", "asistanına"; Arabic "للمساعد". */
-    private static final String[] DATIVE = {"zekaya", "asistanına", "asistanina", "asistana", "للمساعد", "للذكاء"};
+    private static final String[] DATIVE = {"zekaya", "asistanına", "asistanina", "asistana", "للمساعد", "للذكاء",
+        // Finnish "Tekoälyavustajalle,", Hebrew "לעוזר", Thai "ถึงผู้ช่วย"
+        "tekoälyavustajalle", "avustajalle", "tekoälylle", "לעוזר", "ถึงผู้ช่วย"};
     /** "if" in the languages whose "if you are an AI" is asked: "Si tu es une IA qui lit ce document, ...". */
     private static final String[] IF = {"if", "si", "se", "wenn", "falls", "jeśli", "jeżeli", "если", "якщо", "αν",
         "εάν", "om", "jos", "ha", "eğer", "dacă"};
 
     /** A word that names a machine and nothing else: "AI", "KI", "IA", "ИИ", "LLM", "chatbot", "AIアシスタント". */
     private static boolean machine(TokenTable t, int k) {
-        return t.spellsAny(k, "ai", "ki", "ia", "ии", "ші", "llm", "chatbot", "bot", "gpt", "الاصطناعي")
+        return t.spellsAny(k, "ai", "ki", "ia", "ии", "ші", "llm", "chatbot", "bot", "gpt", "الاصطناعي", "νοημοσύνης",
+                "νοημοσύνη", "המלאכותית")
                 || t.spellsAny(k, DATIVE)
                 || t.is(k, WordClass.AI) && t.at(k, WordClass.AI.bit(), -1) >= 0;
     }
@@ -141,6 +144,8 @@ final class PlantedRules implements TokenRule {
                 // (English "to the AI" has its own rules above: "Many thanks to these AI whisperers:" is not one)
                 && (t.precededWithin(k, 3, TO_MACHINE) || t.spellsAny(k, DATIVE) || t.spellsAny(name, DATIVE)
                 || t.dativeBeforeColon(name)
+                // "AI asistenta, který tento dokument čte:": the machine, then a clause on what it reads
+                || t.after(name) == ',' && t.next(name, READ.bit(), 6) >= 0
                 || t.precededWithin(k, 2, "die", "den") && t.precededWithin(k, 3, "an")
                 // "正在阅读本文的AI：": what it is doing with the text, before it
                 || t.prev(k, READ.bit(), 6) >= 0 && t.colonInSentence(name, 2))) {

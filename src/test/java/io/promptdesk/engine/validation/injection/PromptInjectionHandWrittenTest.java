@@ -38,9 +38,9 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("plain_override", new int[] {134, 138});
         FLOORS.put("unrestricted_persona", new int[] {127, 127});
         FLOORS.put("reveal_instructions", new int[] {127, 134});
-        FLOORS.put("other_language", new int[] {486, 486});
+        FLOORS.put("other_language", new int[] {505, 505});
         FLOORS.put("leetspeak", new int[] {88, 89});
-        FLOORS.put("planted_in_document", new int[] {148, 148});
+        FLOORS.put("planted_in_document", new int[] {158, 158});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -84,7 +84,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(610);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(625);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
