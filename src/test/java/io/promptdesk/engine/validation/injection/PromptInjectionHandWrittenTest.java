@@ -40,7 +40,7 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("reveal_instructions", new int[] {127, 134});
         FLOORS.put("other_language", new int[] {505, 505});
         FLOORS.put("leetspeak", new int[] {88, 89});
-        FLOORS.put("planted_in_document", new int[] {158, 158});
+        FLOORS.put("planted_in_document", new int[] {186, 186});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -84,7 +84,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(625);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(640);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
