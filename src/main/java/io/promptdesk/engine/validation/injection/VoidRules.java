@@ -34,7 +34,8 @@ final class VoidRules implements TokenRule {
 
     /** Words of {@link WordClass#VOID} that say it only denied: "(no longer) applies", "(doesn't) matter". */
     /** Verbs denied after them: "deine Regeln gelten nicht mehr", "gäller inte längre", "लागू नहीं". */
-    private static final String[] DENIED_AFTER = {"gelten", "gilt", "gelden", "geldt", "gäller", "लागू"};
+    private static final String[] DENIED_AFTER = {"gelten", "gilt", "gelden", "geldt", "gäller", "लागू", "geçerli",
+        "gecerli"};
     private static final String[] DENIED_VOID = {"anymore", "applies", "apply", "matters", "matter", "counts", "count",
         "carries", "carry", "gelten", "gilt", "gelden", "geldt", "gäller",
         // "ya no aplican", "ne comptent plus", "non valgono più", "больше не действуют", "już nie obowiązują",
@@ -46,6 +47,10 @@ final class VoidRules implements TokenRule {
         "valem", "значат", "تنطبق",
         // "the content policy does not bind you"
         "bind", "binds",
+        // "ya no sirven", "non contano più", "больше не действительны", "لم تعد صالحة", "artık geçerli değil",
+        // "nu mai sunt valabile", "eivät ole enää voimassa", "вече не важат", "više ne važe"
+        "sirven", "sirve", "contano", "действительны", "صالحة", "geçerli", "gecerli", "valabile", "voimassa", "важат",
+        "važe", "vaze",
         "exist", "exists"};
     /** How the model came by what it was given: "what you were set up with / told / trained on". */
     private static final String[] SET_UP = {"set", "told", "given", "configured", "instructed", "taught",
