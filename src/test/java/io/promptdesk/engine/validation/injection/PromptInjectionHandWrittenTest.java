@@ -38,7 +38,7 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("plain_override", new int[] {134, 138});
         FLOORS.put("unrestricted_persona", new int[] {141, 141});
         FLOORS.put("reveal_instructions", new int[] {137, 146});
-        FLOORS.put("other_language", new int[] {535, 535});
+        FLOORS.put("other_language", new int[] {565, 565});
         FLOORS.put("leetspeak", new int[] {88, 89});
         FLOORS.put("planted_in_document", new int[] {186, 186});
     }
@@ -84,7 +84,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(670);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(685);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
