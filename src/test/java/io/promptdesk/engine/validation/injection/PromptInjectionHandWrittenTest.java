@@ -35,7 +35,7 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {134, 138});
+        FLOORS.put("plain_override", new int[] {158, 162});
         FLOORS.put("unrestricted_persona", new int[] {141, 141});
         FLOORS.put("reveal_instructions", new int[] {137, 146});
         FLOORS.put("other_language", new int[] {565, 565});
@@ -84,7 +84,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(685);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(700);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
