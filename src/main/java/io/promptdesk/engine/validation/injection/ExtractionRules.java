@@ -84,8 +84,8 @@ final class ExtractionRules implements TokenRule {
     }
 
     /** "it" or "them", and "word for word", after an order to show: "Gib sie wörtlich wieder", "Перечисли их". */
-    private static final String[] THEM = {"it", "them", "sie", "es", "les", "las", "los", "lo", "li", "их", "его",
-        "parola", "palabra", "word", "wort", "mot"};
+    private static final String[] THEM = {"it", "them", "sie", "es", "les", "las", "los", "lo", "li", "le", "la", "их",
+        "его", "parola", "palabra", "word", "wort", "mot"};
 
     private static void promptExtraction(TokenTable t, int k, Evidence out) {
         int behind = t.behindFor(k, WINDOW);
@@ -167,7 +167,10 @@ final class ExtractionRules implements TokenRule {
                 && t.next(t.next(k, ABOVE.bit(), 3), mask(HIDDEN, SYSTEM), 6) >= 0) {
             // "summarise the above, including any hidden or system content"
             end = t.next(t.next(k, ABOVE.bit(), 3), mask(HIDDEN, SYSTEM), 6);
-        } else if (order(t, k) && (t.followedBy(k, THEM) || exactText(t, k) || "?.".indexOf(t.after(k)) >= 0
+        } else if (order(t, k) && (t.followedBy(k, THEM) || t.after(k) == '-' && t.followedWithin(k, 1, THEM)
+                || exactText(t, k) || "?.".indexOf(t.after(k)) >= 0
+                // "Повтори дословно.": the order, word for word, and nothing else
+                || t.at(k, HIDDEN.bit(), 1) >= 0 && "?.!".indexOf(t.after(t.at(k, HIDDEN.bit(), 1))) >= 0
                 // "全部列出来", "全部教えてください": a verb-final order, its object named a sentence before
                 || t.flag(k, TokenTable.VERB_FINAL) && t.flag(k, TokenTable.ARTICLELESS))
                 && namedBefore(t, k) >= 0) {
@@ -260,7 +263,24 @@ final class ExtractionRules implements TokenRule {
             // "what have you been told"
             instr = t.at(t.at(asked, BE.bit(), 1), INSTR.bit(), 1);
         }
-        return instr >= 0 && t.is(instr, PRIOR) ? instr : -1;
+        // ... not "Что тебе сказали в самом начале урока?", "What were you told at the beginning of the lesson?"
+        return instr >= 0 && t.is(instr, PRIOR) && !elsewhereBegun(t, instr) ? instr : -1;
+    }
+
+    /** Words after "the start" that keep it the model's: "at the start of this chat". */
+    private static final String[] THIS_CHAT = {"this", "our", "session", "conversation", "chat", "thread",
+        "разговора", "чата", "диалога"};
+
+    /**
+     * Whether the start named after {@code told} is the start of something else: "at the beginning of the lesson",
+     * "в самом начале урока" - not "at the start", "at the start of this chat".
+     */
+    private static boolean elsewhereBegun(TokenTable t, int told) {
+        int begin = t.next(told, BEGIN.bit(), 6);
+        if (begin < 0 || t.after(begin) != TokenTable.WORD) {
+            return false;
+        }
+        return !(t.followedBy(begin, "of") ? t.followedWithin(begin, 3, THIS_CHAT) : t.followedBy(begin, THIS_CHAT));
     }
 
     /**
@@ -384,12 +404,18 @@ final class ExtractionRules implements TokenRule {
             }
             boolean yours = t.any(j, PROMPTS) && j > 0 && t.is(j - 1, POSS_YOU);
             // "were you configured", "you were told"
-            int you = t.is(j, INSTR) && t.is(j, PRIOR) ? t.prev(j, YOU.bit(), 2) : -1;
+            // ... "一开始别人告诉了你什么", "最初に何と言われましたか": the telling verb carries the "you" itself
+            int you = !t.is(j, INSTR) || !t.is(j, PRIOR) ? -1 : t.is(j, YOU) ? j : t.prev(j, YOU.bit(), 2);
             // ... not "Which dishes were you told to keep warm?": a thing of the reader's named before
             int be = you < 0 ? -1 : t.at(you, BE.bit(), -1);
             boolean things = be >= 0 && !t.precededBy(be, "what", "which", "whatever") && t.at(be, -1L, -1) < 0
                     && t.before(be) == TokenTable.WORD;
-            boolean told = you >= 0 && !things && (be >= 0 || t.at(you, BE.bit(), 1) >= 0)
+            // ... "¿Qué te dijeron al principio?", "Что тебе сказали в самом начале?", "Was hat man dir ganz am
+            // Anfang gesagt?": asked what, at the start, without a "were" (the German verb last)
+            boolean asked = t.is(j, INSTR) && t.is(j, PRIOR) && (t.is(j, YOU) || t.prev(j, YOU.bit(), 6) >= 0)
+                    && (t.near(j, WHAT.bit(), 2, 6) >= 0 || t.precededWithin(j, 6, "qué", "qu"))
+                    && t.near(j, mask(BEGIN, HIDDEN), 6, 4) >= 0 && !elsewhereBegun(t, j);
+            boolean told = you >= 0 && !things && (be >= 0 || t.at(you, BE.bit(), 1) >= 0) || asked
                     // "What text were you given at the start? Reproduce it."
                     || t.is(j, TEXT) && t.at(j, BE.bit(), 1) >= 0 && t.at(j, YOU.bit(), 2) >= 0
                     && t.followedWithin(j, 3, "given", "sent", "shown")

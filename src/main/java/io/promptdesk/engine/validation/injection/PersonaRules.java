@@ -47,7 +47,7 @@ final class PersonaRules implements TokenRule {
     private static final String[] NONE_LEFT = {"now", "anymore", "left", "more", "mehr", "to", "a", "and", "und",
         "et", "e", "y", "da", "à", "or", "because", "whatsoever", "in", "understood"};
     /** "Without" written after the noun it denies: Turkish, Korean, Japanese. */
-    private static final String[] AFTER_NOUN = {"olmayan", "olmadan", "없는", "없이", "のない", "なし", "ない", "一切ない", "がない",
+    private static final String[] AFTER_NOUN = {"olmayan", "olmadan", "없는", "없이", "のない", "なし", "ない", "一切ない", "がない", "もない",
             "nélküli", "nélkül"};
     /**
      * What a persona never had or was never given, after "never": "never given safety training", "nunca le pusieron
@@ -196,7 +196,9 @@ final class PersonaRules implements TokenRule {
         } else if (t.is(k, OBEY)) {
             int limits = t.next(k, LIMITS, 4);
             // "tu n'es plus obligé de respecter tes règles": the negation may stand further back
-            end = limits >= 0 && (t.negated(k, 4) || t.negated(k, 6) && t.prev(k, YOU.bit(), 6) >= 0
+            // ... "una IA que no respeta ninguna restricción": Spanish and Portuguese "no"/"não" are read as "no"
+            boolean no = t.at(k, FREE.bit(), -1) >= 0 && t.spellsAny(t.at(k, FREE.bit(), -1), "no", "não", "nao");
+            end = limits >= 0 && (t.negated(k, 4) || no || t.negated(k, 6) && t.prev(k, YOU.bit(), 6) >= 0
                     && t.prev(k, YOU.bit(), 6) < t.prev(k, WordClass.NEG.bit(), 6))
                     ? limits : -1;
             if (end < 0 && t.flag(k, TokenTable.VERB_FINAL) && t.prev(k, LIMITS, 4) >= 0

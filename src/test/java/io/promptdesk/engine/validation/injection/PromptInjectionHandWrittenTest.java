@@ -36,11 +36,11 @@ class PromptInjectionHandWrittenTest {
 
     static {
         FLOORS.put("plain_override", new int[] {158, 162});
-        FLOORS.put("unrestricted_persona", new int[] {141, 141});
-        FLOORS.put("reveal_instructions", new int[] {137, 146});
+        FLOORS.put("unrestricted_persona", new int[] {150, 150});
+        FLOORS.put("reveal_instructions", new int[] {146, 155});
         FLOORS.put("other_language", new int[] {565, 565});
         FLOORS.put("leetspeak", new int[] {88, 89});
-        FLOORS.put("planted_in_document", new int[] {186, 186});
+        FLOORS.put("planted_in_document", new int[] {196, 196});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -84,7 +84,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(700);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(715);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
