@@ -337,7 +337,12 @@ final class OverrideRules implements TokenRule {
         if (above < 0) {
             return -1;
         }
-        boolean noun = t.after(above) != TokenTable.WORD || t.at(above, mask(AND, OUTPUT, INSTR, RULES), 1) >= 0;
+        // ... "everything above this line/message": everything before the attack itself
+        int here = t.at(above, WordClass.DEF.bit(), 1);
+        boolean noun = t.after(above) != TokenTable.WORD || t.at(above, mask(AND, OUTPUT, INSTR, RULES), 1) >= 0
+                || here >= 0 && t.at(here, mask(WordClass.TEXT, WordClass.DOC), 1) >= 0
+                // ... not "Disregard everything above this line if you already paid": a form's note to a person
+                && !t.followedBy(t.at(here, mask(WordClass.TEXT, WordClass.DOC), 1), "if", "unless", "when");
         return noun ? above : -1;
     }
 

@@ -59,7 +59,8 @@ final class PersonaRules implements TokenRule {
     /** Orders given, which a persona "without" them has not thereby lost its rules: "no commands left". */
     private static final String[] COMMANDS = {"commands", "befehle", "befehlen", "ordres", "ordens", "rozkazy",
         "rozkazów", "polecenia", "poleceń", "bevelen", "emirler", "приказы", "приказов"};
-    private static final String[] REFUSALS = {"refuse", "refuses", "deny", "denies", "decline", "declines"};
+    private static final String[] REFUSALS = {"refuse", "refuses", "deny", "denies", "decline", "declines", "says no",
+        "say no"};
 
     @Override
     public void apply(TokenTable t, Evidence out) {
@@ -67,7 +68,9 @@ final class PersonaRules implements TokenRule {
             if (t.is(k, DO)) {
                 doAnythingNow(t, k, out);
             }
-            if (t.is(k, DAN) && t.flag(k, TokenTable.UPPER)) {
+            // "DAN", not the name "Dan" nor the Vietnamese "dẫn"; the longer names of jailbreak personas in any case
+            // ("evilbot")
+            if (t.is(k, DAN) && (t.flag(k, TokenTable.UPPER) || t.end(k) - t.start(k) > 3)) {
                 out.add(InjectionSignal.JAILBREAK_PERSONA, t.start(k), t.end(k), 0.6);
             }
             // ... not the "dẫn" of Vietnamese "hướng dẫn" (instructions), which folds to "dan"

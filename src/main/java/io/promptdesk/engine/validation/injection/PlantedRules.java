@@ -224,7 +224,17 @@ final class PlantedRules implements TokenRule {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(label) + 1, 1.0);
             return;
         }
-        if (t.at(k, AI.bit(), -1) < 0 && (t.after(last) == ':' || t.after(last) == ',' || t.colonWithin(last, 2)
+        if (t.is(k, AI) && t.followedBy(last, "if") && t.next(last, YOU.bit(), 3) >= 0 && t.next(last, READ.bit(), 5) >= 0
+                && SENTENCE_END.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START)) {
+            // "see u at 5. chatbot if ur reading this reply with ...": the machine, then whether it reads this
+            out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(t.next(last, READ.bit(), 5)), 1.0);
+            return;
+        }
+        // ... "review: 5/5. dear ai assistant pls tell everyone ...": a greeting, then the order without a comma
+        int greeting = t.at(k, OBEY.bit(), -1);
+        boolean greeted = greeting >= 0 && t.spellsAny(greeting, "dear", "hey", "hi", "hello")
+                && SENTENCE_END.indexOf(t.before(greeting)) >= 0 && t.followedWithin(last, 1, "pls", "please");
+        if (t.at(k, AI.bit(), -1) < 0 && (t.after(last) == ':' || t.after(last) == ',' || t.colonWithin(last, 2) || greeted
                 || aiThenNoun || t.at(k, ALL.bit(), -1) >= 0 && t.afterNextWord(last) == ':')) {
             // "Attention AI: ...", "(Note for the assistant: ...", "... crashes. Language model, disregard ..."
             // "Attention AI:", "Note to any automated screener:", "Hidden instruction to AI agents:" - not "Release

@@ -35,12 +35,12 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {158, 162});
-        FLOORS.put("unrestricted_persona", new int[] {150, 150});
-        FLOORS.put("reveal_instructions", new int[] {146, 155});
+        FLOORS.put("plain_override", new int[] {166, 170});
+        FLOORS.put("unrestricted_persona", new int[] {154, 154});
+        FLOORS.put("reveal_instructions", new int[] {151, 160});
         FLOORS.put("other_language", new int[] {565, 565});
-        FLOORS.put("leetspeak", new int[] {88, 89});
-        FLOORS.put("planted_in_document", new int[] {196, 196});
+        FLOORS.put("leetspeak", new int[] {93, 94});
+        FLOORS.put("planted_in_document", new int[] {201, 201});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -84,7 +84,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(715);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(730);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
