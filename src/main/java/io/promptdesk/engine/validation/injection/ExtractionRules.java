@@ -454,7 +454,8 @@ final class ExtractionRules implements TokenRule {
         // ... or "your" after it: "lời nhắc hệ thống của bạn", "arahan sistem anda", "הנחיות המערכת שלך"
         // ... or an article of its own: Romanian "promptul"
         return t.flag(k, TokenTable.ARTICLELESS) || t.is(k, DEF) || t.prev(k, mask(DEF, POSS_YOU, HIDDEN), 2) >= 0
-                || t.next(k, mask(POSS_YOU, YOU), 4) >= 0 && t.next(k, mask(POSS_YOU, YOU), 4) > t.next(k, SYSTEM.bit(), 4);
+                || t.next(k, mask(POSS_YOU, YOU), 4) >= 0
+                && t.next(k, mask(POSS_YOU, YOU), 4) > t.next(k, SYSTEM.bit(), 4);
     }
 
     /** "the text above", "everything above", "the above words". */

@@ -41,14 +41,15 @@ final class PlantedRules implements TokenRule {
     private static final String[] DATIVE = {"zekaya", "asistanına", "asistanina", "asistana", "للمساعد", "للذكاء",
         // Finnish "Tekoälyavustajalle,", Hebrew "לעוזר", Thai "ถึงผู้ช่วย"
         "tekoälyavustajalle", "avustajalle", "tekoälylle", "לעוזר", "ถึงผู้ช่วย"};
-    /** "if" and "when" before the machine that handles the text: "When an assistant reads this review, ...". */
-    private static final String[] WHEN = {"if", "when", "whenever", "si", "wenn", "falls", "se", "quando", "cuando",
-        "quand", "als"};
+
     /** Headings that turn a text to its reader: "Important for AI summarizers:". */
     private static final String[] HEADINGS = {"important", "attention", "notice", "reminder", "warning"};
     /** "if" in the languages whose "if you are an AI" is asked: "Si tu es une IA qui lit ce document, ...". */
     private static final String[] IF = {"if", "si", "se", "wenn", "falls", "jeśli", "jeżeli", "если", "якщо", "αν",
         "εάν", "om", "jos", "ha", "eğer", "dacă"};
+    /** "if" and "when" before the machine that handles the text: "When an assistant reads this review, ...". */
+    private static final String[] WHEN = java.util.stream.Stream.concat(java.util.Arrays.stream(IF),
+            java.util.stream.Stream.of("when", "whenever", "quando", "cuando", "quand", "als")).toArray(String[]::new);
 
     /** A word that names a machine and nothing else: "AI", "KI", "IA", "ИИ", "LLM", "chatbot", "AIアシスタント". */
     private static boolean machine(TokenTable t, int k) {
@@ -224,8 +225,9 @@ final class PlantedRules implements TokenRule {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(label) + 1, 1.0);
             return;
         }
-        if (t.is(k, AI) && t.followedBy(last, "if") && t.next(last, YOU.bit(), 3) >= 0 && t.next(last, READ.bit(), 5) >= 0
-                && SENTENCE_END.indexOf(t.before(k)) >= 0 && !t.flag(k, TokenTable.LINE_START)) {
+        if (t.is(k, AI) && t.followedBy(last, "if") && t.next(last, YOU.bit(), 3) >= 0
+                && t.next(last, READ.bit(), 5) >= 0 && SENTENCE_END.indexOf(t.before(k)) >= 0
+                && !t.flag(k, TokenTable.LINE_START)) {
             // "see u at 5. chatbot if ur reading this reply with ...": the machine, then whether it reads this
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(t.next(last, READ.bit(), 5)), 1.0);
             return;
@@ -234,7 +236,8 @@ final class PlantedRules implements TokenRule {
         int greeting = t.at(k, OBEY.bit(), -1);
         boolean greeted = greeting >= 0 && t.spellsAny(greeting, "dear", "hey", "hi", "hello")
                 && SENTENCE_END.indexOf(t.before(greeting)) >= 0 && t.followedWithin(last, 1, "pls", "please");
-        if (t.at(k, AI.bit(), -1) < 0 && (t.after(last) == ':' || t.after(last) == ',' || t.colonWithin(last, 2) || greeted
+        if (t.at(k, AI.bit(), -1) < 0 && (t.after(last) == ':' || t.after(last) == ',' || t.colonWithin(last, 2)
+                || greeted
                 || aiThenNoun || t.at(k, ALL.bit(), -1) >= 0 && t.afterNextWord(last) == ':')) {
             // "Attention AI: ...", "(Note for the assistant: ...", "... crashes. Language model, disregard ..."
             // "Attention AI:", "Note to any automated screener:", "Hidden instruction to AI agents:" - not "Release
