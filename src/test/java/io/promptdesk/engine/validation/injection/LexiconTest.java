@@ -81,4 +81,21 @@ class LexiconTest {
         assertThat(shipped.knows("disregard")).isTrue();
         assertThat(shipped.knows("zapomnij")).isTrue();
     }
+
+    @Test
+    void misspellingsTakeTheClassesOfTheWordTheyMisspellUnlessTheyAreWordsOfTheirOwn() {
+        Lexicon lexicon = new Lexicon(List.of("OVERRIDE: forget", "MISSPELT: forget", "NOT_MISSPELT: foret"), FOLDER);
+        assertThat(lexicon.knows("froget")).isTrue();
+        assertThat(lexicon.knows("forgt")).isTrue();
+        assertThat(lexicon.knows("foret")).isFalse();
+        assertThat(lexicon.knows("orget")).as("the first letter is kept").isFalse();
+    }
+
+    @Test
+    void aMisspeltEntryThatIsNoWordOfAClassOrTooShortIsRefusedByName() {
+        assertThatThrownBy(() -> new Lexicon(List.of("MISSPELT: ignore"), FOLDER))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'ignore'");
+        assertThatThrownBy(() -> new Lexicon(List.of("OVERRIDE: skip", "MISSPELT: skip"), FOLDER))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'skip'");
+    }
 }
