@@ -38,7 +38,7 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("plain_override", new int[] {166, 170});
         FLOORS.put("unrestricted_persona", new int[] {154, 154});
         FLOORS.put("reveal_instructions", new int[] {151, 160});
-        FLOORS.put("other_language", new int[] {595, 595});
+        FLOORS.put("other_language", new int[] {620, 620});
         FLOORS.put("leetspeak", new int[] {93, 94});
         FLOORS.put("planted_in_document", new int[] {201, 201});
     }
@@ -84,7 +84,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(745);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(760);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
