@@ -320,8 +320,9 @@ public final class Engines implements AutoCloseable {
     /** The pipeline's engines: tests, the regression gate, registration, the rollout, and rollbacks. */
     public PipelineEnvironment pipeline(PromptTestRunner runner, MetricsSource metrics, TrafficRouter router,
                                         RolloutSettings settings, Pacer pacer) {
-        return new PipelineEnvironment(runner, environment(metrics, router, null), settings,
-                rollbackController(router, metrics), audit, clock(), pacer);
+        RolloutEnvironment rollouts = environment(metrics, router, null);
+        return new PipelineEnvironment(runner, rollouts, settings, rollbackController(router, metrics), audit, clock(),
+                pacer, deployment -> new GradualRolloutManager(deployment, rollouts, settings));
     }
 
     /**

@@ -18,6 +18,7 @@ import io.promptdesk.engine.rollback.RollbackEnvironment;
 import io.promptdesk.engine.rollback.RollbackSettings;
 import io.promptdesk.engine.rollback.RollbackTimer;
 import io.promptdesk.engine.rollout.RegressionHealthComparator;
+import io.promptdesk.engine.rollout.GradualRolloutManager;
 import io.promptdesk.engine.rollout.RolloutEnvironment;
 import io.promptdesk.engine.rollout.RolloutRepository;
 import io.promptdesk.engine.rollout.RolloutSettings;
@@ -90,9 +91,11 @@ public class PipelineBench {
                 (d, s, c, p) -> { }, NO_METRICS, new JdbcRollbackRepository(db), audit, clock, Runnable::run,
                 RollbackTimer.SYSTEM, null), RollbackSettings.defaults());
         PromptTestRunner runner = new PromptTestRunner();
-        PipelineEnvironment env = new PipelineEnvironment(runner, new RolloutEnvironment(rollouts, registry,
-                NO_METRICS, new RegressionHealthComparator(), (d, s, c, p) -> { }, clock, null),
-                RolloutSettings.defaults("bench"), rollback, audit, clock, RollbackTimer.SYSTEM::pause);
+        RolloutEnvironment re = new RolloutEnvironment(rollouts, registry, NO_METRICS, new RegressionHealthComparator(),
+                (d, s, c, p) -> { }, clock, null);
+        RolloutSettings settings = RolloutSettings.defaults("bench");
+        PipelineEnvironment env = new PipelineEnvironment(runner, re, settings, rollback, audit, clock,
+                RollbackTimer.SYSTEM::pause, deployment -> new GradualRolloutManager(deployment, re, settings));
         SplittableRandom rnd = new SplittableRandom(7);
         double[] baseline = IntStream.range(0, 100).mapToDouble(i -> 5 + rnd.nextDouble() * 5).toArray();
         List<Map<String, Object>> cases = BenchData.cases(100, 42);

@@ -35,7 +35,7 @@ final class RolloutStep {
         this.env = env;
         this.config = config;
         this.run = run;
-        this.manager = new GradualRolloutManager(run.deployment, env.rollouts(), env.rolloutSettings());
+        this.manager = env.rolloutManagers().apply(run.deployment);
     }
 
     PipelineReport execute() {

@@ -7,6 +7,7 @@ import io.promptdesk.engine.rollback.RollbackEnvironment;
 import io.promptdesk.engine.rollback.RollbackSettings;
 import io.promptdesk.engine.rollback.RollbackTimer;
 import io.promptdesk.engine.rollout.RegressionHealthComparator;
+import io.promptdesk.engine.rollout.GradualRolloutManager;
 import io.promptdesk.engine.rollout.RolloutEnvironment;
 import io.promptdesk.engine.rollout.RolloutPlan;
 import io.promptdesk.engine.rollout.RolloutRepository;
@@ -88,7 +89,9 @@ final class PipelineFixture implements AutoCloseable {
         RollbackController rollback = new RollbackController(new RollbackEnvironment(rollbackRegistry, rollouts, sim::route,
                 sim, new JdbcRollbackRepository(db), audit, clock, Runnable::run, new Timer(), null),
                 RollbackSettings.defaults());
-        return new PipelineEnvironment(runner, re, RolloutSettings.defaults("ci"), rollback, audit, clock, this::pass);
+        RolloutSettings settings = RolloutSettings.defaults("ci");
+        return new PipelineEnvironment(runner, re, settings, rollback, audit, clock, this::pass,
+                deployment -> new GradualRolloutManager(deployment, re, settings));
     }
 
     CicdPipeline pipeline(double factor, PipelineConfig config) {

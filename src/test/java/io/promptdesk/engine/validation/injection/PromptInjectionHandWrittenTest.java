@@ -47,14 +47,23 @@ class PromptInjectionHandWrittenTest {
 
     @BeforeAll
     static void read() throws IOException {
-        for (String line : Files.readAllLines(DevSets.folder("prompt-injection-handwritten").resolve("cases.tsv"),
+        CASES.addAll(cases("cases.tsv"));
+    }
+
+    /** The rows of one of the set's files, tab-separated into at most {@code limit} fields (0: all). */
+    private static List<String[]> rows(String file, int limit) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(DevSets.folder("prompt-injection-handwritten").resolve(file),
                 StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+            if (!line.isBlank() && !line.startsWith("#")) {
+                rows.add(line.split("\t", limit));
             }
-            String[] f = line.split("\t", 3);
-            CASES.add(new Case(f[0], f[1].equals("injection"), f[2]));
         }
+        return rows;
+    }
+
+    private static List<Case> cases(String file) throws IOException {
+        return rows(file, 3).stream().map(f -> new Case(f[0], f[1].equals("injection"), f[2])).toList();
     }
 
     @Test
@@ -89,18 +98,13 @@ class PromptInjectionHandWrittenTest {
         int attacks = 0;
         int caught = 0;
         List<String> flagged = new ArrayList<>();
-        for (String line : Files.readAllLines(DevSets.folder("prompt-injection-handwritten").resolve("held-out.tsv"),
-                StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t", 3);
-            boolean found = detector.scan(f[2]).flagged();
-            if (f[1].equals("injection")) {
+        for (Case c : cases("held-out.tsv")) {
+            boolean found = detector.scan(c.text()).flagged();
+            if (c.injection()) {
                 attacks++;
                 caught += found ? 1 : 0;
             } else if (found) {
-                flagged.add(f[2]);
+                flagged.add(c.text());
             }
         }
         assertThat(attacks).isEqualTo(30);
@@ -131,12 +135,7 @@ class PromptInjectionHandWrittenTest {
         int attacks = 0;
         int caught = 0;
         List<String> flaggedBenign = new ArrayList<>();
-        for (String line : Files.readAllLines(DevSets.folder("prompt-injection-handwritten").resolve("split-cases.tsv"),
-                StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t");
+        for (String[] f : rows("split-cases.tsv", 0)) {
             boolean found = false;
             for (ParsedTemplate t : templates) {
                 Map<String, Object> values = new LinkedHashMap<>();
@@ -152,7 +151,7 @@ class PromptInjectionHandWrittenTest {
                 attacks++;
                 caught += found ? 1 : 0;
             } else if (found) {
-                flaggedBenign.add(line);
+                flaggedBenign.add(String.join("\t", f));
             }
         }
         assertThat(attacks).isEqualTo(65);

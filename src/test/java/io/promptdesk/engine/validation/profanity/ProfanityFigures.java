@@ -27,10 +27,10 @@ import java.util.function.Function;
  *
  * <pre>
  * mvn -o -q test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.promptdesk.engine.validation.profanity.ProfanityFigures [-Dexec.args="../shared/data -v"]
+ *   -Dexec.mainClass=io.promptdesk.engine.validation.profanity.ProfanityFigures [-Dexec.args="/path/to/data-sets -v"]
  * </pre>
- * Without arguments the benign samples in {@code src/test/resources/devsets/} are used; with the folder of the full
- * data sets, the full benign sets are read from there.
+ * Without arguments the benign samples in {@code src/test/resources/devsets/} are used (what the tests read); with a
+ * folder of the full data sets, which are not in the repository, the full benign sets are read from there.
  */
 public final class ProfanityFigures {
 
@@ -242,7 +242,7 @@ public final class ProfanityFigures {
         return out;
     }
 
-    /** The full benign sets in the shared data folder. */
+    /** The full benign sets in a data folder named on the command line (not in the repository). */
     static List<Benign> benignFull(Path data) {
         List<Benign> out = new ArrayList<>();
         read(data.resolve("prompt-injection-benign-xquad/labelled.jsonl"), "XQuAD", "benign", out);
