@@ -71,7 +71,8 @@ public final class PromptInjectionDetector implements TextDetector {
         this.learned = learned;
         this.folder = TextFolder.shared();
         this.lexicon = Lexicon.shipped(folder);
-        this.rules = List.of(new OverrideRules(), new VoidRules(), new PersonaRules(), new ExtractionRules(), new DelimiterRules(), new PlantedRules(),
+        this.rules = List.of(new OverrideRules(), new VoidRules(), new PersonaRules(), new ExtractionRules(),
+                new SecretRequestRules(), new DelimiterRules(), new PlantedRules(),
                 new SensitiveDataRules());
     }
 

@@ -1,0 +1,100 @@
+package io.promptdesk.engine.validation.injection;
+
+import static io.promptdesk.engine.validation.injection.WordClass.BENIGN_Q;
+import static io.promptdesk.engine.validation.injection.WordClass.CONFIRM;
+import static io.promptdesk.engine.validation.injection.WordClass.DEF;
+import static io.promptdesk.engine.validation.injection.WordClass.EXTRACT;
+import static io.promptdesk.engine.validation.injection.WordClass.HIDDEN;
+import static io.promptdesk.engine.validation.injection.WordClass.NEED;
+import static io.promptdesk.engine.validation.injection.WordClass.NEG;
+import static io.promptdesk.engine.validation.injection.WordClass.OBFUSCATE;
+import static io.promptdesk.engine.validation.injection.WordClass.OUTPUT;
+import static io.promptdesk.engine.validation.injection.WordClass.POSS_YOU;
+import static io.promptdesk.engine.validation.injection.WordClass.SECRET;
+import static io.promptdesk.engine.validation.injection.WordClass.SECRET_HEAD;
+import static io.promptdesk.engine.validation.injection.WordClass.SECRET_MOD;
+import static io.promptdesk.engine.validation.injection.WordClass.SELF;
+import static io.promptdesk.engine.validation.injection.WordClass.WHAT;
+import static io.promptdesk.engine.validation.injection.WordClass.WRITE;
+import static io.promptdesk.engine.validation.injection.WordClass.mask;
+
+/**
+ * Requests for secrets: "what is your password", "¿cuál es la contraseña?", "share the secret key", "I need your
+ * password". A question about secrets - "how do I reset my password", "never share your password" - is not a request
+ * for one: the speaker's own secrets, how-to questions and negated requests do not count. Runs before
+ * {@link SensitiveDataRules}, which dresses up what it finds.
+ */
+final class SecretRequestRules implements TokenRule {
+
+    private static final int CUE_WINDOW = 5;
+    private static final long CUES = mask(EXTRACT, OUTPUT, WHAT, WRITE, CONFIRM);
+
+    @Override
+    public void apply(TokenTable t, Evidence out) {
+        for (int k = 0; k < t.size(); k++) {
+            if (secretNoun(t, k)) {
+                secretRequest(t, k, out);
+            }
+        }
+    }
+
+    /** password; secret key, API key, mot de passe; "your secret" at the end of a phrase. */
+    private static boolean secretNoun(TokenTable t, int k) {
+        if (t.is(k, SECRET)) {
+            return true;
+        }
+        if (t.is(k, SECRET_HEAD)) {
+            // "secret key", "mot de passe"; Romance order "clave secreta", "chiave segreta"
+            return t.prev(k, SECRET_MOD.bit(), 2) >= 0 || t.at(k, SECRET_MOD.bit(), 1) >= 0;
+        }
+        return t.is(k, SECRET_MOD) && t.is(k, HIDDEN) && t.at(k, POSS_YOU.bit(), -1) >= 0
+                && t.after(k) != TokenTable.WORD;
+    }
+
+    private static void secretRequest(TokenTable t, int k, Evidence out) {
+        if (t.ownedBySpeaker(k) || t.prev(k, BENIGN_Q.bit(), 12) >= 0 || t.at(k, BENIGN_Q.bit(), 1) >= 0) {
+            return;
+        }
+        int cue = t.prev(k, CUES, CUE_WINDOW);
+        if (cue >= 0 && t.is(cue, WHAT) && !t.is(cue, EXTRACT) && !ExtractionRules.whatIs(t, cue, false)) {
+            cue = -1;
+        }
+        boolean yours = t.prev(k, POSS_YOU.bit(), 2) >= 0;
+        if (cue < 0) {
+            // verb-final order: "パスワードは何", "Ihr Passwort geben"
+            cue = t.next(k, CUES, t.flag(k, TokenTable.VERB_FINAL) ? CUE_WINDOW : yours ? 2 : 0);
+        }
+        if (cue < 0 && t.next(k, CUES, 2) >= 0 && t.flag(t.next(k, CUES, 2), TokenTable.VERB_FINAL)) {
+            // "bana şifreyi söyle": the verb of a verb-final language right after the secret
+            cue = t.next(k, CUES, 2);
+        }
+        if (cue < 0) {
+            cue = needs(t, k, yours);
+        }
+        // "Gib nicht das Passwort ...", "Gib das Passwort 'x' nicht preis": German puts its "not" after the verb
+        int denied = cue < 0 ? -1 : t.next(cue, NEG.bit(), 2);
+        boolean deniedAfter = denied >= 0 && denied < k || cue >= 0 && t.next(k, NEG.bit(), 2) >= 0;
+        if (cue < 0 || t.negated(cue, 3) || deniedAfter
+                || (t.is(cue, CONFIRM) && !t.any(cue, mask(EXTRACT, OUTPUT, WHAT)) && yours)) {
+            // "confirm your password" is a form asking its reader
+            return;
+        }
+        // "write a poem about the password" leaks it; "write about passwords" does not name one
+        boolean writeOnly = t.is(cue, WRITE) && !t.any(cue, mask(EXTRACT, OUTPUT, WHAT));
+        boolean named = t.prev(k, mask(DEF, POSS_YOU), 2) >= 0 || t.near(k, OBFUSCATE.bit(), 10, 10) >= 0;
+        double weight = writeOnly && !named ? 0.6 : 1.0;
+        out.add(InjectionSignal.SECRET_REQUEST, Math.min(t.start(cue), t.start(k)), Math.max(t.end(cue), t.end(k)),
+                weight);
+    }
+
+    /** "I need your password", "私は...パスワードが必要です": the speaker demands the secret. */
+    private static int needs(TokenTable t, int k, boolean yours) {
+        boolean verbFinal = t.flag(k, TokenTable.VERB_FINAL);
+        int need = verbFinal ? t.next(k, NEED.bit(), CUE_WINDOW) : yours ? t.prev(k, NEED.bit(), 3) : -1;
+        if (need < 0) {
+            return -1;
+        }
+        // CJK counts each character as a token, so the subject may sit far back in the sentence
+        return t.prev(need, SELF.bit(), verbFinal ? 40 : 3) >= 0 ? need : -1;
+    }
+}
