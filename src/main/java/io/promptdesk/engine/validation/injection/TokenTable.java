@@ -69,6 +69,19 @@ final class TokenTable {
         return spelledAt(from, to, words);
     }
 
+    /** The raw word (letters) right after token {@code k}, across spaces only; empty when none follows. */
+    String wordAfter(int k) {
+        int from = end[k];
+        while (from < text.length() && text.charAt(from) == ' ') {
+            from++;
+        }
+        int to = from;
+        while (to < text.length() && Character.isLetter(text.charAt(to))) {
+            to++;
+        }
+        return text.substring(from, to);
+    }
+
     /**
      * Whether the word right before token {@code k} in the original text, across spaces or an apostrophe, is one
      * of {@code words} (ASCII, any case): "an assistant <i>who</i> ignores", "<i>d'</i>ora".
