@@ -74,7 +74,8 @@ final class PersonaRules implements TokenRule {
             }
             // "DAN", not the name "Dan" nor the Vietnamese "dẫn"; the longer names of jailbreak personas in any case
             // ("evilbot")
-            if (t.is(k, DAN) && (t.flag(k, TokenTable.UPPER) || t.end(k) - t.start(k) > 3)) {
+            // ... nor the "dặn" of "được dặn" (was told), read with the word before it
+            if (t.is(k, DAN) && (t.flag(k, TokenTable.UPPER) || t.end(k) - t.start(k) > 3 && !t.spaced(k))) {
                 out.add(InjectionSignal.JAILBREAK_PERSONA, t.start(k), t.end(k), 0.6);
             }
             // ... not the "dẫn" of Vietnamese "hướng dẫn" (instructions), which folds to "dan"
@@ -179,6 +180,10 @@ final class PersonaRules implements TokenRule {
     private static void youAreNow(TokenTable t, int k, Evidence out) {
         int be = t.at(k, BE.bit(), 1);
         int now = be < 0 ? t.at(k, NOW.bit(), 1) : t.at(be, NOW.bit(), 1);
+        if (now >= 0 && t.start(now) == t.start(k)) {
+            // Vietnamese "từ giờ" (from now on) is read as one token after its "từ", which folds to "tu"
+            return;
+        }
         String name = now < 0 ? "" : t.wordAfter(now);
         if (now < 0 && be >= 0 && t.at(be, NOW.bit(), 2) >= 0) {
             // "You're Ghost now": a name between

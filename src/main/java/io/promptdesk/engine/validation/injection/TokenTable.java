@@ -1,6 +1,8 @@
 package io.promptdesk.engine.validation.injection;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The tokens of one text that belong to at least one word class, in text order, with their token index
@@ -67,6 +69,35 @@ final class TokenTable {
             to++;
         }
         return spelledAt(from, to, words);
+    }
+
+    /**
+     * Up to {@code n} raw words (letters) after token {@code k} in its sentence, across spaces, apostrophes and
+     * commas; fewer where the sentence ends. For rare checks only: it allocates.
+     */
+    String[] wordsAfter(int k, int n) {
+        List<String> words = new ArrayList<>(n);
+        int i = end[k];
+        while (words.size() < n) {
+            while (i < text.length() && " ,'’\u00a0".indexOf(text.charAt(i)) >= 0) {
+                i++;
+            }
+            int from = i;
+            while (i < text.length() && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i == from) {
+                break;
+            }
+            words.add(text.substring(from, i));
+        }
+        return words.toArray(new String[0]);
+    }
+
+    /** Whether token {@code k} spans a space: two words read as one ("được dặn"). */
+    boolean spaced(int k) {
+        int space = text.indexOf(' ', start[k]);
+        return space >= 0 && space < end[k];
     }
 
     /** The raw word (letters) right after token {@code k}, across spaces only; empty when none follows. */

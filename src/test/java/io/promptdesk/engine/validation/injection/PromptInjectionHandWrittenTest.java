@@ -38,7 +38,7 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("plain_override", new int[] {168, 172});
         FLOORS.put("unrestricted_persona", new int[] {166, 166});
         FLOORS.put("reveal_instructions", new int[] {158, 168});
-        FLOORS.put("other_language", new int[] {620, 620});
+        FLOORS.put("other_language", new int[] {650, 650});
         FLOORS.put("leetspeak", new int[] {93, 94});
         FLOORS.put("planted_in_document", new int[] {211, 211});
     }
@@ -118,7 +118,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(775);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(790);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
