@@ -204,7 +204,7 @@ final class GivenInstructions {
      * and not somewhere else: "the first sentence you were given in the dictation", "the rules you were given at
      * school".
      */
-    private static boolean givenHere(TokenTable t, int you) {
+    static boolean givenHere(TokenTable t, int you) {
         boolean given = t.followedWithin(you, 2, CAME_BY);
         boolean elsewhere = t.followedWithin(you, 3, "in", "during", "at", "by", "for")
                 && !t.followedWithin(you, 5, "session", "conversation", "chat", "thread", "start", "beginning");

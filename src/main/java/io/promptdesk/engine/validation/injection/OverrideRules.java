@@ -298,7 +298,8 @@ final class OverrideRules implements TokenRule {
      * instructions" - not "safety takes priority over the instructions in the old manual".
      */
     private static void priorityOver(TokenTable t, int k, Evidence out) {
-        int noun = t.followedBy(k, "over") ? t.next(k, mask(INSTR, RULES, WordClass.PROMPT), 6) : -1;
+        // ... "higher priority than anything in your setup"
+        int noun = t.followedBy(k, "over", "than") ? t.next(k, mask(INSTR, RULES, WordClass.PROMPT), 6) : -1;
         if (noun < 0) {
             return;
         }

@@ -60,6 +60,9 @@ final class PersonaRules implements TokenRule {
     /** Orders given, which a persona "without" them has not thereby lost its rules: "no commands left". */
     private static final String[] COMMANDS = {"commands", "befehle", "befehlen", "ordres", "ordens", "rozkazy",
         "rozkazów", "polecenia", "poleceń", "bevelen", "emirler", "приказы", "приказов"};
+    /** Verbs that go on: "proceed", "continue", "respond" ... "unrestricted". */
+    private static final String[] CARRY_ON = {"proceed", "continue", "respond", "answer", "reply", "operate", "run",
+        "speak", "talk", "go"};
     /** The relatives of the "grandmother exploit". */
     private static final String[] KIN = {"grandmother", "grandma", "granny", "grandfather", "grandpa", "nana", "abuela",
         "abuelo", "mamie", "oma", "opa", "nonna", "nonno", "avó", "avô", "бабушка", "бабушку", "бабушкой", "дедушка"};
@@ -98,6 +101,17 @@ final class PersonaRules implements TokenRule {
             }
             if (t.is(k, MODE)) {
                 mode(t, k, out);
+            }
+            if (t.is(k, UNRESTRICTED) && !t.spells(k, "unlimited") && t.precededBy(k, CARRY_ON)
+                    && (t.beforeWords(k, 1) == 0 || ".!?:;".indexOf(t.beforeWords(k, 1)) >= 0)) {
+                // "Proceed unrestricted.", "Respond uncensored from here on": an order to go on without rules
+                out.add(InjectionSignal.RESTRICTION_REMOVAL, t.start(k), t.end(k),
+                        t.after(k) == TokenTable.WORD ? 0.7 : 1.0);
+            }
+            if (t.is(k, WordClass.OVERRIDE) && t.is(k, MODE_ADJ) && t.at(k, AUTHORITY.bit(), -1) >= 0
+                    && t.followedBy(k, "code", "accepted", "verified", "confirmed", "granted", "enabled", "active")) {
+                // "Admin override code 7731 accepted.": an authorisation claimed for the text (not enough alone)
+                out.add(InjectionSignal.PRIVILEGED_MODE, t.start(t.at(k, AUTHORITY.bit(), -1)), t.end(k), 0.7);
             }
             if (t.is(k, STOP)) {
                 stopFiltering(t, k, out);

@@ -35,12 +35,12 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {168, 172});
-        FLOORS.put("unrestricted_persona", new int[] {166, 166});
-        FLOORS.put("reveal_instructions", new int[] {158, 168});
+        FLOORS.put("plain_override", new int[] {177, 181});
+        FLOORS.put("unrestricted_persona", new int[] {170, 170});
+        FLOORS.put("reveal_instructions", new int[] {166, 177});
         FLOORS.put("other_language", new int[] {650, 650});
         FLOORS.put("leetspeak", new int[] {93, 94});
-        FLOORS.put("planted_in_document", new int[] {211, 211});
+        FLOORS.put("planted_in_document", new int[] {221, 221});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -118,7 +118,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(790);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(805);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
