@@ -3,6 +3,7 @@ package io.promptdesk.engine.validation.injection;
 import static io.promptdesk.engine.validation.injection.Scans.assertFlagged;
 import static io.promptdesk.engine.validation.injection.Scans.assertNotFlagged;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
