@@ -94,6 +94,17 @@ final class TokenTable {
         return words.toArray(new String[0]);
     }
 
+    /** Whether the original text of token {@code k} contains one of {@code parts} (any case). */
+    boolean containsAny(int k, String... parts) {
+        String token = text.substring(start[k], end[k]).toLowerCase(java.util.Locale.ROOT);
+        for (String p : parts) {
+            if (token.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether token {@code k} spans a space: two words read as one ("được dặn"). */
     boolean spaced(int k) {
         int space = text.indexOf(' ', start[k]);

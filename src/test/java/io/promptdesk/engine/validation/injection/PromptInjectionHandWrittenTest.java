@@ -38,7 +38,7 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("plain_override", new int[] {177, 181});
         FLOORS.put("unrestricted_persona", new int[] {170, 170});
         FLOORS.put("reveal_instructions", new int[] {166, 177});
-        FLOORS.put("other_language", new int[] {650, 650});
+        FLOORS.put("other_language", new int[] {679, 679});
         FLOORS.put("leetspeak", new int[] {93, 94});
         FLOORS.put("planted_in_document", new int[] {221, 221});
     }
@@ -118,7 +118,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(805);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(820);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
