@@ -111,6 +111,19 @@ final class TokenTable {
         return space >= 0 && space < end[k];
     }
 
+    /** The raw word (letters) right before token {@code k}, across spaces only; empty when none precedes. */
+    String wordBefore(int k) {
+        int to = start[k];
+        while (to > 0 && text.charAt(to - 1) == ' ') {
+            to--;
+        }
+        int from = to;
+        while (from > 0 && Character.isLetter(text.charAt(from - 1))) {
+            from--;
+        }
+        return text.substring(from, to);
+    }
+
     /** The raw word (letters) right after token {@code k}, across spaces only; empty when none follows. */
     String wordAfter(int k) {
         int from = end[k];

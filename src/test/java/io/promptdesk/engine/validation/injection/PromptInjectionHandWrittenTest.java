@@ -35,12 +35,12 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {177, 181});
-        FLOORS.put("unrestricted_persona", new int[] {170, 170});
-        FLOORS.put("reveal_instructions", new int[] {166, 177});
-        FLOORS.put("other_language", new int[] {679, 679});
+        FLOORS.put("plain_override", new int[] {182, 186});
+        FLOORS.put("unrestricted_persona", new int[] {175, 175});
+        FLOORS.put("reveal_instructions", new int[] {171, 182});
+        FLOORS.put("other_language", new int[] {684, 684});
         FLOORS.put("leetspeak", new int[] {93, 94});
-        FLOORS.put("planted_in_document", new int[] {221, 221});
+        FLOORS.put("planted_in_document", new int[] {231, 231});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -118,7 +118,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(820);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(835);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
