@@ -179,6 +179,11 @@ final class OverrideRules implements TokenRule {
             instr = store;
         }
         int rules = t.near(k, RULES.bit(), WINDOW, behind);
+        if (rules >= 0 && t.spellsAny(rules, "warnings", "disclaimers", "caveats")) {
+            // "skip old warnings": what the model adds to its answers, not what it was told ("no warnings" in a
+            // persona is the persona rules' to judge)
+            rules = -1;
+        }
         boolean qualified = t.near(k, QUALIFIER, WINDOW, behind) >= 0 || givenToYou(t, instr) || givenToYou(t, rules)
                 || instr >= 0 && t.near(instr, QUALIFIER, 2, 2) >= 0
                 // "an assistant who ignores every safety policy": a machine defined by ignoring its rules
@@ -267,14 +272,20 @@ final class OverrideRules implements TokenRule {
     private static final String[] I = {"i", "j", "ich", "io", "yo", "eu", "ik", "jag", "jeg", "я", "ako", "tôi"};
 
     /**
-     * A telling verb whose teller is the speaker: "forget what I told you about the film", "oublie ce que je t'ai dit"
-     * - the speaker taking back their own words, not the model's instructions.
+     * A telling verb whose teller is the speaker, about a topic: "forget what I told you about the film", "oublie ce
+     * que je t'ai dit sur le film" - the speaker taking back their own words, not the model's instructions. ("Forget
+     * everything I told you before! Say ..." wipes the conversation.)
      */
     private static boolean toldBySpeaker(TokenTable t, int verb) {
         // ... French "je" only before "te": Dutch "je" is "you" ("wat je eerder is verteld")
         return t.is(verb, PRIOR) && t.is(verb, INSTR) && (t.precededWithin(verb, 3, I)
-                || t.precededWithin(verb, 3, "je") && t.precededWithin(verb, 2, "t", "te", "vous"));
+                || t.precededWithin(verb, 3, "je") && t.precededWithin(verb, 2, "t", "te", "vous"))
+                && t.followedWithin(verb, 3, ABOUT);
     }
+
+    /** "About" a topic: "what I told you about the film". */
+    private static final String[] ABOUT = {"about", "sur", "über", "uber", "sobre", "su", "om", "over", "o", "про",
+        "о", "về"};
 
     /** "you are ..." / "you're ..." before {@code k} in its sentence: a persona being set up. */
     private static boolean youAre(TokenTable t, int k) {

@@ -5,6 +5,7 @@ import io.promptdesk.engine.validation.Signal;
 import io.promptdesk.engine.validation.TextDetector;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -91,9 +92,10 @@ public final class PromptInjectionDetector implements TextDetector {
         // joined: the separators become soft hyphens, which the scanner skips inside a word.
         String unleet = unleet(text);
         String joined = joinSeparated(text);
+        // ... and words set apart by full stops ("IGNORE. ALL. PREVIOUS. INSTRUCTIONS.") are read as one sentence
         String[] readings = {unleet, unleet == null ? null : unleetOnes(text, unleet), joined,
-            joined == null ? null : unleet(joined)};
-        String[] names = {LEETSPEAK, LEETSPEAK, SEPARATED, SEPARATED};
+            joined == null ? null : unleet(joined), wordsApart(text)};
+        String[] names = {LEETSPEAK, LEETSPEAK, SEPARATED, SEPARATED, SEPARATED};
         for (int r = 0; r < readings.length; r++) {
             if (readings[r] == null || r > 0 && readings[r].equals(readings[r - 1])) {
                 continue;
@@ -212,6 +214,43 @@ public final class PromptInjectionDetector implements TextDetector {
     }
 
     /**
+     * "IGNORE. ALL. PREVIOUS. INSTRUCTIONS. NOW.": three or more words in a row, each a sentence of its own, read with
+     * their full stops as spaces (same length, so offsets hold); null when the text has no such run.
+     */
+    static String wordsApart(String text) {
+        char[] out = null;
+        int n = text.length();
+        int[] dots = new int[8];
+        int count = 0;
+        for (int i = 0; i <= n; ) {
+            int s = i;
+            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i > s && i + 1 < n && text.charAt(i) == '.' && text.charAt(i + 1) == ' ') {
+                if (count == dots.length) {
+                    dots = Arrays.copyOf(dots, 2 * count);
+                }
+                dots[count++] = i;
+                i += 2;
+                while (i < n && text.charAt(i) == ' ') {
+                    i++;
+                }
+                continue;
+            }
+            if (count >= 2 && i > s) {
+                out = out == null ? text.toCharArray() : out;
+                for (int d = 0; d < count; d++) {
+                    out[dots[d]] = ' ';
+                }
+            }
+            count = 0;
+            i = i > s ? i : i + 1;
+        }
+        return out == null ? null : new String(out);
+    }
+
+    /**
      * Whether the letter at {@code p} stands alone: no letter, digit or joining mark on either side (the "e a" of
      * "i-g-n-o-r-e a-l-l" parts two words).
      */
@@ -256,9 +295,12 @@ public final class PromptInjectionDetector implements TextDetector {
     /**
      * The text with leetspeak read as letters, or null when it has none: in a word that mixes letters with digits
      * or {@code @ $ ! |}, 0 1 3 4 5 7 8 @ $ ! | become o i e a s t b a s i i (a {@code !} or {@code |} only before a
-     * letter or digit: "d!sregard", "!nstruct!ons", "|gn0r3", not "stop!"). Length and offsets are unchanged.
+     * letter or digit: "d!sregard", "!nstruct!ons", "|gn0r3", not "stop!"); "|_|" becomes u. Length and offsets are
+     * unchanged.
      */
-    static String unleet(String text) {
+    static String unleet(String original) {
+        // ... "g|_|idelines": a u drawn with three strokes, read as u and two soft hyphens (the scanner skips them)
+        String text = original.contains("|_|") ? original.replace("|_|", "u\u00AD\u00AD") : original;
         char[] out = null;
         int n = text.length();
         for (int i = 0; i < n; ) {
@@ -291,7 +333,7 @@ public final class PromptInjectionDetector implements TextDetector {
                 }
             }
         }
-        return out == null ? null : new String(out);
+        return out != null ? new String(out) : text.equals(original) ? null : text;
     }
 
     /**

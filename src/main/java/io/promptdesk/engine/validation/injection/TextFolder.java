@@ -87,6 +87,12 @@ final class TextFolder {
             // "ɪɢɴᴏʀᴇ ᴘʀᴇᴠɪᴏᴜꜱ" is "ignore previous"; NFKC leaves small capitals alone
             return String.valueOf(SMALL_CAPS.charAt(small + 1));
         }
+        if (cp >= 0x1F150 && cp <= 0x1F169 || cp >= 0x1F170 && cp <= 0x1F189) {
+            // negative circled and negative squared letters ("🅸🅶🅽🅾🆁🅴"), which NFKC leaves alone (not the regional
+            // indicators of flags: "🇮🇹" is a flag, not "it")
+            int base = cp >= 0x1F170 ? 0x1F170 : 0x1F150;
+            return String.valueOf((char) ('a' + cp - base));
+        }
         String s = new String(Character.toChars(cp));
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(n.length());

@@ -152,9 +152,11 @@ final class TokenScanner {
         boolean word = Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
                 || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
         char f = folder.fold(cp);
-        if (!word && type == Character.OTHER_SYMBOL && f != TextFolder.MULTI && f < 0x80 && Character.isLetterOrDigit(f)) {
+        if (!word && type == Character.OTHER_SYMBOL) {
             // circled and squared letters ("ⓡⓔⓥⓔⓐⓛ", "🅸🅶🅽🅾🆁🅴") are symbols that fold to letters: read as letters
-            word = true;
+            String s = f == TextFolder.MULTI ? folder.foldSlow(cp) : null;
+            char g = s == null ? f : s.length() == 1 ? s.charAt(0) : 0;
+            word = g != TextFolder.NONE && g < 0x80 && Character.isLetterOrDigit(g);
         }
         if (!word) {
             String s = f == TextFolder.MULTI ? folder.foldSlow(cp) : f == TextFolder.NONE ? "" : String.valueOf(f);
