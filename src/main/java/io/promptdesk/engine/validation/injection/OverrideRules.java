@@ -533,6 +533,10 @@ final class OverrideRules implements TokenRule {
      * after the verb (or its "you"), not "gehoorzaamt de hond alleen mij" (the dog obeys only me).
      */
     private static boolean onlyMe(TokenTable t, int k) {
+        if (!t.followedWithin(k, 5, ME) && !t.precededWithin(k, 4, "ako")) {
+            // no "me" near: nothing to read (and nothing allocated, on the path of every verb to obey)
+            return false;
+        }
         String[] words = t.wordsAfter(k, 5);
         // "gehoorzaam je alleen mij": the reader named after the verb
         int skip = t.at(k, YOU.bit(), 1) >= 0 || words.length > 0 && contains(SUBJECT_YOU, words[0]) ? 1 : 0;
