@@ -72,8 +72,8 @@ public final class PromptInjectionDetector implements TextDetector {
         this.learned = learned;
         this.folder = TextFolder.shared();
         this.lexicon = Lexicon.shipped(folder);
-        this.rules = List.of(new OverrideRules(), new VoidRules(), new PersonaRules(), new ExtractionRules(),
-                new SecretRequestRules(), new DelimiterRules(), new PlantedRules(),
+        this.rules = List.of(new OverrideRules(), new NewInstructionRules(), new VoidRules(), new PersonaRules(),
+                new ExtractionRules(), new SecretRequestRules(), new DelimiterRules(), new PlantedRules(),
                 new SensitiveDataRules());
     }
 
@@ -468,7 +468,10 @@ public final class PromptInjectionDetector implements TextDetector {
         if (fences.length == 0) {
             return;
         }
-        for (Signal s : List.copyOf(evidence.signals())) {
+        // the nearest after the fence, whichever rule found it first
+        List<Signal> found = new ArrayList<>(evidence.signals());
+        found.sort(java.util.Comparator.comparingInt(Signal::offset));
+        for (Signal s : found) {
             if (!escapes(s.name())) {
                 continue;
             }
