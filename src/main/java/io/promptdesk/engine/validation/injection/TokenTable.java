@@ -60,15 +60,26 @@ final class TokenTable {
      * {@code words} (ASCII, any case); it need not belong to any class ("drop <i>them</i>").
      */
     boolean followedBy(int k, String... words) {
+        int from = nextWordStart(k);
+        return spelledAt(from, letterRunEnd(from), words);
+    }
+
+    /** Where the raw word after token {@code k} begins, across spaces only. */
+    private int nextWordStart(int k) {
         int from = end[k];
         while (from < text.length() && text.charAt(from) == ' ') {
             from++;
         }
+        return from;
+    }
+
+    /** The end of the run of letters that begins at {@code from}. */
+    private int letterRunEnd(int from) {
         int to = from;
         while (to < text.length() && Character.isLetter(text.charAt(to))) {
             to++;
         }
-        return spelledAt(from, to, words);
+        return to;
     }
 
     /**
@@ -126,15 +137,8 @@ final class TokenTable {
 
     /** The raw word (letters) right after token {@code k}, across spaces only; empty when none follows. */
     String wordAfter(int k) {
-        int from = end[k];
-        while (from < text.length() && text.charAt(from) == ' ') {
-            from++;
-        }
-        int to = from;
-        while (to < text.length() && Character.isLetter(text.charAt(to))) {
-            to++;
-        }
-        return text.substring(from, to);
+        int from = nextWordStart(k);
+        return text.substring(from, letterRunEnd(from));
     }
 
     /**
