@@ -152,14 +152,14 @@ final class TokenScanner {
         boolean word = Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
                 || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
         char f = folder.fold(cp);
+        String slow = !word && f == TextFolder.MULTI ? folder.foldSlow(cp) : null;
         if (!word && type == Character.OTHER_SYMBOL) {
             // circled and squared letters ("ⓡⓔⓥⓔⓐⓛ", "🅸🅶🅽🅾🆁🅴") are symbols that fold to letters: read as letters
-            String s = f == TextFolder.MULTI ? folder.foldSlow(cp) : null;
-            char g = s == null ? f : s.length() == 1 ? s.charAt(0) : 0;
+            char g = slow == null ? f : slow.length() == 1 ? slow.charAt(0) : 0;
             word = g != TextFolder.NONE && g < 0x80 && Character.isLetterOrDigit(g);
         }
         if (!word) {
-            String s = f == TextFolder.MULTI ? folder.foldSlow(cp) : f == TextFolder.NONE ? "" : String.valueOf(f);
+            String s = slow != null ? slow : f == TextFolder.NONE ? "" : String.valueOf(f);
             punct(s.length() == 1 && s.charAt(0) < 0x80 ? s.charAt(0) : Character.isWhitespace(cp)
                     || Character.isSpaceChar(cp) ? ' ' : fullStop(cp) ? ';' : apostrophe(cp) ? '\'' : '\u00B7', i);
             return next;
