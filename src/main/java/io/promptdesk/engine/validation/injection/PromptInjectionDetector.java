@@ -73,8 +73,8 @@ public final class PromptInjectionDetector implements TextDetector {
         this.folder = TextFolder.shared();
         this.lexicon = Lexicon.shipped(folder);
         this.rules = List.of(new OverrideRules(), new NewInstructionRules(), new VoidRules(), new PersonaRules(),
-                new ExtractionRules(), new SecretRequestRules(), new DelimiterRules(), new PlantedRules(),
-                new SensitiveDataRules());
+                new RestrictionRules(), new ExtractionRules(), new SecretRequestRules(), new DelimiterRules(),
+                new PlantedRules(), new SensitiveDataRules());
     }
 
     @Override
