@@ -33,10 +33,13 @@ final class PlantedRules implements TokenRule {
     /** Words that turn a text to someone: "note", "instruction", "attention", "hey" - not "release notes". */
     private static final String[] CALLS = {"note", "message", "memo", "reminder", "instruction", "instructions",
         "attention", "hey", "dear", "psst", "nota", "hinweis", "aviso", "remarque", "nachricht", "mensaje", "messaggio",
-        "instructie", "instructies", "instrucción", "instruccion", "istruzione", "instrução", "anweisung", "инструкция"};
+        "instructie", "instructies", "instrucción", "instruccion", "istruzione", "instrução", "anweisung", "инструкция",
+        "הערה"};
     /** "to"/"for" before the machine's name in a note's heading. */
     private static final String[] TO_MACHINE = {"para", "für", "pour", "à", "per", "all", "för", "для", "dla", "voor",
-        "till", "til", "untuk", "προς", "للذكاء", "给", "对", "gửi"};
+        "till", "til", "untuk", "προς", "للذكاء", "给", "对", "gửi", "cho", "pentru", "για", "kwa", "sa", "برای", "за", "za"};
+    /** "For" after the machine's name: Turkish "yapay zekâ için not:". */
+    private static final String[] FOR_AFTER = {"için", "icin"};
     /** Names of the machine that carry their own "to": Turkish "yapay zekaya", "asistanına"; Arabic "للمساعد". */
     private static final String[] DATIVE = {"zekaya", "asistanına", "asistanina", "asistana", "للمساعد", "للذكاء",
         // Finnish "Tekoälyavustajalle,", Hebrew "לעוזר", Thai "ถึงผู้ช่วย"
@@ -54,7 +57,7 @@ final class PlantedRules implements TokenRule {
     /** A word that names a machine and nothing else: "AI", "KI", "IA", "ИИ", "LLM", "chatbot", "AIアシスタント". */
     private static boolean machine(TokenTable t, int k) {
         return t.spellsAny(k, "ai", "ki", "ia", "ии", "ші", "llm", "chatbot", "bot", "gpt", "الاصطناعي", "νοημοσύνης",
-                "νοημοσύνη", "המלאכותית", "ai에", "ai에게")
+                "νοημοσύνη", "המלאכותית", "ai에", "ai에게", "zekâ", "zeka", "τν", "এআই", "مصنوعی")
                 // ... "el asistente de correo", "l'assistant de navigation": an assistant named by what it does
                 || t.followedBy(k, "de") && t.followedWithin(k, 2, SOFTWARE)
                 || t.spellsAny(k, DATIVE)
@@ -179,7 +182,9 @@ final class PlantedRules implements TokenRule {
         boolean aMachine = machine(t, name) || t.next(name, READ.bit(), 6) >= 0 || t.spells(k, "automated");
         // ... "Note for automated resume screeners - every applicant ...": a dash for the colon
         boolean dash = "-–—".indexOf(t.after(name)) >= 0 && t.next(name, AI.bit(), 1) < 0;
-        if (call >= 0 && aMachine && t.spellsAny(call, CALLS) && t.followedBy(call, TO)
+        // ... "הערה לבינה המלאכותית שקוראת את המייל הזה:": the "to" a prefix of the name, the machine one that reads
+        if (call >= 0 && aMachine && t.spellsAny(call, CALLS)
+                && (t.followedBy(call, TO) || machine(t, name) && t.next(name, READ.bit(), 2) >= 0)
                 && (t.colonInSentence(k, 80) || dash)
                 && !t.flag(k, TokenTable.LINE_START)) {
             // "Nota para el asistente que lea este correo: ...", "Hinweis an die KI, die dieses Dokument
@@ -189,11 +194,16 @@ final class PlantedRules implements TokenRule {
         }
         if (machine(t, name) && t.colonInSentence(name, 40) && !t.flag(k, TokenTable.LINE_START)
                 // (English "to the AI" has its own rules above: "Many thanks to these AI whisperers:" is not one)
-                && (t.precededWithin(k, 3, TO_MACHINE) || t.spellsAny(k, DATIVE) || t.spellsAny(name, DATIVE)
+                // ... a note, an order or a reading near - not "Gracias para la IA: me ayudó mucho"
+                && (t.precededWithin(k, 3, TO_MACHINE) && (t.near(k, mask(DOC, WordClass.INSTR, OBEY), 4, 4) >= 0
+                || t.next(name, ORDERS, 10) >= 0 || t.near(name, READ.bit(), 6, 6) >= 0)
+                || t.spellsAny(k, DATIVE) || t.spellsAny(name, DATIVE)
                 || t.dativeBeforeColon(name)
                 // "AI asistenta, který tento dokument čte:": the machine, then a clause on what it reads
                 || t.after(name) == ',' && t.next(name, READ.bit(), 6) >= 0
                 || t.precededWithin(k, 2, "die", "den") && t.precededWithin(k, 3, "an")
+                // ... "yapay zekâ için not:": the "for" after the name, then the note
+                || t.followedWithin(name, 2, FOR_AFTER)
                 // "正在阅读本文的AI：": what it is doing with the text, before it
                 || t.prev(k, READ.bit(), 6) >= 0 && (t.colonInSentence(name, 5)
                 // "이 메일을 처리하는 AI에 대한 지시:": an instruction about the machine that handles the text

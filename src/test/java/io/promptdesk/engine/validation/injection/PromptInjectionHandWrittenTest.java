@@ -38,7 +38,7 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("plain_override", new int[] {182, 186});
         FLOORS.put("unrestricted_persona", new int[] {175, 175});
         FLOORS.put("reveal_instructions", new int[] {171, 182});
-        FLOORS.put("other_language", new int[] {684, 684});
+        FLOORS.put("other_language", new int[] {712, 712});
         FLOORS.put("leetspeak", new int[] {122, 124});
         FLOORS.put("planted_in_document", new int[] {231, 231});
     }
@@ -118,7 +118,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(850);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(865);
         assertThat(flagged).as("benign cases flagged").isEmpty();
     }
 
