@@ -111,31 +111,22 @@ final class NewInstructionRules implements TokenRule {
         }
         String[] words = t.wordsAfter(k, 5);
         // "gehoorzaam je alleen mij": the reader named after the verb
-        int skip = t.at(k, YOU.bit(), 1) >= 0 || words.length > 0 && contains(SUBJECT_YOU, words[0]) ? 1 : 0;
+        int skip = t.at(k, YOU.bit(), 1) >= 0 || words.length > 0 && TokenTable.oneOf(words[0], SUBJECT_YOU) ? 1 : 0;
         int i = skip;
-        if (i < words.length && contains(ONLY, words[i])) {
+        if (i < words.length && TokenTable.oneOf(words[i], ONLY)) {
             i++;
-            if (i < words.length && contains(TO, words[i])) {
+            if (i < words.length && TokenTable.oneOf(words[i], TO)) {
                 i++;
             }
-            return i < words.length && contains(ME, words[i]);
+            return i < words.length && TokenTable.oneOf(words[i], ME);
         }
-        if (skip + 1 < words.length && contains(ME, words[skip]) && contains(ONLY, words[skip + 1])) {
+        if (skip + 1 < words.length && TokenTable.oneOf(words[skip], ME) && TokenTable.oneOf(words[skip + 1], ONLY)) {
             // "unanitii mimi tu", "you obey me only"
             return true;
         }
         // "bạn chỉ nghe lời tôi", "ako lang ang susundin mo": "only" before the verb, "me" after it or before "only"
-        return t.precededWithin(k, 2, "chỉ") && words.length > 0 && contains(ME, words[0])
+        return t.precededWithin(k, 2, "chỉ") && words.length > 0 && TokenTable.oneOf(words[0], ME)
                 || t.precededWithin(k, 3, "lang") && t.precededWithin(k, 4, "ako") && t.at(k, mask(YOU, POSS_YOU), 1) >= 0;
-    }
-
-    private static boolean contains(String[] words, String w) {
-        for (String s : words) {
-            if (s.equalsIgnoreCase(w)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** "from now on (you) ...". */

@@ -117,10 +117,8 @@ final class PlantedRules implements TokenRule {
      */
     private static boolean ordered(String[] words) {
         for (int i = 1; i + 1 < words.length && i <= 2; i++) {
-            String w = words[i].toLowerCase(java.util.Locale.ROOT);
-            if (w.equals("must") || w.equals("should") || w.equals("shall")) {
-                String next = words[i + 1].toLowerCase(java.util.Locale.ROOT);
-                return !(next.equals("be") || next.equals("have") || next.equals("also"));
+            if (TokenTable.oneOf(words[i], "must", "should", "shall")) {
+                return !TokenTable.oneOf(words[i + 1], "be", "have", "also");
             }
         }
         return false;

@@ -116,6 +116,16 @@ final class TokenTable {
         return false;
     }
 
+    /** Whether a raw word (from {@link #wordsAfter}) is one of {@code words}, in any case. */
+    static boolean oneOf(String word, String... words) {
+        for (String w : words) {
+            if (w.equalsIgnoreCase(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether token {@code k} spans a space: two words read as one ("được dặn"). */
     boolean spaced(int k) {
         int space = text.indexOf(' ', start[k]);
