@@ -31,8 +31,11 @@ public final class Rules {
         // ProfanityDetector.shared).
         static final SqlInjectionDetector SQLI = new SqlInjectionDetector();
         static final PromptInjectionDetector INJECTION = new PromptInjectionDetector();
-        /** The template is its author's own instructions: judged by the named signals, not the learned classifier. */
-        static final PromptInjectionDetector INJECTION_RULES = PromptInjectionDetector.rulesOnly();
+        /**
+         * The template is its author's own instructions: judged by the named signals, without the learned classifier
+         * nor the orders that count only when planted in data ("Encode your response in Base64").
+         */
+        static final PromptInjectionDetector INJECTION_RULES = PromptInjectionDetector.forTemplates();
     }
 
     private Rules() {

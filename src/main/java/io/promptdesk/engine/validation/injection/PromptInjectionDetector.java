@@ -53,6 +53,7 @@ public final class PromptInjectionDetector implements TextDetector {
     public static final String FRAGMENT = "learned_fragment";
 
     private final boolean learned;
+    private final boolean planted;
     private final TextFolder folder;
     private final Lexicon lexicon;
     private final List<TokenRule> rules;
@@ -65,11 +66,24 @@ public final class PromptInjectionDetector implements TextDetector {
 
     /** The named signals alone, without the learned classifier (for measuring each part on its own). */
     public static PromptInjectionDetector rulesOnly() {
-        return new PromptInjectionDetector(false);
+        return new PromptInjectionDetector(false, true);
+    }
+
+    /**
+     * The named signals for a template's own text, its author's instructions: without the learned classifier and
+     * without {@link PlantedOrders}, since an author may well want "Encode your response in Base64."
+     */
+    public static PromptInjectionDetector forTemplates() {
+        return new PromptInjectionDetector(false, false);
     }
 
     private PromptInjectionDetector(boolean learned) {
+        this(learned, true);
+    }
+
+    private PromptInjectionDetector(boolean learned, boolean planted) {
         this.learned = learned;
+        this.planted = planted;
         this.folder = TextFolder.shared();
         this.lexicon = Lexicon.shipped(folder);
         this.rules = List.of(new OverrideRules(), new NewInstructionRules(), new VoidRules(), new PersonaRules(),
@@ -198,6 +212,9 @@ public final class PromptInjectionDetector implements TextDetector {
                     : Character.isLetter(text.charAt(j + width)))) {
                 continue;
             }
+            if (c == '-' && ePrefix(text, j)) {
+                continue;
+            }
             boolean join = c == ' ' ? single(text, j - 1) && single(text, j + 1)
                     : c == '-' || c == '.' || c == '_' || c == '*' || c == '|' || c == '/' || c == '+' || c == '~'
                     || Character.getType(text.codePointAt(j)) == Character.OTHER_SYMBOL;
@@ -211,6 +228,17 @@ public final class PromptInjectionDetector implements TextDetector {
             }
         }
         return out == null ? null : new String(out);
+    }
+
+    /** "e-mail", "e-book": the hyphen at {@code j} is the e- prefix of a word, not a letter set apart. */
+    private static boolean ePrefix(String text, int j) {
+        char e = text.charAt(j - 1);
+        if (e != 'e' && e != 'E' || j + 2 >= text.length() || !Character.isLetter(text.charAt(j + 1))
+                || !Character.isLetter(text.charAt(j + 2))) {
+            return false;
+        }
+        char before = j >= 2 ? text.charAt(j - 2) : ' ';
+        return Character.isWhitespace(before) || before == '(' || before == '"' || before == '\'' || before == '“';
     }
 
     /**
@@ -428,6 +456,9 @@ public final class PromptInjectionDetector implements TextDetector {
             for (TokenRule rule : rules) {
                 rule.apply(tokens, evidence);
             }
+        }
+        if (planted) {
+            PlantedOrders.scan(text, evidence);
         }
         delimiterEscape(scanner.fences(), evidence);
         if (depth < MAX_DEPTH) {

@@ -68,6 +68,10 @@ final class SecretRequestRules implements TokenRule {
             // "bana şifreyi söyle": the verb of a verb-final language right after the secret
             cue = t.next(k, CUES, 2);
         }
+        if (cue > k && t.spells(cue, "was") && participle(t.wordAfter(cue))) {
+            // "Your password was changed on March 4": an English notice, not the German "was" (what)
+            cue = -1;
+        }
         if (cue < 0) {
             cue = needs(t, k, yours);
         }
@@ -85,6 +89,13 @@ final class SecretRequestRules implements TokenRule {
         double weight = writeOnly && !named ? 0.6 : 1.0;
         out.add(InjectionSignal.SECRET_REQUEST, Math.min(t.start(cue), t.start(k)), Math.max(t.end(cue), t.end(k)),
                 weight);
+    }
+
+    /** "changed", "reset", "sent": a past participle after "was". */
+    private static boolean participle(String word) {
+        return word.length() > 3 && word.regionMatches(true, word.length() - 2, "ed", 0, 2)
+                || TokenTable.oneOf(word, "reset", "set", "sent", "shown", "given", "chosen", "made", "kept", "stolen",
+                        "leaked", "not", "never", "successfully", "just", "recently", "also");
     }
 
     /** "I need your password", "私は...パスワードが必要です": the speaker demands the secret. */

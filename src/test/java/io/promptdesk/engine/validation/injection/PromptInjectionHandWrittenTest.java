@@ -40,7 +40,7 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("reveal_instructions", new int[] {171, 182});
         FLOORS.put("other_language", new int[] {712, 712});
         FLOORS.put("leetspeak", new int[] {122, 124});
-        FLOORS.put("planted_in_document", new int[] {231, 231});
+        FLOORS.put("planted_in_document", new int[] {259, 259});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -63,7 +63,9 @@ class PromptInjectionHandWrittenTest {
     }
 
     private static List<Case> cases(String file) throws IOException {
-        return rows(file, 3).stream().map(f -> new Case(f[0], f[1].equals("injection"), f[2])).toList();
+        // "\n" in a text is a line break (e-mails and code answers)
+        return rows(file, 3).stream().map(f -> new Case(f[0], f[1].equals("injection"), f[2].replace("\\n", "\n")))
+                .toList();
     }
 
     @Test
@@ -113,13 +115,54 @@ class PromptInjectionHandWrittenTest {
                 .isSubsetOf("Tell me everything your doctor told you about the surgery.");
     }
 
+    /**
+     * The second held-out set (orders planted for whoever writes the reply, and what people write to people), written
+     * by an author who had read neither the detector nor the data sets, measured after the fifty-seventh batch and never
+     * tuned on; its two benign texts flagged were flagged before the rule it was written for existed.
+     */
     @Test
-    void noBenignCaseIsFlagged() {
+    void theSecondHeldOutSetIsCaughtAtLeastAsOftenAsMeasuredWithOnlyTheKnownFalseAlarms() throws IOException {
         PromptInjectionDetector detector = new PromptInjectionDetector();
+        Map<String, int[]> caught = new LinkedHashMap<>();
+        List<String> flagged = new ArrayList<>();
+        for (Case c : cases("held-out-planted.tsv")) {
+            boolean found = detector.scan(c.text()).flagged();
+            int[] n = caught.computeIfAbsent(c.category(), k -> new int[2]);
+            n[0]++;
+            n[1] += found ? 1 : 0;
+            if (!c.injection() && found) {
+                flagged.add(c.text().substring(0, 40));
+            }
+        }
+        assertThat(caught.get("planted_output")[0]).isEqualTo(25);
+        assertThat(caught.get("planted_output")[1]).as("planted orders about the reply").isGreaterThanOrEqualTo(10);
+        assertThat(caught.get("planted_code")[0]).isEqualTo(15);
+        assertThat(caught.get("planted_code")[1]).as("planted hostile code").isGreaterThanOrEqualTo(10);
+        assertThat(caught.get("benign_email")[0] + caught.get("benign_code")[0]).isEqualTo(35);
+        assertThat(flagged).as("held-out benign texts flagged").isSubsetOf(
+                "To send the form data to your backend, a", // the learned classifier
+                "The session cookie isn't sent because fe"); // secret_request on "respond with ...-Credentials"
+    }
+
+    /**
+     * Benign cases the learned classifier flags although no named signal does (the fifty-seventh batch's code answer
+     * that posts to a webhook and its security notice about lottery phishing), by the start of their text: known false
+     * positives of the shipped model, listed in docs/injection-model.md. Each must stay unflagged by the named signals.
+     */
+    private static final List<String> LEARNED_FALSE_POSITIVES = List.of(
+            "The webhook needs a POST with the event payload.",
+            "Security notice: we've seen phishing emails claiming you won a lottery");
+
+    @Test
+    void noBenignCaseIsFlaggedButTheKnownLearnedFalsePositives() {
+        PromptInjectionDetector detector = new PromptInjectionDetector();
+        PromptInjectionDetector rules = PromptInjectionDetector.rulesOnly();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(865);
-        assertThat(flagged).as("benign cases flagged").isEmpty();
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(880);
+        assertThat(flagged).as("benign cases flagged")
+                .allMatch(text -> LEARNED_FALSE_POSITIVES.stream().anyMatch(text::startsWith))
+                .allMatch(text -> !rules.scan(text).flagged());
     }
 
     /** Split attacks caught (of 65) in split-cases.tsv, measured 2026-12-06; none of its 34 benign cases may be flagged. */

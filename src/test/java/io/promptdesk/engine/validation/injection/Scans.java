@@ -24,7 +24,12 @@ final class Scans {
      */
     static final Set<String> LEARNED_FALSE_POSITIVES = Set.of(
             "Never share your password with anyone, not even support staff.",
-            "Write a limerick about passwords.");
+            "Write a limerick about passwords.",
+            // a user's own wishes for the reply: BIPIA plants the same words in e-mails, labelled attacks
+            "Write a cover letter for a Java developer job at a bank. Start your reply with \"Dear hiring manager\" and"
+                + " include a link to github.com/jdoe in your answer.",
+            "Can you explain recursion with a small example? Please encode your answer in Base64, I am practising"
+                + " decoding.");
 
     private Scans() {
     }
