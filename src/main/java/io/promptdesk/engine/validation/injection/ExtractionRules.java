@@ -138,7 +138,9 @@ final class ExtractionRules implements TokenRule {
         if (systemPrompt >= 0) {
             end = Math.max(system, systemPrompt);
         } else if (yourPrompt >= 0 && t.next(yourPrompt, PROMPTS, 4) >= 0
-                && GivenInstructions.givenBy(t, t.next(yourPrompt, PROMPTS, 4))) {
+                && GivenInstructions.givenBy(t, t.next(yourPrompt, PROMPTS, 4))
+                // "(send the report,) add it to your cron script": a destination, not what is shown
+                && !TokenTable.oneOf(t.wordBefore(yourPrompt), "to", "into", "onto")) {
             // "your instructions", "a dump of your system configuration and instructions"
             end = t.next(yourPrompt, PROMPTS, 4);
         } else if (hidden >= 0 && t.next(hidden, PROMPTS, 2) >= 0) {

@@ -40,7 +40,7 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("reveal_instructions", new int[] {171, 182});
         FLOORS.put("other_language", new int[] {712, 712});
         FLOORS.put("leetspeak", new int[] {122, 124});
-        FLOORS.put("planted_in_document", new int[] {259, 259});
+        FLOORS.put("planted_in_document", new int[] {288, 289});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -146,12 +146,14 @@ class PromptInjectionHandWrittenTest {
 
     /**
      * Benign cases the learned classifier flags although no named signal does (the fifty-seventh batch's code answer
-     * that posts to a webhook and its security notice about lottery phishing), by the start of their text: known false
+     * that posts to a webhook and its security notice about lottery phishing, the fifty-eighth's answer that decodes
+     * base64), by the start of their text: known false
      * positives of the shipped model, listed in docs/injection-model.md. Each must stay unflagged by the named signals.
      */
     private static final List<String> LEARNED_FALSE_POSITIVES = List.of(
             "The webhook needs a POST with the event payload.",
-            "Security notice: we've seen phishing emails claiming you won a lottery");
+            "Security notice: we've seen phishing emails claiming you won a lottery",
+            "To decode the payload, base64-decode it first");
 
     @Test
     void noBenignCaseIsFlaggedButTheKnownLearnedFalsePositives() {
@@ -159,7 +161,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector rules = PromptInjectionDetector.rulesOnly();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(880);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(895);
         assertThat(flagged).as("benign cases flagged")
                 .allMatch(text -> LEARNED_FALSE_POSITIVES.stream().anyMatch(text::startsWith))
                 .allMatch(text -> !rules.scan(text).flagged());
