@@ -151,22 +151,34 @@ final class PlantedOrders {
         "excerpt", "paste", "put this", "add this", "drop this", "copy this", "summing", "respuest", "réponse",
         "reponse", "antwort", "rispost", "respost", "mensaje", "nachricht", "messaggi", "mensagem"};
 
+    private static final String[][] HINTS_BY_FIRST = byFirst(HINTS);
+
     /** Whether the text can hold either kind of order: one of {@link #HINTS}, in any case. Allocates nothing. */
     private static boolean hint(String text) {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = Character.toLowerCase(text.charAt(i));
-            if (c != 'y' && c != 'r' && c != 'a' && c != 's' && c != 'd' && c != 'w' && c != 'f' && c != 'b'
-                    && c != 'e' && c != 'p' && c != 'c' && c != 'm' && c != 'n') {
-                continue;
-            }
-            for (String h : HINTS) {
-                if (h.charAt(0) == c && text.regionMatches(true, i, h, 0, h.length())) {
-                    return true;
+            String[] candidates = c < 128 ? HINTS_BY_FIRST[c] : null;
+            if (candidates != null) {
+                for (String h : candidates) {
+                    if (text.regionMatches(true, i, h, 0, h.length())) {
+                        return true;
+                    }
                 }
             }
         }
         return false;
+    }
+
+    /** Stems grouped by their first (ASCII) character, for a scan that tries only those that can match. */
+    private static String[][] byFirst(String[] stems) {
+        String[][] out = new String[128][];
+        for (String stem : stems) {
+            char c = stem.charAt(0);
+            out[c] = out[c] == null ? new String[] {stem} : java.util.stream.Stream.concat(
+                    java.util.Arrays.stream(out[c]), java.util.stream.Stream.of(stem)).toArray(String[]::new);
+        }
+        return out;
     }
 
     /** Lower case, one char for one, with typographic apostrophes made plain. */
@@ -206,17 +218,20 @@ final class PlantedOrders {
         "send back", "summing", "respuest", "réponse", "reponse", "antwort", "rispost", "respost", "mensaje", "nachricht",
         "messaggi", "mensagem"};
 
+    private static final String[][] REPLY_STEMS_BY_FIRST = byFirst(REPLY_STEMS);
+
     /** Whether the sentence at {@code [from, to)} of {@code low} holds one of {@link #REPLY_STEMS}. Allocates nothing. */
     private static boolean namesReply(String low, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = low.charAt(i);
-            if (c != 'r' && c != 'a' && c != 'm' && c != 'o' && c != 's' && c != 'w' && c != 'd' && c != 't'
-                    && c != 'y' && c != 'n') {
-                continue;
-            }
-            for (String stem : REPLY_STEMS) {
-                if (stem.charAt(0) == c && low.startsWith(stem, i)) {
-                    return true;
+            // a stem starts a word
+            String[] candidates = c < 128 && (i == 0 || !Character.isLetter(low.charAt(i - 1)))
+                    ? REPLY_STEMS_BY_FIRST[c] : null;
+            if (candidates != null) {
+                for (String stem : candidates) {
+                    if (low.startsWith(stem, i)) {
+                        return true;
+                    }
                 }
             }
         }
