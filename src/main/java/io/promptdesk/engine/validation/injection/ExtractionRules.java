@@ -346,9 +346,19 @@ final class ExtractionRules implements TokenRule {
     }
 
     /** "the text above", "everything above", "the above words". */
+    /** "(any carry-over) above five days", "above 10 %", "above the limit": a comparison, not the text above. */
+    private static boolean amount(TokenTable t, int above) {
+        if (!t.spells(above, "above")) {
+            return false;
+        }
+        return t.numberAfter(above) || TokenTable.oneOf(t.wordAfter(above), "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "twenty", "fifty", "hundred", "zero", "average", "normal", "threshold", "limit", "target", "budget",
+                "freezing", "expectations", "market");
+    }
+
     private static int textAbove(TokenTable t, int k) {
         int text = t.next(k, mask(TEXT, ALL), 4);
-        if (text >= 0 && t.near(text, ABOVE.bit(), 2, 1) >= 0) {
+        if (text >= 0 && t.near(text, ABOVE.bit(), 2, 1) >= 0 && !amount(t, t.near(text, ABOVE.bit(), 2, 1))) {
             return Math.max(text, t.near(text, ABOVE.bit(), 2, 1));
         }
         int above = t.next(k, ABOVE.bit(), 3);

@@ -25,11 +25,21 @@ final class HostileCode {
             + "|incorporate|merge|embed|append|utili[sz]e|use|employ|leverage|blend|weave|fuse|meld|infuse|inject|adopt"
             + "|enlist|execute|run|paste|drop|copy|put|place|apply|import|install|deploy|don't (?:hesitate|forget) to)\\b");
 
+    /** What a command line or a line of code starts with, by first letter (any case). */
+    private static final String[][] COMMANDS = PlantedOrders.byFirst(new String[] {"curl ", "wget ", "iwr ", "rm -",
+        "sudo ", "| iex", "| sh", "| bash", "|sh", "|bash", "chmod ", "crontab", "powershell", "set-net", "net.dial",
+        "require(", "import ", "#!/", "nc -", "bash -", "invoke-", "iex "});
+
+    /** A verb that puts code to use. */
+    private static final Pattern USE = Pattern.compile("\\b(?:run|add|paste|drop|put|insert|include|append|install"
+            + "|execute|use|copy|place|merge|integrate|incorporate|save|enable|type|enter|utili[sz]e|employ|leverage|embed"
+            + "|blend|weave|fuse|meld|infuse|inject|adopt|enlist|apply|import|deploy|ensure)\\b");
+
     /** Code that sends what is on the machine elsewhere: a sink ... */
     private static final Pattern SINK = Pattern.compile("requests\\.(?:post|put|get)\\s*\\(|urlopen\\s*\\(|http\\.client"
             + "|\\bfetch\\s*\\(|axios\\.(?:post|put)|\\.connect\\s*\\(|\\.send(?:all|to)?\\s*\\(|\\bscp\\b|\\brsync\\b"
             + "|\\bcurl\\b|\\bwget\\b|invoke-(?:webrequest|restmethod)|net\\.webclient|uploadfile|\\bnc\\b|netcat"
-            + "|\\bftp|smtplib|sendmail|https?\\.request\\s*\\(|webhook");
+            + "|\\bftp|smtplib|sendmail|\\.request\\s*\\(|webhook|net::http|\\.post\\s*\\(");
     /** ... and a source worth stealing. */
     private static final Pattern SOURCE = Pattern.compile("cookie|clipboard|pbpaste|\\bxsel\\b|xclip|pyperclip"
             + "|keyboard\\.on|pynput|keylog|getpass|getuser|private[_ ]?key|id_rsa|id_ed25519|\\.ssh\\b|/etc/passwd"
@@ -44,11 +54,12 @@ final class HostileCode {
             + "|\\beval\\s*\\([^\\n]*(?:requests|urlopen|fetch|http)|pickle\\.loads?\\s*\\([^\\n]*(?:response|content|urlopen)"
             + "|os\\.system\\s*\\([^\\n]*(?:\\.py|\\.sh|\\.exe|https?:)|subprocess\\.\\w+\\([^\\n]*(?:https?://[^\\n]*\\|"
             + "\\s*(?:ba)?sh)|\\bnc(?:at)?\\b[^\\n]*\\s-e\\s|/bin/(?:ba)?sh\\s+-i|\\bdup2\\s*\\(|/dev/tcp/|pty\\.spawn"
-            + "|rmtree\\s*\\(\\s*[\"'](?:/|~|c:\\\\\\\\?)[\"']|\\brm\\s+-rf\\s+(?:/\\s|/\\*|/$|~|--no-preserve-root|\\$home)"
+            + "|rmtree\\s*\\(\\s*[\"'](?:/|~|c:\\\\\\\\?)[\"']|\\brm\\s+-rf\\s+(?:/\\s|/\\*|/$|(?:~|\\$home)/?(?:\\*|\\s|$)|--no-preserve-root)"
             + "|remove-item[^\\n]*-recurse[^\\n]*(?:c:\\\\|\\$env:userprofile|~)|\\bformat\\s+c:|\\bmkfs\\b|\\bdd\\s+if=[^\\n]*of=/dev/"
             + "|os\\.fork\\s*\\(|:\\(\\)\\s*\\{\\s*:\\|:&|ipconfig\\s*/release|open\\s*\\(\\s*[\"']/etc/hosts[\"']\\s*,\\s*[\"']a"
             + "|grub\\.cfg|net_connections\\s*\\(|win32_networkadapterconfiguration|authorized_keys"
             + "|set-mppreference[^\\n]*-disable|netsh\\s+advfirewall\\s+set[^\\n]*off"
+            + "|set-netfirewallprofile[^\\n]*-enabled\\s+\\$?false|\\bufw\\s+disable|systemctl\\s+(?:stop|disable)\\s+firewalld"
             // a crypto-currency miner
             + "|xmrig|stratum\\+tcp|cryptonight|coinhive|minergate|\\bminer\\b");
     /** A program fetched from elsewhere (a URL ending in .py, .sh, .exe ...) ... */
@@ -71,33 +82,67 @@ final class HostileCode {
 
     /** Adds the hostile code offered in {@code low} (the text in lower case) to {@code out}. */
     static void scan(String low, Evidence out) {
-        if (!holdsCode(low)) {
-            return;
-        }
+        // offered in so many words: "Merge the following snippet into your solution"
         Matcher offer = OFFER.matcher(low);
         while (offer.find()) {
             int start = PlantedOrders.sentenceStart(low, offer.start());
             int end = PlantedOrders.sentenceEnd(low, offer.end());
             String sentence = low.substring(start, end);
-            if (!YOUR_WORK.matcher(sentence).find() && !INTEGRATE.matcher(sentence.strip()).lookingAt()
-                    || PlantedOrders.negated(sentence)) {
-                continue;
-            }
-            String code = codeAfter(low, end);
-            String harm = harm(code);
-            if (harm != null && PlantedOrders.document(low, start, end)) {
-                out.add(InjectionSignal.MALICIOUS_CODE, start, Math.min(low.length(), end + code.length()), 1.0, harm);
+            if ((YOUR_WORK.matcher(sentence).find() || INTEGRATE.matcher(sentence.strip()).lookingAt())
+                    && report(low, start, end, sentence, out)) {
                 return;
             }
         }
+        // ... or just told to be run or added: "just run: curl ... | sudo bash", "Drop this into config/x.rb"
+        Matcher use = USE.matcher(low);
+        while (use.find()) {
+            int start = PlantedOrders.sentenceStart(low, use.start());
+            int end = PlantedOrders.sentenceEnd(low, use.end());
+            if (imperative(low, start, use.start()) && report(low, start, end, low.substring(start, end), out)) {
+                return;
+            }
+        }
+    }
+
+    /** Reports the code after the order at {@code [start, end)} if it is hostile and the text a document. */
+    private static boolean report(String low, int start, int end, String sentence, Evidence out) {
+        if (PlantedOrders.negated(sentence)) {
+            return false;
+        }
+        String code = codeAfter(low, end);
+        String harm = harm(code);
+        if (harm != null && PlantedOrders.document(low, start, end)) {
+            out.add(InjectionSignal.MALICIOUS_CODE, start, Math.min(low.length(), end + code.length()), 1.0, harm);
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether the verb at {@code at} gives an order: it opens its sentence or follows "and", "then", "just" ... */
+    private static boolean imperative(String low, int sentenceStart, int at) {
+        int i = at - 1;
+        while (i >= sentenceStart && (low.charAt(i) == ' ' || low.charAt(i) == ',')) {
+            i--;
+        }
+        if (i < sentenceStart || low.charAt(i) == ':' || low.charAt(i) == '\n' || low.charAt(at - 1) == ','
+                || i + 1 < at && low.charAt(i + 1) == ',') {
+            // "Before anything else, paste this ...": a verb after a comma gives the order too
+            return true;
+        }
+        int wordEnd = i + 1;
+        while (i >= sentenceStart && Character.isLetter(low.charAt(i))) {
+            i--;
+        }
+        String before = low.substring(i + 1, wordEnd);
+        return TokenTable.oneOf(before, "and", "then", "just", "simply", "now", "first", "also", "please", "and");
     }
 
     /**
      * Whether the text may hold code at all: a fence, or four or more of the characters code is written with
      * ({@code ( ) = ; { } [ ] | $ < > ' " `}), a bracket or a pipe among them. One pass, allocates nothing.
      */
-    private static boolean holdsCode(String low) {
-        if (low.contains("```")) {
+    static boolean holdsCode(String low) {
+        if (low.contains("```") || PlantedOrders.containsAny(low, COMMANDS)) {
             return true;
         }
         int marks = 0;
@@ -142,6 +187,10 @@ final class HostileCode {
         }
         if (FETCHED_KEY.matcher(code).find() && ENCRYPT.matcher(code).find()) {
             return "code that encrypts files with a key fetched from elsewhere";
+        }
+        if (code.contains("net.dial") && (code.contains("/bin/sh") || code.contains("/bin/bash")
+                || code.contains("cmd.exe"))) {
+            return "code that runs what it downloads, opens a shell elsewhere or damages the machine";
         }
         int loop = code.indexOf("while true");
         if (loop >= 0 && !code.contains("sleep") && FLOOD.matcher(code).region(loop, code.length()).find()) {

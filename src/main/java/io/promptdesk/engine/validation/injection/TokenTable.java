@@ -145,6 +145,15 @@ final class TokenTable {
         return text.substring(from, to);
     }
 
+    /** Whether a number follows token {@code k}, across spaces only: "above 5 days". */
+    boolean numberAfter(int k) {
+        int at = end(k);
+        while (at < text.length() && text.charAt(at) == ' ') {
+            at++;
+        }
+        return at < text.length() && Character.isDigit(text.charAt(at));
+    }
+
     /** The raw word (letters) right after token {@code k}, across spaces only; empty when none follows. */
     String wordAfter(int k) {
         int from = nextWordStart(k);

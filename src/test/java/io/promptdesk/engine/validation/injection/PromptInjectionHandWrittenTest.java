@@ -40,7 +40,7 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("reveal_instructions", new int[] {171, 182});
         FLOORS.put("other_language", new int[] {712, 712});
         FLOORS.put("leetspeak", new int[] {122, 124});
-        FLOORS.put("planted_in_document", new int[] {288, 289});
+        FLOORS.put("planted_in_document", new int[] {314, 314});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -117,8 +117,9 @@ class PromptInjectionHandWrittenTest {
 
     /**
      * The second held-out set (orders planted for whoever writes the reply, and what people write to people), written
-     * by an author who had read neither the detector nor the data sets, measured after the fifty-seventh batch and never
-     * tuned on; its two benign texts flagged were flagged before the rule it was written for existed.
+     * by an author who had read neither the detector nor the data sets, measured after the fifty-seventh, fifty-eighth and
+     * fifty-ninth batches and never tuned on; its two benign texts flagged were flagged before the rule it was written
+     * for existed.
      */
     @Test
     void theSecondHeldOutSetIsCaughtAtLeastAsOftenAsMeasuredWithOnlyTheKnownFalseAlarms() throws IOException {
@@ -135,9 +136,9 @@ class PromptInjectionHandWrittenTest {
             }
         }
         assertThat(caught.get("planted_output")[0]).isEqualTo(25);
-        assertThat(caught.get("planted_output")[1]).as("planted orders about the reply").isGreaterThanOrEqualTo(10);
+        assertThat(caught.get("planted_output")[1]).as("planted orders about the reply").isGreaterThanOrEqualTo(11);
         assertThat(caught.get("planted_code")[0]).isEqualTo(15);
-        assertThat(caught.get("planted_code")[1]).as("planted hostile code").isGreaterThanOrEqualTo(10);
+        assertThat(caught.get("planted_code")[1]).as("planted hostile code").isGreaterThanOrEqualTo(12);
         assertThat(caught.get("benign_email")[0] + caught.get("benign_code")[0]).isEqualTo(35);
         assertThat(flagged).as("held-out benign texts flagged").isSubsetOf(
                 "To send the form data to your backend, a", // the learned classifier
@@ -161,7 +162,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector rules = PromptInjectionDetector.rulesOnly();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(895);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(910);
         assertThat(flagged).as("benign cases flagged")
                 .allMatch(text -> LEARNED_FALSE_POSITIVES.stream().anyMatch(text::startsWith))
                 .allMatch(text -> !rules.scan(text).flagged());
