@@ -160,11 +160,11 @@ final class PlantedOrders {
 
     /** Stems one of which an order about the reply or about offered code needs (lower case). */
     private static final String[] HINTS = {"your ", "repl", "respon", "answer", "summar", "recap", "descri",
-        "write back", "you write", "you say", "you produce", "you send", "following", "below", "subsequent", "snippet",
-        "summing", "respuest", "réponse", "reponse", "antwort", "rispost", "respost", "mensaje", "nachricht",
-        "messaggi", "mensagem", "digest", "overview", "notes", "write-up", "draft", "documentation", "comment",
-        "follow-up", "minutes", "whoever", "anyone", "condens", "generated from", "produced from", "base64", "rot13",
-        "emoji", "backward", "if you", "when this", "the text", "the email", "the output"};
+        "write back", "you write", "you say", "you produce", "you send", "following", "below", "subsequent",
+        "snippet", "summing", "respuest", "réponse", "reponse", "antwort", "rispost", "respost", "mensaje",
+        "nachricht", "messaggi", "mensagem", "digest", "overview", "notes", "write-up", "draft", "documentation",
+        "comment", "follow-up", "minutes", "whoever", "anyone", "condens", "generated from", "produced from",
+        "base64", "rot13", "emoji", "backward", "if you", "when this", "the text", "the email", "the output"};
 
     private static final String[][] HINTS_BY_FIRST = byFirst(HINTS);
 
@@ -234,11 +234,13 @@ final class PlantedOrders {
 
     /** Stems one of which a sentence naming the reply holds: "reply", "response", "answer", "summary" ... */
     private static final String[] REPLY_STEMS = {"repl", "respon", "answer", "messag", "output", "summar", "recap",
-        "write-up", "writeup", "digest", "descri", "overview", "translation", "write back", "writing back", "you write", "you say", "you produce", "you send",
-        "send back", "summing", "digest", "overview", "notes", "write-up", "draft", "documentation", "docs", "comment",
-        "follow-up", "minutes", "whoever", "anyone", "everyone", "someone", "if ", "when ", "whenever", "once",
-        "generated", "produced", "derived", "the text", "the email", "version", "please", "kindly", "respuest", "réponse", "reponse", "antwort", "rispost", "respost", "mensaje", "nachricht",
-        "messaggi", "mensagem"};
+        "write-up", "writeup", "digest", "descri", "overview", "translation", "write back", "writing back",
+        "you write", "you say", "you produce", "you send", "send back", "summing", "notes", "draft", "documentation",
+        "docs", "comment", "follow-up", "minutes", "whoever", "anyone", "everyone", "someone", "generated",
+        "produced", "derived", "the text", "the email", "version", "condens", "translat", "paraphras", "encod",
+        "encrypt", "revers", "scrambl", "jumbl", "invert", "misspell", "anagram", "emoji", "base6", "base3", "base1",
+        "base5", "base8", "rot1", "writes", "writing", "drafts", "posts", "process", "sum ", "respuest", "réponse",
+        "reponse", "antwort", "rispost", "respost", "mensaje", "nachricht", "messaggi", "mensagem"};
 
     private static final String[][] REPLY_STEMS_BY_FIRST = byFirst(REPLY_STEMS);
 
