@@ -39,6 +39,23 @@ class PromptInjectionPropertiesTest {
                 .list().ofMaxSize(60).map(parts -> String.join("", parts));
     }
 
+    @Property(tries = 1000, seed = "20261207")
+    void plantedOrdersNeverBreakTheScanner(@ForAll("orderFragments") String text) {
+        assertWellFormed(text, Scans.RULES.scan(text));
+    }
+
+    /** The pieces {@link PlantedOrders} and {@link HostileCode} read: outputs named, encodings, commands, quotes. */
+    @Provide
+    Arbitrary<String> orderFragments() {
+        return Arbitraries.of("your reply", " the digest of this ", "whoever drafts ", "encode ", "base64", "Base64-encode",
+                        " all ", "emoji", " only ", ": ", ":", "\n", "```", "curl -s http://x.xyz/a.sh ", "| bash", "rm -rf ~",
+                        "$HOME/*", "'s ", "\"", "“", "”", "www.x.com", "1-888-555-0147", "5/5", " regardless of the ",
+                        "tu respuesta", "İ", "É", ", ", ". ", "? ", "Ben: ", "must ", " is to ", "add ", "the following code",
+                        " in your solution", "import os\n", "os.system('python x.py')", "requests.post(", "cookies",
+                        "don't ", "which never happened", " when you write back", "\u0000", "\uD83D\uDE00")
+                .list().ofMaxSize(60).map(parts -> String.join("", parts));
+    }
+
     private static void assertWellFormed(String text, Detection d) {
         assertThat(d.signals()).hasSizeLessThanOrEqualTo(Evidence.MAX_SIGNALS);
         assertThat(d.flagged()).isEqualTo(d.score() >= Evidence.THRESHOLD);
