@@ -26,7 +26,7 @@ final class HostileCode {
             + "|enlist|execute|run|paste|drop|copy|put|place|apply|import|install|deploy|don't (?:hesitate|forget) to)\\b");
 
     /** What a command line or a line of code starts with, by first letter (any case). */
-    private static final String[][] COMMANDS = PlantedOrders.byFirst(new String[] {"curl ", "wget ", "iwr ", "rm -",
+    private static final String[][] COMMANDS = Sentences.byFirst(new String[] {"curl ", "wget ", "iwr ", "rm -",
         "sudo ", "| iex", "| sh", "| bash", "|sh", "|bash", "chmod ", "crontab", "powershell", "set-net", "net.dial",
         "require(", "import ", "#!/", "nc -", "bash -", "invoke-", "iex "});
 
@@ -82,11 +82,15 @@ final class HostileCode {
 
     /** Adds the hostile code offered in {@code low} (the text in lower case) to {@code out}. */
     static void scan(String low, Evidence out) {
+        if (harm(low, false) == null) {
+            // nothing hostile anywhere: no order need be looked for (one pass of the patterns, not one per order)
+            return;
+        }
         // offered in so many words: "Merge the following snippet into your solution"
         Matcher offer = OFFER.matcher(low);
         while (offer.find()) {
-            int start = PlantedOrders.sentenceStart(low, offer.start());
-            int end = PlantedOrders.sentenceEnd(low, offer.end());
+            int start = Sentences.sentenceStart(low, offer.start());
+            int end = Sentences.sentenceEnd(low, offer.end());
             String sentence = low.substring(start, end);
             if ((YOUR_WORK.matcher(sentence).find() || INTEGRATE.matcher(sentence.strip()).lookingAt())
                     && report(low, start, end, sentence, out)) {
@@ -96,8 +100,8 @@ final class HostileCode {
         // ... or just told to be run or added: "just run: curl ... | sudo bash", "Drop this into config/x.rb"
         Matcher use = USE.matcher(low);
         while (use.find()) {
-            int start = PlantedOrders.sentenceStart(low, use.start());
-            int end = PlantedOrders.sentenceEnd(low, use.end());
+            int start = Sentences.sentenceStart(low, use.start());
+            int end = Sentences.sentenceEnd(low, use.end());
             if (imperative(low, start, use.start()) && report(low, start, end, low.substring(start, end), out)) {
                 return;
             }
@@ -134,7 +138,7 @@ final class HostileCode {
             i--;
         }
         String before = low.substring(i + 1, wordEnd);
-        return TokenTable.oneOf(before, "and", "then", "just", "simply", "now", "first", "also", "please", "and");
+        return TokenTable.oneOf(before, "and", "then", "just", "simply", "now", "first", "also", "please");
     }
 
     /**
@@ -142,7 +146,7 @@ final class HostileCode {
      * ({@code ( ) = ; { } [ ] | $ < > ' " `}), a bracket or a pipe among them. One pass, allocates nothing.
      */
     static boolean holdsCode(String low) {
-        if (low.contains("```") || PlantedOrders.containsAny(low, COMMANDS)) {
+        if (low.contains("```") || Sentences.containsAny(low, COMMANDS)) {
             return true;
         }
         int marks = 0;
@@ -174,6 +178,11 @@ final class HostileCode {
 
     /** What the code does to whoever runs it, or null when nothing hostile is found. */
     static String harm(String code) {
+        return harm(code, true);
+    }
+
+    /** {@link #harm(String)}; {@code paused}: a loop counts as a flood only if no "sleep" stands anywhere in the code. */
+    private static String harm(String code, boolean paused) {
         // commands written as argument lists ["ipconfig", "/release"] are read as the command line they run
         String flat = FLATTEN.matcher(code).replaceAll(" ");
         if (HOSTILE.matcher(code).find() || HOSTILE.matcher(flat).find()) {
@@ -193,7 +202,7 @@ final class HostileCode {
             return "code that runs what it downloads, opens a shell elsewhere or damages the machine";
         }
         int loop = code.indexOf("while true");
-        if (loop >= 0 && !code.contains("sleep") && FLOOD.matcher(code).region(loop, code.length()).find()) {
+        if (loop >= 0 && !(paused && code.contains("sleep")) && FLOOD.matcher(code).region(loop, code.length()).find()) {
             return "code that floods a host or the machine in an endless loop";
         }
         return null;

@@ -96,7 +96,7 @@ public final class PromptInjectionDetector implements TextDetector {
         if (text == null || text.isEmpty()) {
             return Detection.CLEAN;
         }
-        Detection plain = analyse(text, 0, new int[] {MAX_DECODED}).toDetection();
+        Detection plain = analyse(text, 0, new int[] {MAX_DECODED}, false, planted).toDetection();
         if (plain.flagged()) {
             return plain;
         }
@@ -445,10 +445,18 @@ public final class PromptInjectionDetector implements TextDetector {
     }
 
     private Evidence analyse(String text, int depth, int[] budget) {
-        return analyse(text, depth, budget, false);
+        return analyse(text, depth, budget, false, false);
     }
 
     private Evidence analyse(String text, int depth, int[] budget, boolean splitCamel) {
+        return analyse(text, depth, budget, splitCamel, false);
+    }
+
+    /**
+     * The evidence in {@code text}; {@code orders}: also the orders planted for whoever writes the reply, read on the
+     * text as written only (not again on its leetspeak or joined readings, nor on decoded payloads).
+     */
+    private Evidence analyse(String text, int depth, int[] budget, boolean splitCamel, boolean orders) {
         Evidence evidence = new Evidence(text);
         TokenScanner scanner = new TokenScanner(text, folder, lexicon, evidence, splitCamel);
         TokenTable tokens = scanner.scan();
@@ -457,7 +465,7 @@ public final class PromptInjectionDetector implements TextDetector {
                 rule.apply(tokens, evidence);
             }
         }
-        if (planted) {
+        if (orders) {
             PlantedOrders.scan(text, evidence);
         }
         delimiterEscape(scanner.fences(), evidence);
