@@ -148,12 +148,12 @@ public final class HashedNgrams {
 
     /** Calls {@code sink} for every n-gram of {@code text}; returns how many there were. */
     public int forEach(String text, Sink sink) {
-        return forEach(fold(text, PromptInjectionDetector.unleet(text)), sink);
+        return forEach(fold(text, Readings.unleet(text)), sink);
     }
 
     /** Calls {@code sink} with the bucket of every n-gram (no spans); returns how many there were. */
     public int buckets(String text, IntConsumer sink) {
-        return buckets(fold(text, PromptInjectionDetector.unleet(text)), sink);
+        return buckets(fold(text, Readings.unleet(text)), sink);
     }
 
     int buckets(Folded f, IntConsumer sink) {
@@ -185,7 +185,7 @@ public final class HashedNgrams {
 
     /** The buckets of each window of {@code text} that holds some of the original text's span [from, to). */
     public java.util.List<int[]> windowBuckets(String text, int from, int to) {
-        Folded f = fold(text, PromptInjectionDetector.unleet(text));
+        Folded f = fold(text, Readings.unleet(text));
         int first = Integer.MAX_VALUE;
         int last = -1;
         for (int k = 0; k < f.length; k++) {

@@ -109,7 +109,7 @@ public final class InjectionClassifier {
 
     /** The linear margin of {@code text} (positive leans to injection). */
     public double margin(String text) {
-        return margin(ngrams.fold(text, PromptInjectionDetector.unleet(text)));
+        return margin(ngrams.fold(text, Readings.unleet(text)));
     }
 
     double margin(HashedNgrams.Folded f) {
@@ -228,7 +228,7 @@ public final class InjectionClassifier {
 
     /** The verdict on {@code text}; fragments only when flagged. */
     public Verdict judge(String text) {
-        return judge(text, PromptInjectionDetector.unleet(text));
+        return judge(text, Readings.unleet(text));
     }
 
     Verdict judge(String text, String unleet) {
