@@ -265,9 +265,17 @@ final class PersonaRules implements TokenRule {
     /** "I am your developer", "as your creator", "I am God". */
     private static void authority(TokenTable t, int k, Evidence out) {
         int yours = t.at(k, POSS_YOU.bit(), -1);
+        if (yours < 0 && (t.is(k, POSS_YOU) || t.at(k, POSS_YOU.bit(), 1) >= 0)) {
+            // "nhà phát triển của bạn", "pengembang Anda", "مطورك": the possessive after the noun, or in it
+            yours = k;
+        }
         int claim = -1;
         if (yours >= 0) {
-            claim = t.prev(yours, mask(SELF, AS), 3);
+            claim = t.prev(Math.min(yours, k), mask(SELF, AS), 3);
+            if (claim < 0 && t.flag(k, TokenTable.VERB_FINAL)) {
+                // "आपके निर्माता के रूप में", "あなたの開発者として": "as" after the noun
+                claim = t.next(k, AS.bit(), 3);
+            }
         } else if (t.is(k, GOD)) {
             claim = t.prev(k, SELF.bit(), 2);
         }

@@ -75,6 +75,14 @@ final class SecretRequestRules implements TokenRule {
         if (cue < 0) {
             cue = needs(t, k, yours);
         }
+        if (cue < 0 && t.next(k, WHAT.bit(), 3) >= 0 && t.questionWithin(t.next(k, WHAT.bit(), 3), 6)) {
+            // "Mật khẩu là gì?", "Kata sandinya apa?": the question word after the secret
+            cue = t.next(k, WHAT.bit(), 3);
+        }
+        if (cue < 0 && t.flag(k, TokenTable.VERB_FINAL) && t.questionWithin(k, 2)) {
+            // "パスワードは?": the secret as the topic of a bare question
+            cue = k;
+        }
         // "Gib nicht das Passwort ...", "Gib das Passwort 'x' nicht preis": German puts its "not" after the verb
         int denied = cue < 0 ? -1 : t.next(cue, NEG.bit(), 2);
         boolean deniedAfter = denied >= 0 && denied < k || cue >= 0 && t.next(k, NEG.bit(), 2) >= 0;

@@ -3,6 +3,7 @@ package io.promptdesk.engine.validation.injection;
 import static io.promptdesk.engine.validation.injection.WordClass.APOS_S;
 import static io.promptdesk.engine.validation.injection.WordClass.BE;
 import static io.promptdesk.engine.validation.injection.WordClass.CONFIRM;
+import static io.promptdesk.engine.validation.injection.WordClass.DEF;
 import static io.promptdesk.engine.validation.injection.WordClass.DO;
 import static io.promptdesk.engine.validation.injection.WordClass.EXTRACT;
 import static io.promptdesk.engine.validation.injection.WordClass.FRAME;
@@ -51,17 +52,34 @@ final class SensitiveDataRules implements TokenRule {
 
     private static void personalData(TokenTable t, int k, Evidence out) {
         int owner = t.prev(k, mask(OWNER, APOS_S), 4);
-        if (owner >= 0 && t.is(owner, APOS_S) && !t.is(owner, OWNER) && t.before(owner) != '\'') {
+        if (owner >= 0 && t.is(owner, APOS_S) && !t.is(owner, OWNER) && t.before(owner) != '\''
+                && t.spells(owner, "s")) {
+            // an "s" with no apostrophe is no possessive; "का", "の", "的" are
             owner = -1;
+        }
+        if (owner < 0 && (t.at(k, OWNER.bit(), 1) >= 0 || t.at(k, OWNER.bit(), 2) >= 0 && t.at(k, DEF.bit(), 1) >= 0)) {
+            // "l'adresse e-mail de l'utilisateur", "địa chỉ của người dùng": the owner after the data
+            owner = t.next(k, OWNER.bit(), 2);
+        }
+        if (owner < 0 && t.namedOwnerAfter(k)) {
+            // "¿Cuál es el saldo bancario de John Doe?": the data of someone named
+            owner = k;
         }
         if (owner < 0) {
             return;
         }
-        int cue = t.prev(owner, CUES, 6);
+        int cue = t.prev(Math.min(owner, k), CUES, 6);
+        if (cue < 0 && t.flag(k, TokenTable.VERB_FINAL)) {
+            // "उपयोगकर्ता का ईमेल पता साझा करें", "ユーザーの住所を教えて": the verb at the end
+            cue = t.next(k, CUES, 4);
+        }
         if (cue < 0) {
-            // "where does the user live", but not the relative "where a detective finds ..."
-            cue = t.prev(owner, WHERE.bit(), 6);
-            cue = cue >= 0 && t.at(cue, mask(BE, DO), 1) >= 0 ? cue : -1;
+            // "where does the user live", but not the relative "where a detective finds ..."; "Где сейчас живет
+            // пользователь?", "उपयोगकर्ता अब कहाँ रहता है?": a question whose "where" needs no "does"
+            int where = t.prev(Math.min(owner, k), WHERE.bit(), 6);
+            where = where >= 0 ? where : t.near(k, WHERE.bit(), 2, 2);
+            cue = where >= 0 && (t.at(where, mask(BE, DO), 1) >= 0
+                    || t.questionWithin(Math.max(where, Math.max(owner, k)), 24)) ? where : -1;
         }
         if (cue < 0 || t.negated(cue, 3) || (t.is(cue, WHAT) && t.is(cue, BE) && t.at(cue, BE.bit(), 1) < 0)) {
             // "was" without "is" is a past tense
@@ -69,6 +87,7 @@ final class SensitiveDataRules implements TokenRule {
         }
         // "the user's ..." speaks of the person the assistant serves as a third party
         boolean user = t.is(owner, OWNER) || (t.at(owner, OWNER.bit(), -1) >= 0);
-        out.add(InjectionSignal.PERSONAL_DATA_REQUEST, t.start(cue), t.end(k), user ? 0.8 : 0.6);
+        out.add(InjectionSignal.PERSONAL_DATA_REQUEST, Math.min(t.start(cue), t.start(k)),
+                Math.max(t.end(cue), t.end(k)), user ? 0.8 : 0.6);
     }
 }
