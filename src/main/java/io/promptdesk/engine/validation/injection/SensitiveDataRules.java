@@ -3,7 +3,6 @@ package io.promptdesk.engine.validation.injection;
 import static io.promptdesk.engine.validation.injection.WordClass.APOS_S;
 import static io.promptdesk.engine.validation.injection.WordClass.BE;
 import static io.promptdesk.engine.validation.injection.WordClass.CONFIRM;
-import static io.promptdesk.engine.validation.injection.WordClass.DEF;
 import static io.promptdesk.engine.validation.injection.WordClass.DO;
 import static io.promptdesk.engine.validation.injection.WordClass.EXTRACT;
 import static io.promptdesk.engine.validation.injection.WordClass.FRAME;
@@ -57,9 +56,10 @@ final class SensitiveDataRules implements TokenRule {
             // an "s" with no apostrophe is no possessive; "का", "の", "的" are
             owner = -1;
         }
-        if (owner < 0 && (t.at(k, OWNER.bit(), 1) >= 0 || t.at(k, OWNER.bit(), 2) >= 0 && t.at(k, DEF.bit(), 1) >= 0)) {
-            // "l'adresse e-mail de l'utilisateur", "địa chỉ của người dùng": the owner after the data
-            owner = t.next(k, OWNER.bit(), 2);
+        if (owner < 0 && t.next(k, OWNER.bit(), 5) >= 0) {
+            // "l'adresse e-mail de l'utilisateur", "địa chỉ của người dùng", "the home address and phone number of
+            // the customer": the owner after the data
+            owner = t.next(k, OWNER.bit(), 5);
         }
         if (owner < 0 && t.namedOwnerAfter(k)) {
             // "¿Cuál es el saldo bancario de John Doe?": the data of someone named

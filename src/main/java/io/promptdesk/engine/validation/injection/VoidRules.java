@@ -51,7 +51,9 @@ final class VoidRules implements TokenRule {
         // "nu mai sunt valabile", "eivät ole enää voimassa", "вече не важат", "više ne važe"
         "sirven", "sirve", "contano", "действительны", "صالحة", "geçerli", "gecerli", "valabile", "voimassa", "важат",
         "važe", "vaze",
-        "exist", "exists"};
+        "exist", "exists",
+        // "không còn hiệu lực", "hindi na umiiral", "আর কার্যকর নয়"
+        "hiệu lực", "umiiral", "কার্যকর"};
     /** A status line's value that says the rules are gone: "Current rules: none.", "Safety layer: disabled." */
     private static final String[] STATUS_OFF = {"none", "nothing", "off", "disabled", "removed", "deactivated"};
     /** How the model came by what it was given: "what you were set up with / told / trained on". */
@@ -163,8 +165,10 @@ final class VoidRules implements TokenRule {
         long nouns = mask(INSTR, RULES, ABOVE, WordClass.PROMPT);
         int noun = t.prev(k, nouns, WINDOW);
         if (noun >= 0 && t.is(noun, ABOVE) && !t.any(noun, mask(INSTR, RULES))
-                && t.at(noun, mask(DEF, ALL, WordClass.TEXT, INSTR, WordClass.PROMPT, WordClass.SYSTEM), -1) < 0) {
-            // "the above", "everything above", "the prompt above" - not "the coupon above has expired"
+                && t.at(noun, mask(DEF, ALL, WordClass.TEXT, INSTR, RULES, WordClass.PROMPT, WordClass.SYSTEM), -1) < 0
+                && t.at(noun, mask(INSTR, RULES), -2) < 0) {
+            // "the above", "everything above", "the prompt above", "the rules above", "las normas de arriba" - not
+            // "the coupon above has expired"
             noun = -1;
         }
         int far = t.prev(k, INSTR.bit(), 12);
