@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +33,14 @@ class PromptInjectionHandWrittenTest {
     private record Case(String category, boolean injection, String text) {
     }
 
-    /** Per category: [named signals caught, detector caught], measured 2026-12-06. */
+    /** Per category: [named signals caught, detector caught], measured 2026-12-07. */
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {182, 186});
+        FLOORS.put("plain_override", new int[] {183, 187});
         FLOORS.put("unrestricted_persona", new int[] {175, 175});
         FLOORS.put("reveal_instructions", new int[] {171, 182});
-        FLOORS.put("other_language", new int[] {712, 712});
+        FLOORS.put("other_language", new int[] {766, 766});
         FLOORS.put("leetspeak", new int[] {122, 124});
         FLOORS.put("planted_in_document", new int[] {314, 314});
     }
@@ -146,6 +148,37 @@ class PromptInjectionHandWrittenTest {
     }
 
     /**
+     * The third held-out set (attacks and everyday texts in the seventeen CyberSecEval languages), written by an
+     * author who had read neither the detector, the data sets nor the other sets, measured at the start of
+     * 2026-12-07 (28 of 102) and after that day's changes (30), never tuned on: the lexicon grown from one set's
+     * phrasings carries over to another author's only a little, and this test keeps that figure honest. Its one
+     * benign text flagged was flagged at the start of the day.
+     */
+    @Test
+    void theThirdHeldOutSetInSeventeenLanguagesIsCaughtAtLeastAsOftenAsMeasured() throws IOException {
+        PromptInjectionDetector detector = new PromptInjectionDetector();
+        int attacks = 0;
+        int caught = 0;
+        Set<String> languages = new TreeSet<>();
+        List<String> flagged = new ArrayList<>();
+        for (Case c : cases("held-out-languages.tsv")) {
+            languages.add(c.category().substring(c.category().indexOf('_') + 1));
+            boolean found = detector.scan(c.text()).flagged();
+            if (c.injection()) {
+                attacks++;
+                caught += found ? 1 : 0;
+            } else if (found) {
+                flagged.add(c.text().substring(0, 40));
+            }
+        }
+        assertThat(languages).hasSize(17);
+        assertThat(attacks).isEqualTo(102);
+        assertThat(caught).as("held-out attacks in seventeen languages caught").isGreaterThanOrEqualTo(30);
+        assertThat(flagged).as("held-out benign texts flagged")
+                .isSubsetOf("Perdona, olvida mi mensaje anterior: que"); // instruction_override
+    }
+
+    /**
      * Benign cases the learned classifier flags although no named signal does (the fifty-seventh batch's code answer
      * that posts to a webhook and its security notice about lottery phishing, the fifty-eighth's answer that decodes
      * base64), by the start of their text: known false
@@ -162,7 +195,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector rules = PromptInjectionDetector.rulesOnly();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(910);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(961);
         assertThat(flagged).as("benign cases flagged")
                 .allMatch(text -> LEARNED_FALSE_POSITIVES.stream().anyMatch(text::startsWith))
                 .allMatch(text -> !rules.scan(text).flagged());
