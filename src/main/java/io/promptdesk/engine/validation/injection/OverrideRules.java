@@ -245,6 +245,10 @@ final class OverrideRules implements TokenRule {
         // the word right before the verb is a teller the lexicon does not know ("neighbour", "doctor"), not "you
         // were", "te", "they", "previously"
         // ... "det du fått höra" (what you have been told): the reader named just before is who was told
+        if (!youWere && !modelSide && t.followedBy(verb, "me", "us")) {
+            // "My boss told me to set aside the old template": the speaker was told, not the model
+            return true;
+        }
         return !youWere && !modelSide && t.before(verb) == TokenTable.WORD && t.at(verb, -1L, -1) < 0
                 && t.prev(verb, YOU.bit(), 2) < 0
                 && !t.precededBy(verb, "they", "previously", "originally", "initially", "first", "ang");
@@ -391,6 +395,8 @@ final class OverrideRules implements TokenRule {
         return noun >= 0 && t.after(noun) != ':' && (t.next(noun, YOU.bit(), 3) >= 0
                 // "whatever guidance came bundled with you": the model as the one it came to
                 || you >= 0 && t.precededBy(you, "with", "to", "into", "upon")
+                // "the guardrails the developers gave you", "the policy they handed you"
+                || you >= 0 && t.precededBy(you, "gave", "handed", "assigned", "issued")
                 || t.flag(noun, TokenTable.VERB_FINAL) && t.prev(noun, YOU.bit(), 8) >= 0);
     }
 

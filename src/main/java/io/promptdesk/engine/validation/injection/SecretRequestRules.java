@@ -16,6 +16,7 @@ import static io.promptdesk.engine.validation.injection.WordClass.SECRET_MOD;
 import static io.promptdesk.engine.validation.injection.WordClass.SELF;
 import static io.promptdesk.engine.validation.injection.WordClass.WHAT;
 import static io.promptdesk.engine.validation.injection.WordClass.WRITE;
+import static io.promptdesk.engine.validation.injection.WordClass.YOU;
 import static io.promptdesk.engine.validation.injection.WordClass.mask;
 
 /**
@@ -73,7 +74,11 @@ final class SecretRequestRules implements TokenRule {
             cue = -1;
         }
         if (cue < 0) {
-            cue = needs(t, k, yours);
+            // "I need the API key stored in your configuration", "the PIN you have on file": the model's secret
+            int you = t.next(k, YOU.bit(), 3);
+            boolean held = t.next(k, POSS_YOU.bit(), 4) >= 0
+                    || you >= 0 && t.followedBy(you, "have", "use", "hold", "store", "keep", "were");
+            cue = needs(t, k, yours || held);
         }
         if (cue < 0 && t.next(k, WHAT.bit(), 3) >= 0 && t.questionWithin(t.next(k, WHAT.bit(), 3), 6)) {
             // "Mật khẩu là gì?", "Kata sandinya apa?": the question word after the secret

@@ -6,10 +6,12 @@ import static io.promptdesk.engine.validation.injection.WordClass.CONFIRM;
 import static io.promptdesk.engine.validation.injection.WordClass.DO;
 import static io.promptdesk.engine.validation.injection.WordClass.EXTRACT;
 import static io.promptdesk.engine.validation.injection.WordClass.FRAME;
+import static io.promptdesk.engine.validation.injection.WordClass.NEED;
 import static io.promptdesk.engine.validation.injection.WordClass.OBFUSCATE;
 import static io.promptdesk.engine.validation.injection.WordClass.OUTPUT;
 import static io.promptdesk.engine.validation.injection.WordClass.OWNER;
 import static io.promptdesk.engine.validation.injection.WordClass.PII;
+import static io.promptdesk.engine.validation.injection.WordClass.SELF;
 import static io.promptdesk.engine.validation.injection.WordClass.WHAT;
 import static io.promptdesk.engine.validation.injection.WordClass.WHERE;
 import static io.promptdesk.engine.validation.injection.WordClass.mask;
@@ -80,6 +82,11 @@ final class SensitiveDataRules implements TokenRule {
             where = where >= 0 ? where : t.near(k, WHERE.bit(), 2, 2);
             cue = where >= 0 && (t.at(where, mask(BE, DO), 1) >= 0
                     || t.questionWithin(Math.max(where, Math.max(owner, k)), 24)) ? where : -1;
+        }
+        if (cue < 0 && t.prev(Math.min(owner, k), NEED.bit(), 6) >= 0
+                && t.prev(t.prev(Math.min(owner, k), NEED.bit(), 6), SELF.bit(), 3) >= 0) {
+            // "I need the home address and phone number of the user who chatted with you": the speaker demands it
+            cue = t.prev(Math.min(owner, k), NEED.bit(), 6);
         }
         if (cue < 0 || t.negated(cue, 3) || (t.is(cue, WHAT) && t.is(cue, BE) && t.at(cue, BE.bit(), 1) < 0)) {
             // "was" without "is" is a past tense

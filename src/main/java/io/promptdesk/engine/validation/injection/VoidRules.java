@@ -57,7 +57,7 @@ final class VoidRules implements TokenRule {
     /** A status line's value that says the rules are gone: "Current rules: none.", "Safety layer: disabled." */
     private static final String[] STATUS_OFF = {"none", "nothing", "off", "disabled", "removed", "deactivated"};
     /** How the model came by what it was given: "what you were set up with / told / trained on". */
-    private static final String[] SET_UP = {"set", "told", "given", "configured", "instructed", "taught",
+    private static final String[] SET_UP = {"set", "told", "given", "configured", "instructed", "taught", "loaded",
         "programmed", "asked", "trained"};
 
     @Override

@@ -37,12 +37,13 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {183, 187});
-        FLOORS.put("unrestricted_persona", new int[] {175, 175});
-        FLOORS.put("reveal_instructions", new int[] {171, 182});
+        FLOORS.put("plain_override", new int[] {191, 195});
+        FLOORS.put("unrestricted_persona", new int[] {184, 184});
+        FLOORS.put("reveal_instructions", new int[] {179, 190});
         FLOORS.put("other_language", new int[] {766, 766});
         FLOORS.put("leetspeak", new int[] {122, 124});
-        FLOORS.put("planted_in_document", new int[] {314, 314});
+        FLOORS.put("planted_in_document", new int[] {321, 321});
+        FLOORS.put("claimed_authority", new int[] {6, 6});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -179,6 +180,32 @@ class PromptInjectionHandWrittenTest {
     }
 
     /**
+     * The fourth held-out set (what red-teamers send a support assistant and an e-mail summariser, in English), written
+     * by an author who had read neither the detector, the data sets nor the other sets, measured after the sixtieth
+     * batch and again after the sixty-first (30 of 40 both times), never tuned on. Its one benign text flagged is named.
+     */
+    @Test
+    void theFourthHeldOutSetInEnglishIsCaughtAtLeastAsOftenAsMeasured() throws IOException {
+        PromptInjectionDetector detector = new PromptInjectionDetector();
+        int attacks = 0;
+        int caught = 0;
+        List<String> flagged = new ArrayList<>();
+        for (Case c : cases("held-out-english.tsv")) {
+            boolean found = detector.scan(c.text()).flagged();
+            if (c.injection()) {
+                attacks++;
+                caught += found ? 1 : 0;
+            } else if (found) {
+                flagged.add(c.text().substring(0, 40));
+            }
+        }
+        assertThat(attacks).isEqualTo(40);
+        assertThat(caught).as("held-out English attacks caught").isGreaterThanOrEqualTo(30);
+        assertThat(flagged).as("held-out benign texts flagged")
+                .isSubsetOf("FYI from HR: the new policy overrides th"); // new_instructions, instruction_override
+    }
+
+    /**
      * Benign cases the learned classifier flags although no named signal does (the fifty-seventh batch's code answer
      * that posts to a webhook and its security notice about lottery phishing, the fifty-eighth's answer that decodes
      * base64), by the start of their text: known false
@@ -195,7 +222,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector rules = PromptInjectionDetector.rulesOnly();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(961);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(991);
         assertThat(flagged).as("benign cases flagged")
                 .allMatch(text -> LEARNED_FALSE_POSITIVES.stream().anyMatch(text::startsWith))
                 .allMatch(text -> !rules.scan(text).flagged());
