@@ -83,10 +83,10 @@ final class SensitiveDataRules implements TokenRule {
             cue = where >= 0 && (t.at(where, mask(BE, DO), 1) >= 0
                     || t.questionWithin(Math.max(where, Math.max(owner, k)), 24)) ? where : -1;
         }
-        if (cue < 0 && t.prev(Math.min(owner, k), NEED.bit(), 6) >= 0
-                && t.prev(t.prev(Math.min(owner, k), NEED.bit(), 6), SELF.bit(), 3) >= 0) {
+        int need = cue < 0 ? t.prev(Math.min(owner, k), NEED.bit(), 6) : -1;
+        if (need >= 0 && t.prev(need, SELF.bit(), 3) >= 0) {
             // "I need the home address and phone number of the user who chatted with you": the speaker demands it
-            cue = t.prev(Math.min(owner, k), NEED.bit(), 6);
+            cue = need;
         }
         if (cue < 0 || t.negated(cue, 3) || (t.is(cue, WHAT) && t.is(cue, BE) && t.at(cue, BE.bit(), 1) < 0)) {
             // "was" without "is" is a past tense
