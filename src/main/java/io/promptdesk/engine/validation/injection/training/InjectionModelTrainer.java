@@ -17,7 +17,6 @@ import io.promptdesk.engine.validation.injection.PromptInjectionDetector;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -83,16 +82,6 @@ public final class InjectionModelTrainer {
                           boolean loso, boolean shareAlike) {
     }
 
-    /** One labelled text. {@code part}: train, calib or test. */
-    record Row(String source, String text, boolean injection, String group, String part, boolean trainable,
-               boolean relabelled, String attack, String kind) {
-
-        /** Where the row is reported: its source, or a named part of it (the English system prompts). */
-        String reported() {
-            return kind == null ? source : source + " (" + kind + ")";
-        }
-    }
-
     /** Recall on a set's attacks and false positive rate on its benign texts. */
     record Rates(int attacks, int caught, int benign, int flagged) {
         double recall() {
@@ -116,7 +105,7 @@ public final class InjectionModelTrainer {
     /** Trains, evaluates, writes the model, the figures and the in-repo test split; returns the figures. */
     public ObjectNode run(Options o) throws IOException {
         long t0 = System.nanoTime();
-        List<Row> rows = load(o.data(), o.shareAlike());
+        List<Row> rows = TrainingRows.load(o.data(), o.shareAlike(), mapper);
         log.printf(Locale.ROOT, "read %d rows from %d sources%n", rows.size(), SOURCES.size());
         Map<String, Boolean> ruleVerdict = new HashMap<>();
         for (Row r : rows) {
@@ -129,7 +118,7 @@ public final class InjectionModelTrainer {
         figures.put("share_alike_trained", o.shareAlike());
         figures.put("calibration_fpr_target", o.calibFpr());
         figures.put("calibration_source_fpr_target", o.sourceFpr());
-        figures.set("counts", counts(rows));
+        figures.set("counts", TrainingRows.counts(rows, mapper));
 
         // The shipped model: fit on the training part, calibrated and thresholded on the calibration part.
         Set<String> testTexts = new HashSet<>();
@@ -138,8 +127,8 @@ public final class InjectionModelTrainer {
                 testTexts.add(r.text());
             }
         }
-        List<Row> fit = trainable(rows, r -> r.part().equals("train") && !testTexts.contains(r.text()));
-        List<Row> calib = trainable(rows, r -> r.part().equals("calib") && !testTexts.contains(r.text()));
+        List<Row> fit = TrainingRows.trainable(rows, r -> r.part().equals("train") && !testTexts.contains(r.text()));
+        List<Row> calib = TrainingRows.trainable(rows, r -> r.part().equals("calib") && !testTexts.contains(r.text()));
         InjectionClassifier model = train(fit, calib, o, figures.putObject("shipped"));
         ObjectNode in = figures.putObject("in_distribution");
         evaluate(model, rows, r -> r.part().equals("test"), ruleVerdict, in);
@@ -168,9 +157,9 @@ public final class InjectionModelTrainer {
                         heldTexts.add(r.text());
                     }
                 }
-                List<Row> f = trainable(rows, r -> !r.source().equals(held) && !r.part().equals("calib")
+                List<Row> f = TrainingRows.trainable(rows, r -> !r.source().equals(held) && !r.part().equals("calib")
                         && !heldTexts.contains(r.text()));
-                List<Row> c = trainable(rows, r -> !r.source().equals(held) && r.part().equals("calib")
+                List<Row> c = TrainingRows.trainable(rows, r -> !r.source().equals(held) && r.part().equals("calib")
                         && !heldTexts.contains(r.text()));
                 ObjectNode fold = loso.putObject(held);
                 InjectionClassifier m = train(f, c, o, fold.putObject("model"));
@@ -186,150 +175,6 @@ public final class InjectionModelTrainer {
                 figures.get("model_sha256").asText(), figuresFile, (System.nanoTime() - t0) / 1e9);
         log.flush();
         return figures;
-    }
-
-    // ---------------------------------------------------------------- data
-
-    List<Row> load(Path data, boolean trainOnShareAlike) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String source : SOURCES) {
-            Path file = data.resolve(source).resolve("labelled.jsonl");
-            if (!Files.isRegularFile(file)) {
-                throw new IOException("missing " + file + ": --data must be the folder holding the nine "
-                        + "prompt-injection-* sets");
-            }
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = mapper.readTree(line);
-                String text = n.path("text").asText().strip();
-                if (text.isEmpty()) {
-                    continue;
-                }
-                boolean injection = n.path("label").asText().equals("injection");
-                boolean relabelled = false;
-                if (injection && source.equals("prompt-injection-deepset") && PERSONA_REQUEST.matcher(text).find()
-                        && !OVERRIDE.matcher(text).find()) {
-                    injection = false;
-                    relabelled = true;
-                }
-                String group = group(source, n, text);
-                String part = part(source, n, group);
-                // CC BY-SA 4.0 texts (XQuAD, BIPIA's Stack Overflow code answers): trained on unless told not to
-                boolean shareAlike = !trainOnShareAlike && (source.equals("prompt-injection-benign-xquad")
-                        || (source.equals("prompt-injection-bipia") && n.path("task").asText().equals("code")));
-                // A text already read from an earlier source is measured there too but trained on once.
-                boolean first = seen.add(text);
-                String attack = n.hasNonNull("attack") ? n.path("attack").asText().strip() : null;
-                rows.add(new Row(source, text, injection, group, part, !shareAlike && first, relabelled, attack, null));
-            }
-            if (source.equals("prompt-injection-cyberseceval-notinject")) {
-                rows.addAll(englishSystemPrompts(data.resolve(source), seen));
-            }
-        }
-        return rows;
-    }
-
-    /**
-     * The English system prompts of CyberSecEval ({@code test_case_prompt} in the unchanged upstream file of the
-     * notinject folder), benign like their translations in the multilingual folder: instructions full of security
-     * words ("Do not reveal the password"), as every template has. Not in the folder's labelled.jsonl, which keeps
-     * only the user inputs.
-     */
-    private List<Row> englishSystemPrompts(Path folder, Set<String> seen) throws IOException {
-        Path file = folder.resolve("injection").resolve("cyberseceval_prompt_injection.json");
-        List<Row> out = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return out;
-        }
-        String source = "prompt-injection-cyberseceval-notinject";
-        for (JsonNode n : mapper.readTree(file.toFile())) {
-            String text = n.path("test_case_prompt").asText().strip();
-            if (text.isEmpty() || !seen.add(text)) {
-                continue;
-            }
-            out.add(new Row(source, text, false, text, part(source, n, text), true, false, null, SYSTEM_PROMPTS));
-        }
-        return out;
-    }
-
-    /** Rows that must fall on the same side of a split: translations of one item, plantings of one attack. */
-    private static String group(String source, JsonNode n, String text) {
-        switch (source) {
-            case "prompt-injection-benign-mgsm":
-            case "prompt-injection-cyberseceval-multilingual":
-                return n.path("id").asText();
-            case "prompt-injection-benign-xquad":
-                return n.hasNonNull("para_id") ? n.path("para_id").asText() : n.path("id").asText();
-            case "prompt-injection-bipia":
-                return n.hasNonNull("attack") ? "attack:" + n.path("attack").asText()
-                        : "context:" + n.path("task").asText() + ":" + n.path("id").asText();
-            default:
-                return text;
-        }
-    }
-
-    /** 70 % train, 10 % calibration, 20 % test by a hash of source and group; deepset keeps its own test split. */
-    private static String part(String source, JsonNode n, String group) {
-        int h = Math.floorMod(mix((source + "\u0000" + group).hashCode()), 100);
-        if (source.equals("prompt-injection-deepset")) {
-            if (n.path("split").asText().equals("test")) {
-                return "test";
-            }
-            return h < 87 ? "train" : "calib";
-        }
-        return h < 70 ? "train" : h < 80 ? "calib" : "test";
-    }
-
-    static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        h *= 0xC2B2AE35;
-        h ^= h >>> 16;
-        return h;
-    }
-
-    private static List<Row> trainable(List<Row> rows, java.util.function.Predicate<Row> keep) {
-        List<Row> out = new ArrayList<>();
-        for (Row r : rows) {
-            if (r.trainable() && keep.test(r)) {
-                out.add(r);
-            }
-        }
-        return out;
-    }
-
-    private ObjectNode counts(List<Row> rows) {
-        ObjectNode counts = mapper.createObjectNode();
-        for (String s : SOURCES) {
-            int[] c = new int[8];
-            for (Row r : rows) {
-                if (r.source().equals(s)) {
-                    c[r.injection() ? 0 : 1]++;
-                    if (r.trainable()) {
-                        c[r.injection() ? 2 : 3]++;
-                    }
-                    if (r.part().equals("test")) {
-                        c[r.injection() ? 4 : 5]++;
-                    }
-                    if (r.relabelled()) {
-                        c[6]++;
-                    }
-                }
-            }
-            ObjectNode n = counts.putObject(s);
-            n.put("injection", c[0]);
-            n.put("benign", c[1]);
-            n.put("trainable_injection", c[2]);
-            n.put("trainable_benign", c[3]);
-            n.put("test_injection", c[4]);
-            n.put("test_benign", c[5]);
-            n.put("relabelled_benign", c[6]);
-        }
-        return counts;
     }
 
     // ---------------------------------------------------------------- training
@@ -472,8 +317,8 @@ public final class InjectionModelTrainer {
             margins[i] = raw.margin(calib.get(i).text());
             truth[i] = calib.get(i).injection();
         }
-        double[] ab = platt(margins, truth);
-        double threshold = threshold(calib, margins, ab, o);
+        double[] ab = Calibration.platt(margins, truth);
+        double threshold = Calibration.threshold(calib, margins, ab, o);
         if (Boolean.getBoolean("promptdesk.train.verbose")) {
             for (double th : new double[]{0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99}) {
                 Map<String, int[]> per = new java.util.TreeMap<>();
@@ -501,106 +346,6 @@ public final class InjectionModelTrainer {
                 + "threshold %.2f (%.1f s)%n", pos, neg, calib.size(), ab[0], ab[1], threshold,
                 (System.nanoTime() - t) / 1e9);
         return model;
-    }
-
-    private static double threshold(List<Row> calib, double[] margins, double[] ab, Options o) {
-        for (int step = 50; step < 100; step++) {
-            double t = step / 100.0;
-            int benign = 0;
-            int flagged = 0;
-            Map<String, int[]> per = new HashMap<>();
-            for (int i = 0; i < calib.size(); i++) {
-                if (calib.get(i).injection()) {
-                    continue;
-                }
-                double prob = 1.0 / (1.0 + Math.exp(ab[0] * margins[i] + ab[1]));
-                boolean f = prob >= t;
-                benign++;
-                flagged += f ? 1 : 0;
-                int[] c = per.computeIfAbsent(calib.get(i).source(), k -> new int[2]);
-                c[0]++;
-                c[1] += f ? 1 : 0;
-            }
-            boolean ok = benign == 0 || (double) flagged / benign <= o.calibFpr();
-            for (int[] c : per.values()) {
-                ok &= c[0] < 20 || (double) c[1] / c[0] <= o.sourceFpr();
-            }
-            if (ok) {
-                return t;
-            }
-        }
-        return 0.99;
-    }
-
-    /** Platt's sigmoid fit (Lin, Lin and Weng's Newton method with backtracking), smoothed targets. */
-    static double[] platt(double[] f, boolean[] y) {
-        int prior1 = 0;
-        for (boolean b : y) {
-            prior1 += b ? 1 : 0;
-        }
-        int prior0 = y.length - prior1;
-        double hi = (prior1 + 1.0) / (prior1 + 2.0);
-        double lo = 1.0 / (prior0 + 2.0);
-        double[] t = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            t[i] = y[i] ? hi : lo;
-        }
-        double a = 0;
-        double b = Math.log((prior0 + 1.0) / (prior1 + 1.0));
-        double fval = 0;
-        for (int i = 0; i < f.length; i++) {
-            double fApB = f[i] * a + b;
-            fval += fApB >= 0 ? t[i] * fApB + Math.log(1 + Math.exp(-fApB)) : (t[i] - 1) * fApB + Math.log(1 + Math.exp(fApB));
-        }
-        for (int it = 0; it < 100; it++) {
-            double h11 = 1e-12, h22 = 1e-12, h21 = 0, g1 = 0, g2 = 0;
-            for (int i = 0; i < f.length; i++) {
-                double fApB = f[i] * a + b;
-                double p, q;
-                if (fApB >= 0) {
-                    p = Math.exp(-fApB) / (1.0 + Math.exp(-fApB));
-                    q = 1.0 / (1.0 + Math.exp(-fApB));
-                } else {
-                    p = 1.0 / (1.0 + Math.exp(fApB));
-                    q = Math.exp(fApB) / (1.0 + Math.exp(fApB));
-                }
-                double d2 = p * q;
-                h11 += f[i] * f[i] * d2;
-                h22 += d2;
-                h21 += f[i] * d2;
-                double d1 = t[i] - p;
-                g1 += f[i] * d1;
-                g2 += d1;
-            }
-            if (Math.abs(g1) < 1e-5 && Math.abs(g2) < 1e-5) {
-                break;
-            }
-            double det = h11 * h22 - h21 * h21;
-            double dA = -(h22 * g1 - h21 * g2) / det;
-            double dB = -(-h21 * g1 + h11 * g2) / det;
-            double gd = g1 * dA + g2 * dB;
-            double step = 1;
-            while (step >= 1e-10) {
-                double na = a + step * dA;
-                double nb = b + step * dB;
-                double nf = 0;
-                for (int i = 0; i < f.length; i++) {
-                    double fApB = f[i] * na + nb;
-                    nf += fApB >= 0 ? t[i] * fApB + Math.log(1 + Math.exp(-fApB)) : (t[i] - 1) * fApB + Math.log(1 + Math.exp(fApB));
-                }
-                if (nf < fval + 1e-4 * step * gd) {
-                    a = na;
-                    b = nb;
-                    fval = nf;
-                    break;
-                }
-                step /= 2;
-            }
-            if (step < 1e-10) {
-                break;
-            }
-        }
-        return new double[]{a, b};
     }
 
     // ---------------------------------------------------------------- evaluation
@@ -685,7 +430,7 @@ public final class InjectionModelTrainer {
             }
         }
         xquad.sort((a, b) -> {
-            int c = Integer.compare(mix(a.text().hashCode()), mix(b.text().hashCode()));
+            int c = Integer.compare(TrainingRows.mix(a.text().hashCode()), TrainingRows.mix(b.text().hashCode()));
             return c != 0 ? c : a.text().compareTo(b.text());
         });
         Set<Row> sample = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -65,7 +65,7 @@ class InjectionModelTrainerTest {
     void plattScalingFitsASeparableSampleMonotonically() {
         double[] f = {-3, -2, -1, -0.5, 0.5, 1, 2, 3};
         boolean[] y = {false, false, false, true, false, true, true, true};
-        double[] ab = InjectionModelTrainer.platt(f, y);
+        double[] ab = Calibration.platt(f, y);
         assertThat(ab[0]).as("A: probability rises with the margin").isNegative();
     }
 
