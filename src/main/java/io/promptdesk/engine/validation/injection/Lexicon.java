@@ -179,8 +179,20 @@ final class Lexicon {
         return out;
     }
 
-    /** Loads the lexicon shipped with PromptDesk. */
+    /** The shipped lexicon folded by the shared folder, read once per process: every detector shares it. */
+    private static final class Shipped {
+        static final Lexicon LEXICON = load(TextFolder.shared());
+    }
+
+    /**
+     * The lexicon shipped with PromptDesk. Immutable, so the detectors built with the shared folder (the console builds
+     * two, the CLI's runner one or two) share one copy rather than each parsing and folding its eight hundred lines.
+     */
     static Lexicon shipped(TextFolder folder) {
+        return folder == TextFolder.shared() ? Shipped.LEXICON : load(folder);
+    }
+
+    private static Lexicon load(TextFolder folder) {
         try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
