@@ -265,8 +265,9 @@ final class PersonaRules implements TokenRule {
     /** "I am your developer", "as your creator", "I am God". */
     private static void authority(TokenTable t, int k, Evidence out) {
         int yours = t.at(k, POSS_YOU.bit(), -1);
-        if (yours < 0 && (t.is(k, POSS_YOU) || t.at(k, POSS_YOU.bit(), 1) >= 0)) {
-            // "nhà phát triển của bạn", "pengembang Anda", "مطورك": the possessive after the noun, or in it
+        if (yours < 0 && (t.is(k, POSS_YOU) || t.next(k, POSS_YOU.bit(), 3) >= 0)) {
+            // "nhà phát triển của bạn", "pengembang Anda", "مطورك": the possessive after the noun (a word of the
+            // noun may stand between), or in it
             yours = k;
         }
         int claim = -1;
