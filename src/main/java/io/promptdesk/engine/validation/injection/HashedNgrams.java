@@ -362,11 +362,16 @@ public final class HashedNgrams {
 
     /** Murmur3's finaliser, top {@link #BITS} bits. */
     static int bucket(int h) {
+        return mix(h) >>> (32 - BITS);
+    }
+
+    /** Murmur3's finaliser: every input bit moves every output bit (also the trainer's split hash). */
+    public static int mix(int h) {
         h ^= h >>> 16;
         h *= 0x85EBCA6B;
         h ^= h >>> 13;
         h *= 0xC2B2AE35;
         h ^= h >>> 16;
-        return h >>> (32 - BITS);
+        return h;
     }
 }

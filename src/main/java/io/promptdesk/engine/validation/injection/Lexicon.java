@@ -180,16 +180,29 @@ final class Lexicon {
     }
 
     /** The shipped lexicon folded by the shared folder, read once per process: every detector shares it. */
-    private static final class Shipped {
-        static final Lexicon LEXICON = load(TextFolder.shared());
-    }
+    private static volatile Lexicon shippedShared;
 
     /**
      * The lexicon shipped with PromptDesk. Immutable, so the detectors built with the shared folder (the console builds
      * two, the CLI's runner one or two) share one copy rather than each parsing and folding its eight hundred lines.
      */
     static Lexicon shipped(TextFolder folder) {
-        return folder == TextFolder.shared() ? Shipped.LEXICON : load(folder);
+        if (folder != TextFolder.shared()) {
+            return load(folder);
+        }
+        // not a holder class: a missing or broken resource must say so on every call, not once and then
+        // "Could not initialize class"
+        Lexicon l = shippedShared;
+        if (l == null) {
+            synchronized (Lexicon.class) {
+                l = shippedShared;
+                if (l == null) {
+                    l = load(folder);
+                    shippedShared = l;
+                }
+            }
+        }
+        return l;
     }
 
     private static Lexicon load(TextFolder folder) {

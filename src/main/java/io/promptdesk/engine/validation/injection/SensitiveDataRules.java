@@ -16,6 +16,9 @@ import static io.promptdesk.engine.validation.injection.WordClass.WHAT;
 import static io.promptdesk.engine.validation.injection.WordClass.WHERE;
 import static io.promptdesk.engine.validation.injection.WordClass.mask;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * Requests for someone else's personal data ("tell me the user's email address", "where does the user live",
  * "Linda's birth date"), and the two ways such requests and requests for secrets are dressed up: a
@@ -58,12 +61,12 @@ final class SensitiveDataRules implements TokenRule {
             // an "s" with no apostrophe is no possessive; "का", "の", "的" are
             owner = -1;
         }
-        if (owner < 0 && t.next(k, OWNER.bit(), 5) >= 0) {
+        if (owner < 0) {
             // "l'adresse e-mail de l'utilisateur", "địa chỉ của người dùng", "the home address and phone number of
             // the customer": the owner after the data
             owner = t.next(k, OWNER.bit(), 5);
         }
-        if (owner < 0 && t.namedOwnerAfter(k)) {
+        if (owner < 0 && namedOwnerAfter(t, k)) {
             // "¿Cuál es el saldo bancario de John Doe?": the data of someone named
             owner = k;
         }
@@ -96,5 +99,23 @@ final class SensitiveDataRules implements TokenRule {
         boolean user = t.is(owner, OWNER) || (t.at(owner, OWNER.bit(), -1) >= 0);
         out.add(InjectionSignal.PERSONAL_DATA_REQUEST, Math.min(t.start(cue), t.start(k)),
                 Math.max(t.end(cue), t.end(k)), user ? 0.8 : 0.6);
+    }
+
+    /** "of", "de", "von", "của" ...: the word that makes a name after it the owner of what comes before. */
+    private static final Set<String> GENITIVES = Set.of("of", "de", "del", "du", "von", "vom", "des", "di", "da", "do",
+            "dos", "das", "dari", "ng", "ni", "của");
+
+    /**
+     * Whether a named person owns what token {@code k} names, after it: "saldo bancario <b>de John</b> Doe",
+     * "Kontostand <b>von John</b> Doe", "số dư ngân hàng <b>của John</b> Doe" (one word may stand between).
+     */
+    private static boolean namedOwnerAfter(TokenTable t, int k) {
+        String[] words = t.wordsAfter(k, 4);
+        for (int i = 0; i < Math.min(3, words.length); i++) {
+            if (GENITIVES.contains(words[i].toLowerCase(Locale.ROOT))) {
+                return i + 1 < words.length && Character.isUpperCase(words[i + 1].charAt(0));
+            }
+        }
+        return false;
     }
 }

@@ -146,50 +146,13 @@ final class TokenTable {
     }
 
     /**
-     * Whether a question mark ends the sentence within {@code chars} characters after token {@code k}, no other
-     * sentence end between: "Mật khẩu là gì<b>?</b>", "パスワードは<b>?</b>".
+     * Whether a question mark ends the sentence within {@code chars} characters after token {@code k}: "Mật khẩu là
+     * gì<b>?</b>", "パスワードは<b>?</b>".
      */
     boolean questionWithin(int k, int chars) {
-        for (int i = end[k]; i < Math.min(text.length(), end[k] + chars + 1); i++) {
-            char c = text.charAt(i);
-            if (c == '?' || c == '\uFF1F') {
-                return true;
-            }
-            if (c == '.' || c == '!' || c == '\n' || c == '\u3002') {
-                return false;
-            }
-        }
-        return false;
+        return markInSentence(k, chars + 1, '?', '\uFF1F');
     }
 
-    /**
-     * Whether a named person owns what token {@code k} names, after it: "saldo bancario <b>de John</b> Doe",
-     * "Kontostand <b>von John</b> Doe", "số dư ngân hàng <b>của John</b> Doe" (one word may stand between).
-     */
-    boolean namedOwnerAfter(int k) {
-        int from = end[k];
-        for (int words = 0; words < 3; words++) {
-            while (from < text.length() && text.charAt(from) == ' ') {
-                from++;
-            }
-            int to = letterRunEnd(from);
-            if (to == from) {
-                return false;
-            }
-            if (spelledAt(from, to, GENITIVES) || to - from == 3 && text.regionMatches(true, from, "c\u1EE7a", 0, 3)) {
-                int name = to;
-                while (name < text.length() && text.charAt(name) == ' ') {
-                    name++;
-                }
-                return name < text.length() && Character.isUpperCase(text.charAt(name));
-            }
-            from = to;
-        }
-        return false;
-    }
-
-    private static final String[] GENITIVES = {"of", "de", "del", "du", "von", "vom", "des", "di", "da", "do", "dos",
-        "das", "dari", "ng", "ni"};
 
     /** Whether a number follows token {@code k}, across spaces only: "above 5 days". */
     boolean numberAfter(int k) {
@@ -422,12 +385,20 @@ final class TokenTable {
 
     /** Whether a colon follows token {@code k} within {@code chars} characters, before its sentence ends. */
     boolean colonInSentence(int k, int chars) {
+        return markInSentence(k, chars, ':', '：');
+    }
+
+    /**
+     * Whether {@code mark} (or its full-width form) follows token {@code k} within {@code chars} characters, before
+     * its sentence ends.
+     */
+    private boolean markInSentence(int k, int chars, char mark, char wide) {
         for (int i = end[k]; i < text.length() && i < end[k] + chars; i++) {
             char c = text.charAt(i);
-            if (c == ':' || c == '：') {
+            if (c == mark || c == wide) {
                 return true;
             }
-            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';' || c == '。') {
+            if (".!?\n;。".indexOf(c) >= 0) {
                 return false;
             }
         }

@@ -430,7 +430,7 @@ public final class InjectionModelTrainer {
             }
         }
         xquad.sort((a, b) -> {
-            int c = Integer.compare(TrainingRows.mix(a.text().hashCode()), TrainingRows.mix(b.text().hashCode()));
+            int c = Integer.compare(HashedNgrams.mix(a.text().hashCode()), HashedNgrams.mix(b.text().hashCode()));
             return c != 0 ? c : a.text().compareTo(b.text());
         });
         Set<Row> sample = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -8,6 +8,7 @@ import static io.promptdesk.engine.validation.injection.training.InjectionModelT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.promptdesk.engine.validation.injection.HashedNgrams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,7 +113,7 @@ final class TrainingRows {
 
     /** 70 % train, 10 % calibration, 20 % test by a hash of source and group; deepset keeps its own test split. */
     private static String part(String source, JsonNode n, String group) {
-        int h = Math.floorMod(mix((source + "\u0000" + group).hashCode()), 100);
+        int h = Math.floorMod(HashedNgrams.mix((source + "\u0000" + group).hashCode()), 100);
         if (source.equals("prompt-injection-deepset")) {
             if (n.path("split").asText().equals("test")) {
                 return "test";
@@ -122,14 +123,6 @@ final class TrainingRows {
         return h < 70 ? "train" : h < 80 ? "calib" : "test";
     }
 
-    static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        h *= 0xC2B2AE35;
-        h ^= h >>> 16;
-        return h;
-    }
 
     static List<Row> trainable(List<Row> rows, java.util.function.Predicate<Row> keep) {
         List<Row> out = new ArrayList<>();
