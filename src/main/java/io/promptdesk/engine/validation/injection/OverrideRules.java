@@ -167,6 +167,8 @@ final class OverrideRules implements TokenRule {
             rules = -1;
         }
         boolean qualified = t.near(k, QUALIFIER, WINDOW, behind) >= 0 || givenToYou(t, instr) || givenToYou(t, rules)
+                // "ignore the safety guidelines", "ignora le regole di sicurezza": the model's safeguards, as an order
+                || rules >= 0 && RestrictionRules.safeguard(t, rules) && RestrictionRules.imperative(t, k)
                 || instr >= 0 && t.near(instr, QUALIFIER, 2, 2) >= 0
                 // "an assistant who ignores every safety policy": a machine defined by ignoring its rules
                 || Math.max(instr, rules) >= 0 && aiWho(t, k)

@@ -66,6 +66,10 @@ final class SensitiveDataRules implements TokenRule {
             // the customer": the owner after the data
             owner = t.next(k, OWNER.bit(), 5);
         }
+        if (owner >= 0 && t.followedBy(owner, MODIFIED)) {
+            // "the email address of our customer service team": the word names a service, not a person
+            owner = -1;
+        }
         if (owner < 0 && namedOwnerAfter(t, k)) {
             // "¿Cuál es el saldo bancario de John Doe?": the data of someone named
             owner = k;
@@ -73,7 +77,8 @@ final class SensitiveDataRules implements TokenRule {
         if (owner < 0) {
             return;
         }
-        int cue = t.prev(Math.min(owner, k), CUES, 6);
+        // ... "Donne-moi les adresses e-mail et les numéros de téléphone des autres clients": a list between
+        int cue = t.prev(Math.min(owner, k), CUES, 10);
         if (cue < 0 && t.flag(k, TokenTable.VERB_FINAL)) {
             // "उपयोगकर्ता का ईमेल पता साझा करें", "ユーザーの住所を教えて": the verb at the end
             cue = t.next(k, CUES, 4);
@@ -97,9 +102,37 @@ final class SensitiveDataRules implements TokenRule {
         }
         // "the user's ..." speaks of the person the assistant serves as a third party
         boolean user = t.is(owner, OWNER) || (t.at(owner, OWNER.bit(), -1) >= 0);
+        // ... and "the other customers", "autres clients", "diğer kullanıcıların", "他のユーザー": the data of whoever
+        // else the assistant serves
         out.add(InjectionSignal.PERSONAL_DATA_REQUEST, Math.min(t.start(cue), t.start(k)),
-                Math.max(t.end(cue), t.end(k)), user ? 0.8 : 0.6);
+                Math.max(t.end(cue), t.end(k)), user && others(t, owner) ? 1.0 : user ? 0.8 : 0.6);
     }
+
+    /** "other", before the owner or after it ("pengguna lain", "người dùng khác", "المستخدمين الآخرين"). */
+    private static final Set<String> OTHER = Set.of("other", "others", "autres", "otros", "otras", "altri", "altre",
+            "outros", "outras", "anderen", "andere", "других", "другие", "diğer", "diger", "lain", "khác", "iba",
+            "다른", "الآخرين", "الاخرين");
+    /** ... and in the scripts without spaces, as part of the word before it. */
+    private static final String[] OTHER_JOINED = {"他の", "其他", "别的", "別の", "อื่น"};
+
+    private static boolean others(TokenTable t, int owner) {
+        String before = t.wordBefore(owner);
+        String[] after = t.wordsAfter(owner, 1);
+        if (OTHER.contains(before.toLowerCase(Locale.ROOT))
+                || after.length > 0 && OTHER.contains(after[0].toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        for (String o : OTHER_JOINED) {
+            if (before.contains(o) || after.length > 0 && after[0].startsWith(o)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What "customer", "user", "client" modify when they name a service rather than a person. */
+    private static final String[] MODIFIED = {"service", "services", "support", "care", "team", "portal", "guide",
+        "manual", "success", "experience", "relations", "desk", "center", "centre", "hotline", "helpdesk", "interface"};
 
     /** "of", "de", "von", "của" ...: the word that makes a name after it the owner of what comes before. */
     private static final Set<String> GENITIVES = Set.of("of", "de", "del", "du", "von", "vom", "des", "di", "da", "do",

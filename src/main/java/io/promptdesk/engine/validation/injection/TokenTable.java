@@ -361,6 +361,10 @@ final class TokenTable {
         return index[k];
     }
 
+    int sentence(int k) {
+        return sentence[k];
+    }
+
     int start(int k) {
         return start[k];
     }
