@@ -46,7 +46,9 @@ final class SecretRequestRules implements TokenRule {
         }
         if (t.is(k, SECRET_HEAD)) {
             // "secret key", "mot de passe"; Romance order "clave secreta", "chiave segreta"
-            return t.prev(k, SECRET_MOD.bit(), 2) >= 0 || t.at(k, SECRET_MOD.bit(), 1) >= 0;
+            // ... "token di accesso", "clé d'accès": the modifier after a genitive
+            return t.prev(k, SECRET_MOD.bit(), 2) >= 0 || t.at(k, SECRET_MOD.bit(), 1) >= 0
+                    || t.at(k, SECRET_MOD.bit(), 2) >= 0 && t.followedBy(k, "di", "de", "del", "da", "do", "du", "d");
         }
         return t.is(k, SECRET_MOD) && t.is(k, HIDDEN) && t.at(k, POSS_YOU.bit(), -1) >= 0
                 && t.after(k) != TokenTable.WORD;

@@ -83,6 +83,10 @@ final class SensitiveDataRules implements TokenRule {
             // "उपयोगकर्ता का ईमेल पता साझा करें", "ユーザーの住所を教えて": the verb at the end
             cue = t.next(k, CUES, 4);
         }
+        if (cue < 0 && t.next(k, CUES, 5) >= 0 && t.flag(t.next(k, CUES, 5), TokenTable.VERB_FINAL)) {
+            // "... e-posta adreslerini ve telefon numaralarını listele": a verb that ends its clause
+            cue = t.next(k, CUES, 5);
+        }
         if (cue < 0) {
             // "where does the user live", but not the relative "where a detective finds ..."; "Где сейчас живет
             // пользователь?", "उपयोगकर्ता अब कहाँ रहता है?": a question whose "where" needs no "does"
