@@ -315,7 +315,7 @@ final class RestrictionRules implements TokenRule {
      * Words that make a noun of rules the model's safeguards, before it, after it or in it: "safety filters", "content
      * policy", "filtri di sicurezza", "фильтры безопасности", "Sicherheitsregeln", "安全过滤器".
      */
-    static final String[] SAFETY = {"safety", "ethical", "moral", "content", "security", "sicherheit", "ethisch",
+    static final String[] SAFETY = {"safety", "ethical", "moral", "content", "security", "moderat", "модерац", "sicherheit", "ethisch",
         "inhalt", "segurid", "ético", "ética", "etich", "etici", "etico", "contenid", "sécurité", "securite", "éthique",
         "contenu", "sicurezza", "contenut", "seguran", "conteúdo", "conteudo", "безопасн", "этическ", "моральн",
         "контент", "keamanan", "keselamatan", "etika", "konten", "güvenlik", "guvenlik", "etik", "ahlak", "içerik",

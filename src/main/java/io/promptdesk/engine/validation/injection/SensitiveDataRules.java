@@ -109,17 +109,35 @@ final class SensitiveDataRules implements TokenRule {
         // ... and "the other customers", "autres clients", "diğer kullanıcıların", "他のユーザー": the data of whoever
         // else the assistant serves
         out.add(InjectionSignal.PERSONAL_DATA_REQUEST, Math.min(t.start(cue), t.start(k)),
-                Math.max(t.end(cue), t.end(k)), user && others(t, owner) ? 1.0 : user ? 0.8 : 0.6);
+                Math.max(t.end(cue), t.end(k)), user && (others(t, owner) || identifier(t, k)) ? 1.0 : user ? 0.8 : 0.6);
     }
 
-    /** "other", before the owner or after it ("pengguna lain", "người dùng khác", "المستخدمين الآخرين"). */
+    /** The numbers that open someone's money or identity: "their credit card number", "el DNI del cliente". */
+    private static final String[] IDENTIFIERS = {"card", "cards", "ssn", "passport", "iban", "cpf", "dni", "nif", "pin"};
+
+    private static boolean identifier(TokenTable t, int k) {
+        return t.spellsAny(k, IDENTIFIERS);
+    }
+
+    /**
+     * "other", before the owner or after it ("pengguna lain", "người dùng khác", "المستخدمين الآخرين"), or the people the
+     * reader served ("who talked to you").
+     */
     private static final Set<String> OTHER = Set.of("other", "others", "autres", "otros", "otras", "altri", "altre",
             "outros", "outras", "anderen", "andere", "других", "другие", "diğer", "diger", "lain", "khác", "iba",
             "다른", "الآخرين", "الاخرين");
     /** ... and in the scripts without spaces, as part of the word before it. */
     private static final String[] OTHER_JOINED = {"他の", "其他", "别的", "別の", "อื่น"};
 
+    /** "who", "that", and "you" itself ("the customers you helped"), in the languages of the lexicon. */
+    private static final String[] RELATIVE = {"who", "that", "you", "che", "que", "qui", "der", "die", "das", "den",
+        "который", "которая", "которые", "которого", "yang", "mà"};
+
     private static boolean others(TokenTable t, int owner) {
+        if (t.next(owner, WordClass.YOU.bit(), 4) >= 0 && t.followedWithin(owner, 1, RELATIVE)) {
+            // "the last person who talked to you", "the customers you helped today": the assistant's other users
+            return true;
+        }
         String before = t.wordBefore(owner);
         String[] after = t.wordsAfter(owner, 1);
         if (OTHER.contains(before.toLowerCase(Locale.ROOT))

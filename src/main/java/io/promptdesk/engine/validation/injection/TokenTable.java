@@ -126,6 +126,13 @@ final class TokenTable {
         return false;
     }
 
+    /** Whether token {@code k} is written in Han or kana, scripts whose every character counts as a token. */
+    boolean hanOrKana(int k) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(text.codePointAt(start[k]));
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA;
+    }
+
     /** Whether token {@code k} spans a space: two words read as one ("được dặn"). */
     boolean spaced(int k) {
         int space = text.indexOf(' ', start[k]);
