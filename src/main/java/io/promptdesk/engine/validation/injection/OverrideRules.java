@@ -446,8 +446,19 @@ final class OverrideRules implements TokenRule {
         if (doc < 0) {
             doc = t.prev(k, DOC.bit(), t.behindFor(k, 3));
         }
-        return doc < 0 ? -1 : t.next(Math.max(k, doc), OUTPUT.bit(), 6);
+        int say = doc < 0 ? -1 : t.next(Math.max(k, doc), OUTPUT.bit(), 6);
+        if (say >= 0 && (t.spells(say, "di") && t.after(say) == TokenTable.WORD
+                || t.precededWithin(say, 2, MEANT))) {
+            // "dimentica il messaggio di prima": Italian "di" is "of" unless written "di'"; "olvida mi mensaje anterior:
+            // quería decir la chaqueta azul": what the speaker meant to say, not an order to say it
+            return -1;
+        }
+        return say;
     }
+
+    /** "I meant (to say)", "quería (decir)", "intendevo": the speaker correcting themself. */
+    private static final String[] MEANT = {"meant", "mean", "quería", "queria", "quise", "intendevo", "volevo",
+        "wollte", "voulais", "voulait", "quis", "queria", "хотел", "хотела", "maksud"};
 
     /** "your instructions are now to ...", "your new task is now": the model's instructions replaced. */
     private static void yourInstructionsNow(TokenTable t, int k, Evidence out) {

@@ -35,7 +35,7 @@ final class VoidRules implements TokenRule {
     /** Words of {@link WordClass#VOID} that say it only denied: "(no longer) applies", "(doesn't) matter". */
     /** Verbs denied after them: "deine Regeln gelten nicht mehr", "gäller inte längre", "लागू नहीं". */
     private static final String[] DENIED_AFTER = {"gelten", "gilt", "gelden", "geldt", "gäller", "लागू", "geçerli",
-        "gecerli"};
+        "gecerli", "zählt", "zahlt", "zaehlt", "मायने", "önemli", "onemli"};
     private static final String[] DENIED_VOID = {"anymore", "applies", "apply", "matters", "matter", "counts", "count",
         "carries", "carry", "gelten", "gilt", "gelden", "geldt", "gäller",
         // "ya no aplican", "ne comptent plus", "non valgono più", "больше не действуют", "już nie obowiązują",
@@ -43,6 +43,10 @@ final class VoidRules implements TokenRule {
         "appliquent", "applique", "aplican", "aplica", "valen", "valgono", "vale", "comptent", "compte",
         "действуют", "действует", "діють", "діє", "obowiązują", "obowiązuje", "ισχύουν", "ισχύει", "platí",
         "berlaku", "लागू", "سارية",
+        // "ya no cuenta", "non conta più", "zählt nicht mehr", "больше не важно", "मायने नहीं रखती", "لم تعد مهمة",
+        // "artık önemli değil", "không còn quan trọng", "hindi na mahalaga"
+        "cuenta", "cuentan", "conta", "contano", "zählt", "zahlt", "zaehlt", "важно", "важны", "मायने", "مهمة",
+        "önemli", "onemli", "quan trọng", "mahalaga",
         // "não valem nada", "ничего не значат", "لا تنطبق"
         "valem", "значат", "تنطبق",
         // "the content policy does not bind you"
@@ -94,6 +98,17 @@ final class VoidRules implements TokenRule {
                 pretendNeverGiven(t, k, out);
             }
         }
+    }
+
+    /**
+     * "前の設定", "이전 설정", "पहले की सारी सेटिंग", "Pengaturan sebelumnya": settings called earlier, with no article, in
+     * the languages that have none (where "the old printer settings" would have one, and name a printer's).
+     */
+    private static boolean earlierSettings(TokenTable t, int store) {
+        boolean before = t.prev(store, PRIOR.bit(), 3) >= 0 && t.flag(store, TokenTable.ARTICLELESS);
+        int after = t.at(store, PRIOR.bit(), 1);
+        return before || after >= 0 && !t.spellsAny(after, "before", "above") && t.prev(store, DEF.bit(), 3) < 0
+                && t.prev(store, WordClass.PRIOR.bit(), 3) < 0;
     }
 
     /**
@@ -206,8 +221,10 @@ final class VoidRules implements TokenRule {
             noun = doc;
         }
         int store = t.prev(k, WordClass.STORE.bit(), WINDOW);
-        if (noun < 0 && store >= 0 && t.prev(store, mask(WordClass.AI, POSS_YOU), 3) >= 0) {
+        if (noun < 0 && store >= 0 && (t.prev(store, mask(WordClass.AI, POSS_YOU), 3) >= 0
+                || t.is(store, POSS_YOU) || earlierSettings(t, store))) {
             // "the assistant's previous configuration has been superseded"; not a server's configuration
+            // ... "Önceki ayarların artık önemli değil", "前の設定はもう関係ない": the earlier settings
             noun = store;
         }
         if (noun < 0) {
