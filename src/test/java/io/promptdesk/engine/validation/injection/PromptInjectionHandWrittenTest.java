@@ -37,13 +37,13 @@ class PromptInjectionHandWrittenTest {
     private static final Map<String, int[]> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("plain_override", new int[] {196, 200});
-        FLOORS.put("unrestricted_persona", new int[] {184, 184});
-        FLOORS.put("reveal_instructions", new int[] {187, 198});
-        FLOORS.put("other_language", new int[] {830, 830});
+        FLOORS.put("plain_override", new int[] {199, 203});
+        FLOORS.put("unrestricted_persona", new int[] {187, 187});
+        FLOORS.put("reveal_instructions", new int[] {195, 206});
+        FLOORS.put("other_language", new int[] {879, 879});
         FLOORS.put("leetspeak", new int[] {122, 124});
         FLOORS.put("planted_in_document", new int[] {321, 321});
-        FLOORS.put("claimed_authority", new int[] {10, 10});
+        FLOORS.put("claimed_authority", new int[] {15, 15});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -226,7 +226,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector rules = PromptInjectionDetector.rulesOnly();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(1031);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(1081);
         assertThat(flagged).as("benign cases flagged")
                 .allMatch(text -> LEARNED_FALSE_POSITIVES.stream().anyMatch(text::startsWith))
                 .allMatch(text -> !rules.scan(text).flagged());
