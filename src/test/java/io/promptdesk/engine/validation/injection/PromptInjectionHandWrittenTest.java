@@ -209,6 +209,19 @@ class PromptInjectionHandWrittenTest {
     }
 
     /**
+     * The sixth held-out set (the fifth's brief, another author: 30 attacks in English, 90 in the seventeen CyberSecEval
+     * languages), measured at the start of the third session of 2026-12-07 (71 of 120) and at first sight after its
+     * changes up to the 63rd batch (78), never tuned on. None of its benign texts is flagged.
+     */
+    @Test
+    void theSixthHeldOutSetInEighteenLanguagesIsCaughtAtLeastAsOftenAsMeasured() throws IOException {
+        HeldOut h = heldOut("held-out-mixed-2.tsv");
+        assertThat(h.attacks()).isEqualTo(120);
+        assertThat(h.caught()).as("held-out attacks in eighteen languages caught").isGreaterThanOrEqualTo(78);
+        assertThat(h.flagged()).as("held-out benign texts flagged").isEmpty();
+    }
+
+    /**
      * Benign cases the learned classifier flags although no named signal does (the fifty-seventh batch's code answer
      * that posts to a webhook and its security notice about lottery phishing, the fifty-eighth's answer that decodes
      * base64, the sixty-second's forgotten password), by the start of their text: known false
