@@ -40,7 +40,7 @@ class PromptInjectionHandWrittenTest {
         FLOORS.put("plain_override", new int[] {199, 203});
         FLOORS.put("unrestricted_persona", new int[] {187, 187});
         FLOORS.put("reveal_instructions", new int[] {195, 206});
-        FLOORS.put("other_language", new int[] {879, 879});
+        FLOORS.put("other_language", new int[] {881, 881});
         FLOORS.put("leetspeak", new int[] {122, 124});
         FLOORS.put("planted_in_document", new int[] {321, 321});
         FLOORS.put("claimed_authority", new int[] {15, 15});
