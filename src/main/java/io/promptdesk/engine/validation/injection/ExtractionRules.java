@@ -60,13 +60,14 @@ final class ExtractionRules implements TokenRule {
                             1.0);
                 }
             }
-            if (order(t, k) && !t.negated(k, 3) && textBefore(t, k) >= 0) {
-                out.add(InjectionSignal.PROMPT_EXTRACTION, t.start(k), t.end(textBefore(t, k)), 1.0);
+            int before = order(t, k) && !t.negated(k, 3) ? textBefore(t, k) : -1;
+            if (before >= 0) {
+                out.add(InjectionSignal.PROMPT_EXTRACTION, t.start(k), t.end(before), 1.0);
             }
-            if (t.any(k, RULES_NAMED) && askedThenCopied(t, k) >= 0) {
+            int copy = t.any(k, RULES_NAMED) ? askedThenCopied(t, k) : -1;
+            if (copy >= 0) {
                 int what = t.prev(k, WHAT.bit(), 5);
-                out.add(InjectionSignal.PROMPT_EXTRACTION, t.start(what >= 0 ? what : k), t.end(askedThenCopied(t, k)),
-                        1.0);
+                out.add(InjectionSignal.PROMPT_EXTRACTION, t.start(what >= 0 ? what : k), t.end(copy), 1.0);
             }
         }
     }

@@ -158,7 +158,8 @@ final class SecretRequestRules implements TokenRule {
                         "leaked", "not", "never", "successfully", "just", "recently", "also");
     }
 
-    private static final String[] I_NEED = {"preciso", "necesito", "necessito", "brauche", "benötige", "benotige",
+    /** "I need", said by the verb alone: "Preciso", "Necesito", "Brauche". */
+    static final String[] I_NEED = {"preciso", "necesito", "necessito", "brauche", "benötige", "benotige",
         "nécessite", "necessite"};
 
     /** "(that) you use / have", said by the verb alone: "che usi", "que usas", "die du verwendest". */
