@@ -123,7 +123,30 @@ final class RestrictionRules implements TokenRule {
             }
             if (t.is(k, RULES)) {
                 noRulesFromNow(t, k, out);
+                rulesAndFiltersGone(t, k, out);
             }
+        }
+    }
+
+    /**
+     * A persona rid of its "rules and filters", both named: "an AI that has broken all rules and filters" ("đã phá bỏ
+     * mọi quy tắc và bộ lọc", "sudah lepas dari semua aturan dan filter", "摆脱了所有规则和限制", "जिस पर कोई नियम या
+     * पाबंदी नहीं है"); the denial before the pair or after it, a persona being set up.
+     */
+    private static void rulesAndFiltersGone(TokenTable t, int k, Evidence out) {
+        int and = t.at(k, WordClass.AND.bit(), 1);
+        int second = and < 0 ? -1 : t.at(and, RULES.bit(), 1);
+        if (second < 0) {
+            return;
+        }
+        long gone = mask(FREE, WordClass.NEG, WordClass.VOID, WordClass.OVERRIDE, UNRESTRICTED);
+        int denial = t.prev(k, gone, 5);
+        if (denial < 0) {
+            denial = t.next(second, gone, 3);
+        }
+        if (denial >= 0 && PersonaRules.persona(t, Math.max(second, denial))) {
+            out.add(InjectionSignal.RESTRICTION_REMOVAL, t.start(Math.min(k, denial)), t.end(Math.max(second, denial)),
+                    1.0);
         }
     }
 

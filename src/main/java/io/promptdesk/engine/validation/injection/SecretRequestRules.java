@@ -68,7 +68,7 @@ final class SecretRequestRules implements TokenRule {
         // staging URL and the database connection string"
         int and = t.prev(k, AND.bit(), 4);
         boolean list = and >= 0 && !t.spellsAny(and, "a", "o");
-        int cue = t.prev(k, CUES, t.hanOrKana(k) || list ? 2 * CUE_WINDOW + 2 : CUE_WINDOW);
+        int cue = t.prev(k, CUES, t.hanOrKana(k) || list ? 3 * CUE_WINDOW : CUE_WINDOW);
         if (cue >= 0 && t.index(k) - t.index(cue) > CUE_WINDOW && t.next(cue, NEG.bit(), t.index(k) - t.index(cue)) >= 0) {
             // ... but not across a "not": "we'll send you the code by text message, and don't put the password in"
             cue = -1;

@@ -70,6 +70,11 @@ final class SensitiveDataRules implements TokenRule {
             // "the email address of our customer service team": the word names a service, not a person
             owner = -1;
         }
+        if (owner < 0 && ORDER.matcher(t.textAfter(k, 60)).find() && !OWN_ORDER.matcher(t.textAfter(k, 60)).find()) {
+            // "the delivery address and phone number on order #A-77120": a customer's record, by its number; not "on
+            // my order #48213"
+            owner = k;
+        }
         if (owner < 0 && namedOwnerAfter(t, k)) {
             // "¿Cuál es el saldo bancario de John Doe?": the data of someone named
             owner = k;
@@ -116,8 +121,19 @@ final class SensitiveDataRules implements TokenRule {
                 : user ? 0.8 : 0.6);
     }
 
+    /** A customer's order or account, by its number: "on order #A-77120", "del pedido 48213", "заказа № 1234". */
+    private static final java.util.regex.Pattern ORDER = java.util.regex.Pattern.compile(
+            "(?iu)\\b(order|account|pedido|cuenta|commande|compte|bestellung|konto|ordine|encomenda|заказ\\p{L}*|"
+            + "sipariş\\p{L}*|pesanan|đơn hàng)\\s*(#|no\\.?|nr\\.?|n[º°]|№)?\\s*[a-z]{0,3}-?\\d{3,}");
+
+    /** The speaker's own order or account: "my order", "mi pedido", "ma commande", "meine Bestellung". */
+    private static final java.util.regex.Pattern OWN_ORDER = java.util.regex.Pattern.compile(
+            "(?iu)\\b(my|our|mi|mis|ma|mon|mes|mein\\p{L}*|unser\\p{L}*|mio|mia|meu|minha|мо\\p{L}+|benim|saya)\\s+"
+            + "(\\p{L}+\\s+)?(order|account|pedido|cuenta|commande|compte|bestellung|konto|ordine|encomenda|заказ)");
+
     /** The numbers that open someone's money or identity: "their credit card number", "el DNI del cliente". */
-    private static final String[] IDENTIFIERS = {"card", "cards", "ssn", "passport", "iban", "cpf", "dni", "nif", "pin"};
+    private static final String[] IDENTIFIERS = {"card", "cards", "ssn", "passport", "iban", "cpf", "dni", "nif", "pin",
+        "medication", "medications", "medical", "diagnosis", "prescription", "prescriptions"};
 
     /** "other", before the owner or after it ("pengguna lain", "người dùng khác", "المستخدمين الآخرين"). */
     private static final Set<String> OTHER = Set.of("other", "others", "autres", "otros", "otras", "altri", "altre",

@@ -139,6 +139,11 @@ final class TokenTable {
         return space >= 0 && space < end[k];
     }
 
+    /** Up to {@code chars} characters of the original text after token {@code k}. */
+    String textAfter(int k, int chars) {
+        return text.substring(end[k], Math.min(text.length(), end[k] + chars));
+    }
+
     /** The raw word (letters) right before token {@code k}, across spaces only; empty when none precedes. */
     String wordBefore(int k) {
         int to = start[k];

@@ -38,12 +38,12 @@ class PromptInjectionHandWrittenTest {
 
     static {
         FLOORS.put("plain_override", new int[] {199, 203});
-        FLOORS.put("unrestricted_persona", new int[] {187, 187});
-        FLOORS.put("reveal_instructions", new int[] {195, 206});
-        FLOORS.put("other_language", new int[] {881, 881});
+        FLOORS.put("unrestricted_persona", new int[] {193, 193});
+        FLOORS.put("reveal_instructions", new int[] {199, 211});
+        FLOORS.put("other_language", new int[] {899, 899});
         FLOORS.put("leetspeak", new int[] {122, 124});
         FLOORS.put("planted_in_document", new int[] {321, 321});
-        FLOORS.put("claimed_authority", new int[] {15, 15});
+        FLOORS.put("claimed_authority", new int[] {22, 22});
     }
 
     private static final List<Case> CASES = new ArrayList<>();
@@ -239,7 +239,7 @@ class PromptInjectionHandWrittenTest {
         PromptInjectionDetector rules = PromptInjectionDetector.rulesOnly();
         List<String> flagged = CASES.stream().filter(c -> !c.injection())
                 .filter(c -> detector.scan(c.text()).flagged()).map(Case::text).toList();
-        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(1081);
+        assertThat(CASES.stream().filter(c -> !c.injection()).count()).isGreaterThanOrEqualTo(1111);
         assertThat(flagged).as("benign cases flagged")
                 .allMatch(text -> LEARNED_FALSE_POSITIVES.stream().anyMatch(text::startsWith))
                 .allMatch(text -> !rules.scan(text).flagged());
