@@ -70,7 +70,8 @@ final class SensitiveDataRules implements TokenRule {
             // "the email address of our customer service team": the word names a service, not a person
             owner = -1;
         }
-        if (owner < 0 && ORDER.matcher(t.textAfter(k, 60)).find() && !OWN_ORDER.matcher(t.textAfter(k, 60)).find()) {
+        String after = owner < 0 ? t.textAfter(k, 60) : "";
+        if (owner < 0 && ORDER.matcher(after).find() && !OWN_ORDER.matcher(after).find()) {
             // "the delivery address and phone number on order #A-77120": a customer's record, by its number; not "on
             // my order #48213"
             owner = k;
@@ -131,7 +132,10 @@ final class SensitiveDataRules implements TokenRule {
             "(?iu)\\b(my|our|mi|mis|ma|mon|mes|mein\\p{L}*|unser\\p{L}*|mio|mia|meu|minha|мо\\p{L}+|benim|saya)\\s+"
             + "(\\p{L}+\\s+)?(order|account|pedido|cuenta|commande|compte|bestellung|konto|ordine|encomenda|заказ)");
 
-    /** The numbers that open someone's money or identity: "their credit card number", "el DNI del cliente". */
+    /**
+     * The numbers that open someone's money or identity, and their health: "their credit card number", "el DNI del
+     * cliente", "his medication history".
+     */
     private static final String[] IDENTIFIERS = {"card", "cards", "ssn", "passport", "iban", "cpf", "dni", "nif", "pin",
         "medication", "medications", "medical", "diagnosis", "prescription", "prescriptions"};
 
