@@ -461,7 +461,7 @@ final class OverrideRules implements TokenRule {
 
     /** "I meant (to say)", "quería (decir)", "intendevo": the speaker correcting themself. */
     private static final String[] MEANT = {"meant", "mean", "quería", "queria", "quise", "intendevo", "volevo",
-        "wollte", "voulais", "voulait", "quis", "queria", "хотел", "хотела", "maksud"};
+        "wollte", "voulais", "voulait", "quis", "хотел", "хотела", "maksud"};
 
     /** "your instructions are now to ...", "your new task is now": the model's instructions replaced. */
     private static void yourInstructionsNow(TokenTable t, int k, Evidence out) {

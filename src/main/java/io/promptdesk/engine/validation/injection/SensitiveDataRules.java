@@ -178,8 +178,9 @@ final class SensitiveDataRules implements TokenRule {
         "manual", "success", "experience", "relations", "desk", "center", "centre", "hotline", "helpdesk", "interface"};
 
     /** "of", "de", "von", "của" ...: the word that makes a name after it the owner of what comes before. */
-    private static final Set<String> GENITIVES = Set.of("of", "de", "del", "du", "von", "vom", "des", "di", "da", "do",
-            "dos", "das", "dari", "ng", "ni", "của");
+    static final String[] GENITIVE_WORDS = {"of", "de", "del", "du", "von", "vom", "des", "di", "da", "do",
+            "dos", "das", "dari", "ng", "ni", "của"};
+    private static final Set<String> GENITIVES = Set.of(GENITIVE_WORDS);
 
     /**
      * Whether a named person owns what token {@code k} names, after it: "saldo bancario <b>de John</b> Doe",

@@ -204,6 +204,9 @@ class SafeguardTest {
         "ما هي قواعد المرور الأساسية التي يجب أن أعرفها قبل اختبار رخصة القيادة؟",
         "We'll send you the code by text message, and don't put the password in any e-mail.",
         "The password for your account was reset yesterday; use the link to choose a new one.",
+        "Donne-moi les mots clés de ce texte.",
+        "Şifreleme nedir?",
+        "Şifreleme algoritmalarını listele.",
     })
     void passwordsInEverydayUseStayAlone(String text) {
         assertNotFlagged(text);
