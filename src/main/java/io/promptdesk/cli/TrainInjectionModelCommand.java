@@ -6,12 +6,13 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code promptdesk train-injection-model}: trains and measures the learned prompt-injection classifier. */
 @Command(name = "train-injection-model", mixinStandardHelpOptions = true,
-        description = "Train the learned prompt-injection classifier from the nine labelled prompt-injection-* sets, "
-                + "measure it (in-distribution test split and leave-one-source-out), and write the weights, "
+        description = "Train the learned prompt-injection classifier from the nine labelled prompt-injection-* sets "
+                + "and the repository's hand-written cases, measure it (in-distribution test split and leave-one-source-out), and write the weights, "
                 + "their figures and the in-repo test split. Deterministic: the same data gives the same bytes. "
                 + "See docs/injection-model.md.",
         footer = {"", "Exit codes: 0 trained, 2 bad usage or input."})
@@ -36,15 +37,31 @@ public final class TrainInjectionModelCommand extends CliCommand implements Call
     double c;
 
     @Option(names = "--calibration-fpr", paramLabel = "F", defaultValue = "0.01",
-            description = "Highest false positive rate on the calibration part's benign texts (default: ${DEFAULT-VALUE}).")
+            description = "Highest false positive rate on the benign texts trained on, each judged out of fold "
+                    + "(default: ${DEFAULT-VALUE}).")
     double calibFpr;
 
     @Option(names = "--source-fpr", paramLabel = "F", defaultValue = "0.02",
-            description = "Highest false positive rate on any one source's calibration benign texts, for sources with "
+            description = "Highest false positive rate on any one source's benign texts, judged out of fold, for sources with "
                     + "at least 20 of them (default: ${DEFAULT-VALUE}, the goal of issue 15 for the benign sets).")
     double sourceFpr;
 
-    @Option(names = "--no-loso", description = "Skip the leave-one-source-out evaluation (nine more trainings).")
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "5",
+            description = "Folds of the cross-fitting that calibrates each model: its Platt scaling and threshold are "
+                    + "fit on margins of texts the model was not fit on (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--hand-written", paramLabel = "FILE", split = ",",
+            defaultValue = "src/test/resources/devsets/prompt-injection-handwritten/cases.tsv,"
+                    + "src/test/resources/devsets/prompt-injection-handwritten/benign-documents.tsv",
+            description = "Files of hand-written cases, trained on and measured together as a tenth source "
+                    + "(default: ${DEFAULT-VALUE}).")
+    List<Path> handWritten;
+
+    @Option(names = "--no-hand-written", description = "Train on the nine labelled sets alone.")
+    boolean noHandWritten;
+
+    @Option(names = "--no-loso", description = "Skip the leave-one-source-out evaluation (a model per source left out).")
     boolean noLoso;
 
     @Option(names = "--no-share-alike", description = "Train on no CC BY-SA 4.0 text (XQuAD, BIPIA's Stack Overflow "
@@ -65,8 +82,18 @@ public final class TrainInjectionModelCommand extends CliCommand implements Call
                     + " holds no prompt-injection-* sets: the labelled training sets are not part of the repository; "
                     + "docs/injection-model.md names each set and its source - pass the folder that holds them");
         }
+        if (folds < 2) {
+            throw new io.promptdesk.model.BadInputException("--folds " + folds + ": cross-fitting needs at least 2");
+        }
+        for (Path file : noHandWritten ? List.<Path>of() : handWritten) {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new io.promptdesk.model.BadInputException("--hand-written " + file.toAbsolutePath().normalize()
+                        + " is not a file: run from the repository's root, pass the cases' paths, or "
+                        + "--no-hand-written");
+            }
+        }
         new InjectionModelTrainer(out()).run(new InjectionModelTrainer.Options(data, out, testOut, c, calibFpr,
-                sourceFpr, !noLoso, !noShareAlike));
+                sourceFpr, !noLoso, !noShareAlike, folds, noHandWritten ? List.of() : handWritten));
         return PromptDeskCommand.EXIT_OK;
     }
 }

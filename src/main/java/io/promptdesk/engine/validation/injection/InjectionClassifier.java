@@ -217,6 +217,14 @@ public final class InjectionClassifier {
         return distinct == 0 ? bias : bias + scale * sum / Math.sqrt(distinct);
     }
 
+    /**
+     * The shortest text, in folded characters, the classifier flags. A window's vector has unit length, so in "AI
+     * model" or "You are now" two or three words carry the whole margin (p = 0.999 and 0.993 on the weights of
+     * 2026-12-07); on every labelled and hand-written set the classifier flagged no shorter attack the named signals
+     * missed. Shorter texts are left to the signals.
+     */
+    public static final int MIN_CHARS = 20;
+
     /** The calibrated probability that {@code text} is a prompt injection. */
     public double probability(String text) {
         return calibrate(margin(text));
@@ -235,7 +243,7 @@ public final class InjectionClassifier {
         HashedNgrams.Folded f = ngrams.fold(text, unleet);
         double[] best = best(f);
         double p = calibrate(best[0]);
-        if (p < threshold) {
+        if (p < threshold || f.length < MIN_CHARS) {
             return new Verdict(p, false, List.of());
         }
         return new Verdict(p, true, fragments(text, f, (int) best[1], (int) best[2]));

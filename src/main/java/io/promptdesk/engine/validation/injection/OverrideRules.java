@@ -396,6 +396,11 @@ final class OverrideRules implements TokenRule {
     static boolean givenToYou(TokenTable t, int noun) {
         // verb-final languages put the relative clause first: "당신이 ... 알려주는 모든 규칙", "आपको बताते हैं ... नियम"
         int you = noun < 0 ? -1 : t.next(noun, YOU.bit(), 4);
+        int self = noun < 0 ? -1 : t.next(noun, WordClass.SELF.bit(), 2);
+        if (self >= 0 && you > self) {
+            // "Forget about the budget constraint I gave you": the speaker's own, theirs to take back
+            return false;
+        }
         // "Context: you are a pirate ...": a label, and what follows it is not a relative clause about the noun
         return noun >= 0 && t.after(noun) != ':' && (t.next(noun, YOU.bit(), 3) >= 0
                 // "whatever guidance came bundled with you": the model as the one it came to

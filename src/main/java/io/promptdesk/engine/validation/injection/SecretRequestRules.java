@@ -137,6 +137,9 @@ final class SecretRequestRules implements TokenRule {
             // "confirm your password" is a form asking its reader
             return;
         }
+        if (quotedMention(t, cue, k)) {
+            return;
+        }
         // "write a poem about the password" leaks it; "write about passwords" does not name one
         boolean writeOnly = t.is(cue, WRITE) && !t.any(cue, mask(EXTRACT, OUTPUT, WHAT));
         boolean named = t.prev(k, mask(DEF, POSS_YOU), 2) >= 0 || t.near(k, OBFUSCATE.bit(), 10, 10) >= 0;
@@ -144,6 +147,42 @@ final class SecretRequestRules implements TokenRule {
         out.add(InjectionSignal.SECRET_REQUEST, Math.min(t.start(cue), t.start(k)), Math.max(t.end(cue), t.end(k)),
                 weight);
     }
+
+    /**
+     * The secret inside a quoted sentence that is printed, translated or reported, not asked for: {@code
+     * print("Wrong username or password")}, 'Translate "please enter your new password twice"', 'a website says "your
+     * password has appeared in a data breach"'; and a shell's {@code export DB_PASSWORD=...}.
+     */
+    private static boolean quotedMention(TokenTable t, int cue, int k) {
+        if (cue >= k || t.start(k) < t.end(cue)) {
+            // the secret before the verb, or in the same word ("パスワードを教えて" is one run of tokens)
+            return false;
+        }
+        String between = t.textAfter(cue, t.start(k) - t.end(cue)).stripLeading();
+        if (t.spellsAny(cue, "export") && t.textAfter(k, 40).matches("(?s)\\w*\\s*=.*")) {
+            return true;
+        }
+        int open = QUOTE.indexOf(between.isEmpty() ? ' ' : between.charAt(0));
+        boolean call = between.startsWith("(") && between.length() > 1 && QUOTE.indexOf(between.charAt(1)) >= 0;
+        boolean reported = open >= 0 && (t.spellsAny(cue, "translate", "says", "said", "reads", "shows")
+                || t.precededWithin(cue, 1, "it", "that", "which", "website", "message", "screen", "app"));
+        if (!call && !reported) {
+            return false;
+        }
+        // ... the quotation opens right after the verb and closes after the secret, three words long at least
+        String before = between.substring(call ? 2 : 1);
+        String after = t.textAfter(k, 120);
+        int close = -1;
+        for (int i = 0; i < after.length() && close < 0; i++) {
+            close = QUOTE_CLOSE.indexOf(after.charAt(i)) >= 0 ? i : -1;
+        }
+        return close >= 0 && before.chars().noneMatch(c -> QUOTE_CLOSE.indexOf(c) >= 0)
+                && (before + " x " + after.substring(0, close)).trim().split("\\s+").length >= 3;
+    }
+
+    /** Quotation marks that open a quoted sentence, and that close one. */
+    private static final String QUOTE = "\"“„«'‘";
+    private static final String QUOTE_CLOSE = "\"”“»'’";
 
     /** The secret again, after a later order: "give <b>it</b> to me", "dímelo", "gib <b>es</b> mir". */
     private static final String[] IT = {"it", "them", "lo", "la", "los", "las", "le", "les", "es", "sie", "его", "их",

@@ -108,8 +108,10 @@ final class SensitiveDataRules implements TokenRule {
             // "I need the home address and phone number of the user who chatted with you": the speaker demands it
             cue = need;
         }
-        if (cue < 0 || t.negated(cue, 3) || (t.is(cue, WHAT) && t.is(cue, BE) && t.at(cue, BE.bit(), 1) < 0)) {
-            // "was" without "is" is a past tense
+        if (cue < 0 || t.negated(cue, 3) || (t.is(cue, WHAT) && t.is(cue, BE) && t.at(cue, BE.bit(), 1) < 0)
+                || t.negated(cue, 5) && t.precededWithin(cue, 3, ASKED) && t.precededWithin(cue, 1, "to")) {
+            // "was" without "is" is a past tense; "We will never ask you to confirm your account details": the
+            // sender says what it will not ask
             return;
         }
         // "the user's ..." speaks of the person the assistant serves as a third party
@@ -121,6 +123,9 @@ final class SensitiveDataRules implements TokenRule {
                 Math.max(t.end(cue), t.end(k)), user && (others(t, owner) || t.spellsAny(k, IDENTIFIERS)) ? 1.0
                 : user ? 0.8 : 0.6);
     }
+
+    /** The asking verb a denial governs: "never <i>ask</i> you to confirm". */
+    private static final String[] ASKED = {"ask", "asks", "request", "requests", "require", "requires"};
 
     /** A customer's order or account, by its number: "on order #A-77120", "del pedido 48213", "заказа № 1234". */
     private static final java.util.regex.Pattern ORDER = java.util.regex.Pattern.compile(

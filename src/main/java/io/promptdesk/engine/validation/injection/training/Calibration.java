@@ -6,28 +6,28 @@ import java.util.Map;
 
 /**
  * Calibration of the classifier's margins: Platt's sigmoid, and the lowest probability threshold at which the
- * calibration part's benign texts are flagged no more than the targets allow.
+ * benign texts, judged out of fold, are flagged no more than the targets allow.
  */
 final class Calibration {
 
     private Calibration() {
     }
 
-    static double threshold(List<Row> calib, double[] margins, double[] ab, InjectionModelTrainer.Options o) {
+    static double threshold(List<Row> rows, double[] margins, double[] ab, InjectionModelTrainer.Options o) {
         for (int step = 50; step < 100; step++) {
             double t = step / 100.0;
             int benign = 0;
             int flagged = 0;
             Map<String, int[]> per = new HashMap<>();
-            for (int i = 0; i < calib.size(); i++) {
-                if (calib.get(i).injection()) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).injection()) {
                     continue;
                 }
                 double prob = 1.0 / (1.0 + Math.exp(ab[0] * margins[i] + ab[1]));
                 boolean f = prob >= t;
                 benign++;
                 flagged += f ? 1 : 0;
-                int[] c = per.computeIfAbsent(calib.get(i).source(), k -> new int[2]);
+                int[] c = per.computeIfAbsent(rows.get(i).source(), k -> new int[2]);
                 c[0]++;
                 c[1] += f ? 1 : 0;
             }

@@ -34,19 +34,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Trains the learned prompt-injection classifier from the labelled sets of {@code shared/data/prompt-injection-*}
- * and measures it honestly: on an in-distribution test split that training never sees, and leave-one-source-out
+ * and the repository's hand-written cases, and measures it honestly: on an in-distribution test split that training never sees, and leave-one-source-out
  * (for each source, a model trained on all the others, measured on that one). Deterministic: rows are read in a
  * fixed order, every split is a hash of the row's source and group (never a random draw), and liblinear's
  * solver is deterministic for a fixed input. See {@code docs/injection-model.md}.
  */
 public final class InjectionModelTrainer {
 
-    /** The nine sources, in the order read (the first copy of a text repeated across sources is the one kept). */
+    /** The nine labelled sets of {@code --data}, in the order read (the first copy of a text repeated across sources is the one kept). */
     public static final List<String> SOURCES = List.of(
             "prompt-injection-benign-awesome-chatgpt-prompts",
             "prompt-injection-benign-mgsm",
@@ -58,6 +62,13 @@ public final class InjectionModelTrainer {
             "prompt-injection-garak",
             "prompt-injection-jailbreak-llms");
 
+    /**
+     * The tenth source, read from the repository rather than from {@code --data}: the hand-written cases of
+     * {@code src/test/resources/devsets/prompt-injection-handwritten/} ({@code cases.tsv} and the benign
+     * {@code benign-documents.tsv}; written for PromptDesk, no text copied from any set).
+     */
+    public static final String HANDWRITTEN = "promptdesk-handwritten";
+
     /** The label policy's one relabelling: a plain persona request ("I want you to act as a storyteller") is benign. */
     static final Pattern PERSONA_REQUEST = Pattern.compile(
             "(?i)\\b(i want you to act as|ich möchte, dass sie als)\\b");
@@ -67,6 +78,16 @@ public final class InjectionModelTrainer {
 
     /** The English system prompts of CyberSecEval, reported apart from NotInject's prompts. */
     public static final String SYSTEM_PROMPTS = "system prompts";
+
+    /** Fits run at once while cross-fitting (the machine it was made on has two cores). */
+    static final int FIT_THREADS = 2;
+
+    /**
+     * How many times more a hand-written benign text weighs than its source's balance gives it: three (against one,
+     * in-distribution recall 0.633 against 0.621 at the same threshold, and one of the hand-written test part's 252
+     * benign texts flagged by the classifier against two).
+     */
+    static final int HARD_NEGATIVE_REPEAT = 3;
 
     /** At most this many copies of a row when balancing a source's classes. */
     static final int MAX_REPEAT = 8;
@@ -79,7 +100,7 @@ public final class InjectionModelTrainer {
      *                   without them they are only measured, and the weights derive from no share-alike data
      */
     public record Options(Path data, Path modelOut, Path testOut, double c, double calibFpr, double sourceFpr,
-                          boolean loso, boolean shareAlike) {
+                          boolean loso, boolean shareAlike, int folds, List<Path> handWritten) {
     }
 
     /** Recall on a set's attacks and false positive rate on its benign texts. */
@@ -105,8 +126,9 @@ public final class InjectionModelTrainer {
     /** Trains, evaluates, writes the model, the figures and the in-repo test split; returns the figures. */
     public ObjectNode run(Options o) throws IOException {
         long t0 = System.nanoTime();
-        List<Row> rows = TrainingRows.load(o.data(), o.shareAlike(), mapper);
-        log.printf(Locale.ROOT, "read %d rows from %d sources%n", rows.size(), SOURCES.size());
+        List<Row> rows = TrainingRows.load(o.data(), o.handWritten(), o.shareAlike(), mapper);
+        List<String> sources = TrainingRows.sources(rows);
+        log.printf(Locale.ROOT, "read %d rows from %d sources%n", rows.size(), sources.size());
         Map<String, Boolean> ruleVerdict = new HashMap<>();
         for (Row r : rows) {
             ruleVerdict.computeIfAbsent(r.text(), t -> rules.scan(t).flagged());
@@ -120,7 +142,7 @@ public final class InjectionModelTrainer {
         figures.put("calibration_source_fpr_target", o.sourceFpr());
         figures.set("counts", TrainingRows.counts(rows, mapper));
 
-        // The shipped model: fit on the training part, calibrated and thresholded on the calibration part.
+        // The shipped model: fit on the training part, calibrated on it out of fold.
         Set<String> testTexts = new HashSet<>();
         for (Row r : rows) {
             if (r.part().equals("test")) {
@@ -128,8 +150,7 @@ public final class InjectionModelTrainer {
             }
         }
         List<Row> fit = TrainingRows.trainable(rows, r -> r.part().equals("train") && !testTexts.contains(r.text()));
-        List<Row> calib = TrainingRows.trainable(rows, r -> r.part().equals("calib") && !testTexts.contains(r.text()));
-        InjectionClassifier model = train(fit, calib, o, figures.putObject("shipped"));
+        InjectionClassifier model = train(fit, o, figures.putObject("shipped"));
         ObjectNode in = figures.putObject("in_distribution");
         evaluate(model, rows, r -> r.part().equals("test"), ruleVerdict, in);
         log.println("in-distribution test split:");
@@ -149,7 +170,7 @@ public final class InjectionModelTrainer {
 
         if (o.loso()) {
             ObjectNode loso = figures.putObject("leave_one_source_out");
-            for (String held : SOURCES) {
+            for (String held : sources) {
                 long t = System.nanoTime();
                 Set<String> heldTexts = new HashSet<>();
                 for (Row r : rows) {
@@ -157,12 +178,10 @@ public final class InjectionModelTrainer {
                         heldTexts.add(r.text());
                     }
                 }
-                List<Row> f = TrainingRows.trainable(rows, r -> !r.source().equals(held) && !r.part().equals("calib")
-                        && !heldTexts.contains(r.text()));
-                List<Row> c = TrainingRows.trainable(rows, r -> !r.source().equals(held) && r.part().equals("calib")
+                List<Row> f = TrainingRows.trainable(rows, r -> !r.source().equals(held)
                         && !heldTexts.contains(r.text()));
                 ObjectNode fold = loso.putObject(held);
-                InjectionClassifier m = train(f, c, o, fold.putObject("model"));
+                InjectionClassifier m = train(f, o, fold.putObject("model"));
                 evaluate(m, rows, r -> r.source().equals(held), ruleVerdict, fold);
                 log.printf(Locale.ROOT, "leave out %s (%.1f s):%n", held, (System.nanoTime() - t) / 1e9);
                 print(fold);
@@ -202,6 +221,21 @@ public final class InjectionModelTrainer {
         }
         out[b.length] = new FeatureNode(HashedNgrams.DIM + 1, 1.0);
         return out;
+    }
+
+    private final Map<Row, List<Feature[]>> exampleCache = new HashMap<>();
+
+    /**
+     * What a row is trained as: every window of a benign text is benign; an attack is one example, the windows that
+     * hold the planted instruction where the set says where it is (BIPIA), else the whole text.
+     */
+    private List<Feature[]> examples(Row r) {
+        List<Feature[]> cached = exampleCache.get(r);
+        if (cached == null) {
+            cached = r.injection() ? attackExamples(r) : vectors(r.text());
+            exampleCache.put(r, cached);
+        }
+        return cached;
     }
 
     private List<Feature[]> attackExamples(Row r) {
@@ -246,33 +280,132 @@ public final class InjectionModelTrainer {
         }
     }
 
+    /** A fitted linear model (positive margin: injection) and the examples it was fit on. */
+    private record Fit(double[] weights, double bias, int pos, int neg) {
+        /** With the int16 weights the model ships with, uncalibrated. */
+        InjectionClassifier raw() {
+            return new InjectionClassifier(weights, bias, -1, 0, 0.5);
+        }
+    }
+
     /**
-     * L2-regularised logistic regression (liblinear, primal Newton solver) on {@code fit}; Platt scaling and the
-     * threshold from {@code calib}: the lowest probability threshold, in steps of 0.01 from 0.50, at which the
-     * calibration part's benign texts are flagged at most {@code calibFpr} overall and {@code sourceFpr} in each
-     * source with at least 20 of them.
+     * The model, fit on {@code pool} and calibrated by cross-fitting: the pool is cut into {@code o.folds()} folds by
+     * a hash of each row's source and group (translations of one item, plantings of one attack stay together), and
+     * each fold is judged by a model fit on the other folds. Platt scaling and the threshold are fit on those
+     * out-of-fold margins, so every benign text of the pool counts towards the false positive targets (a set of 178
+     * e-mails and code answers, not the 31 of a calibration tenth, where one text moved the threshold). The model
+     * that ships is fit on the whole pool. Threshold: the lowest probability, in steps of 0.01 from 0.50, at which
+     * the pool's benign texts are flagged at most {@code calibFpr} overall and at most {@code sourceFpr} in each
+     * source with at least 20 of them. The fits run two at a time.
      */
-    InjectionClassifier train(List<Row> fit, List<Row> calib, Options o, ObjectNode report) {
+    InjectionClassifier train(List<Row> pool, Options o, ObjectNode report) {
         long t = System.nanoTime();
+        int k = o.folds();
+        int[] foldOf = new int[pool.size()];
+        for (int i = 0; i < pool.size(); i++) {
+            Row r = pool.get(i);
+            foldOf[i] = Math.floorMod(HashedNgrams.mix((r.source() + "\u0001" + r.group()).hashCode()), k);
+            examples(r); // computed here, read by the fits in parallel
+        }
+        double[] margins = new double[pool.size()];
+        Fit[] whole = new Fit[1];
+        ExecutorService fits = Executors.newFixedThreadPool(FIT_THREADS);
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            jobs.add(fits.submit(() -> {
+                whole[0] = fit(pool, o);
+            }));
+            for (int f = 0; f < k; f++) {
+                int fold = f;
+                jobs.add(fits.submit(() -> {
+                    List<Row> rest = new ArrayList<>();
+                    for (int i = 0; i < pool.size(); i++) {
+                        if (foldOf[i] != fold) {
+                            rest.add(pool.get(i));
+                        }
+                    }
+                    InjectionClassifier raw = fit(rest, o).raw();
+                    for (int i = 0; i < pool.size(); i++) {
+                        if (foldOf[i] == fold) {
+                            margins[i] = raw.margin(pool.get(i).text());
+                        }
+                    }
+                }));
+            }
+            for (Future<?> job : jobs) {
+                job.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("training failed: " + e.getCause(), e.getCause());
+        } finally {
+            fits.shutdownNow();
+        }
+        boolean[] truth = new boolean[pool.size()];
+        for (int i = 0; i < pool.size(); i++) {
+            truth[i] = pool.get(i).injection();
+        }
+        double[] ab = Calibration.platt(margins, truth);
+        double threshold = Calibration.threshold(pool, margins, ab, o);
+        if (Boolean.getBoolean("promptdesk.train.verbose")) {
+            for (double th : new double[]{0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99}) {
+                Map<String, int[]> per = new java.util.TreeMap<>();
+                for (int i = 0; i < pool.size(); i++) {
+                    double prob = 1.0 / (1.0 + Math.exp(ab[0] * margins[i] + ab[1]));
+                    int[] c = per.computeIfAbsent(pool.get(i).source().replace("prompt-injection-", ""), x -> new int[4]);
+                    c[truth[i] ? 0 : 2]++;
+                    c[truth[i] ? 1 : 3] += prob >= th ? 1 : 0;
+                }
+                StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "    t=%.2f", th));
+                per.forEach((name, c) -> b.append(' ').append(name).append(" r=").append(ratio(c[1], c[0]))
+                        .append(" f=").append(ratio(c[3], c[2])));
+                log.println(b);
+            }
+        }
+        Fit m = whole[0];
+        InjectionClassifier model = new InjectionClassifier(m.weights(), m.bias(), ab[0], ab[1], threshold);
+        report.put("fit_injection", m.pos());
+        report.put("fit_benign", m.neg());
+        report.put("folds", k);
+        report.put("pool_rows", pool.size());
+        report.put("platt_a", ab[0]);
+        report.put("platt_b", ab[1]);
+        report.put("threshold", threshold);
+        report.put("train_seconds", Math.round((System.nanoTime() - t) / 1e8) / 10.0);
+        log.printf(Locale.ROOT, "  trained on %d injection / %d benign, calibrated out of fold (%d folds) on %d "
+                + "rows: A=%.3f B=%.3f threshold %.2f (%.1f s)%n", m.pos(), m.neg(), k, pool.size(), ab[0], ab[1],
+                threshold, (System.nanoTime() - t) / 1e9);
+        return model;
+    }
+
+    /**
+     * L2-regularised logistic regression (liblinear's primal Newton solver, which draws no random numbers) on
+     * {@code rows}, the classes weighed equally.
+     */
+    private Fit fit(List<Row> rows, Options o) {
         // Within each source the two classes weigh the same: the minority class's rows are repeated (liblinear
         // has no instance weights), up to MAX_REPEAT times. BIPIA, say, plants its 450 e-mail attacks in 78
         // e-mails: without this the e-mails themselves would read as attacks.
         Map<String, int[]> perSource = new HashMap<>();
-        for (Row r : fit) {
+        for (Row r : rows) {
             perSource.computeIfAbsent(r.source(), k -> new int[2])[r.injection() ? 1 : 0]++;
         }
         List<Feature[]> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         int pos = 0;
         int neg = 0;
-        for (Row r : fit) {
+        for (Row r : rows) {
             int[] c = perSource.get(r.source());
             int mine = c[r.injection() ? 1 : 0];
             int other = c[r.injection() ? 0 : 1];
             int repeat = other == 0 ? 1 : (int) Math.max(1, Math.min(MAX_REPEAT, Math.round((double) other / mine)));
-            // Every window of a benign text is benign; an attack is one example: the windows that hold the planted
-            // instruction where the set says where it is (BIPIA), else the whole text.
-            List<Feature[]> examples = !r.injection() ? vectors(r.text()) : attackExamples(r);
+            if (!r.injection() && r.source().equals(HANDWRITTEN)) {
+                // the hand-written everyday texts were written beside the attacks, in their words: hard negatives
+                repeat *= HARD_NEGATIVE_REPEAT;
+            }
+            List<Feature[]> examples = examples(r);
             for (int k = 0; k < repeat; k++) {
                 for (Feature[] x : examples) {
                     xs.add(x);
@@ -298,7 +431,6 @@ public final class InjectionModelTrainer {
         // Balance the classes: each class weighs as much as the other in the loss.
         param.setWeights(new double[]{1.0, (double) neg / Math.max(1, pos)}, new int[]{0, 1});
         Linear.disableDebugOutput();
-        Linear.resetRandom();
         Model m = Linear.train(p, param);
         double[] w = m.getFeatureWeights();
         // liblinear orders weights by its first-seen label; make positive mean injection
@@ -309,43 +441,7 @@ public final class InjectionModelTrainer {
             weights[i] = sign * w[i];
         }
         double bias = sign * w[HashedNgrams.DIM] * p.bias;
-        // Platt scaling on the calibration part, with the quantised weights the model will ship with
-        InjectionClassifier raw = new InjectionClassifier(weights, bias, -1, 0, 0.5);
-        double[] margins = new double[calib.size()];
-        boolean[] truth = new boolean[calib.size()];
-        for (int i = 0; i < calib.size(); i++) {
-            margins[i] = raw.margin(calib.get(i).text());
-            truth[i] = calib.get(i).injection();
-        }
-        double[] ab = Calibration.platt(margins, truth);
-        double threshold = Calibration.threshold(calib, margins, ab, o);
-        if (Boolean.getBoolean("promptdesk.train.verbose")) {
-            for (double th : new double[]{0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99}) {
-                Map<String, int[]> per = new java.util.TreeMap<>();
-                for (int i = 0; i < calib.size(); i++) {
-                    double prob = 1.0 / (1.0 + Math.exp(ab[0] * margins[i] + ab[1]));
-                    int[] c = per.computeIfAbsent(calib.get(i).source().replace("prompt-injection-", ""), k -> new int[4]);
-                    c[truth[i] ? 0 : 2]++;
-                    c[truth[i] ? 1 : 3] += prob >= th ? 1 : 0;
-                }
-                StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "    t=%.2f", th));
-                per.forEach((k, c) -> b.append(' ').append(k).append(" r=").append(ratio(c[1], c[0]))
-                        .append(" f=").append(ratio(c[3], c[2])));
-                log.println(b);
-            }
-        }
-        InjectionClassifier model = new InjectionClassifier(weights, bias, ab[0], ab[1], threshold);
-        report.put("fit_injection", pos);
-        report.put("fit_benign", neg);
-        report.put("calib_rows", calib.size());
-        report.put("platt_a", ab[0]);
-        report.put("platt_b", ab[1]);
-        report.put("threshold", threshold);
-        report.put("train_seconds", Math.round((System.nanoTime() - t) / 1e8) / 10.0);
-        log.printf(Locale.ROOT, "  trained on %d injection / %d benign, calibrated on %d: A=%.3f B=%.3f "
-                + "threshold %.2f (%.1f s)%n", pos, neg, calib.size(), ab[0], ab[1], threshold,
-                (System.nanoTime() - t) / 1e9);
-        return model;
+        return new Fit(weights, bias, pos, neg);
     }
 
     // ---------------------------------------------------------------- evaluation
@@ -358,7 +454,7 @@ public final class InjectionModelTrainer {
             if (!keep.test(r)) {
                 continue;
             }
-            boolean learned = m.probability(r.text()) >= m.threshold();
+            boolean learned = m.judge(r.text()).flagged();
             boolean rule = ruleVerdict.get(r.text());
             int[][] c = per.computeIfAbsent(r.reported(), k -> new int[3][4]);
             boolean[] verdicts = {learned, rule, learned || rule};

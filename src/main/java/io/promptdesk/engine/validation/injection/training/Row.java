@@ -1,6 +1,6 @@
 package io.promptdesk.engine.validation.injection.training;
 
-/** One labelled text. {@code part}: train, calib or test. */
+/** One labelled text. {@code part}: train or test. */
 record Row(String source, String text, boolean injection, String group, String part, boolean trainable,
            boolean relabelled, String attack, String kind) {
 

@@ -29,7 +29,8 @@ final class TrainingRows {
     }
 
 
-    static List<Row> load(Path data, boolean trainOnShareAlike, ObjectMapper mapper) throws IOException {
+    static List<Row> load(Path data, List<Path> handWritten, boolean trainOnShareAlike, ObjectMapper mapper)
+            throws IOException {
         List<Row> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String source : SOURCES) {
@@ -68,6 +69,13 @@ final class TrainingRows {
                 rows.addAll(englishSystemPrompts(data.resolve(source), seen, mapper));
             }
         }
+        for (Path file : handWritten) {
+            if (!Files.isRegularFile(file)) {
+                throw new IOException("missing " + file + ": --hand-written must name files of hand-written cases "
+                        + "(category<TAB>label<TAB>text)");
+            }
+            rows.addAll(handWritten(file, seen));
+        }
         return rows;
     }
 
@@ -95,6 +103,44 @@ final class TrainingRows {
         return out;
     }
 
+    /**
+     * The hand-written cases ({@code category<TAB>label<TAB>text}, {@code \n} a line break, {@code #} a comment).
+     * In a file written in batches (a comment naming a batch opens each), each batch is one group, so the test part
+     * is batches never trained on, as a new batch would be; otherwise each text is its own group.
+     */
+    static List<Row> handWritten(Path file, Set<String> seen) throws IOException {
+        List<Row> out = new ArrayList<>();
+        String source = InjectionModelTrainer.HANDWRITTEN;
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        boolean inBatches = lines.stream().anyMatch(l -> l.startsWith("#") && l.contains(" batch"));
+        int batch = 1;
+        int number = 0;
+        for (String line : lines) {
+            number++;
+            if (line.startsWith("#")) {
+                batch += line.contains(" batch") ? 1 : 0;
+                continue;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t", 3);
+            if (f.length < 3 || !(f[1].equals("injection") || f[1].equals("benign"))) {
+                throw new IOException(file + " line " + number + ": expected category<TAB>injection|benign<TAB>text");
+            }
+            String text = f[2].replace("\\n", "\n").strip();
+            String group = file.getFileName() + (inBatches ? " batch " + batch : " " + text);
+            out.add(new Row(source, text, f[1].equals("injection"), group, part(source, null, group), seen.add(text),
+                    false, null, null));
+        }
+        return out;
+    }
+
+    /** The sources of {@code rows}, in the order read. */
+    static List<String> sources(List<Row> rows) {
+        return List.copyOf(new java.util.LinkedHashSet<>(rows.stream().map(Row::source).toList()));
+    }
+
     /** Rows that must fall on the same side of a split: translations of one item, plantings of one attack. */
     private static String group(String source, JsonNode n, String text) {
         switch (source) {
@@ -111,16 +157,13 @@ final class TrainingRows {
         }
     }
 
-    /** 70 % train, 10 % calibration, 20 % test by a hash of source and group; deepset keeps its own test split. */
+    /** 80 % train, 20 % test by a hash of source and group; deepset keeps its own test split. */
     private static String part(String source, JsonNode n, String group) {
-        int h = Math.floorMod(HashedNgrams.mix((source + "\u0000" + group).hashCode()), 100);
         if (source.equals("prompt-injection-deepset")) {
-            if (n.path("split").asText().equals("test")) {
-                return "test";
-            }
-            return h < 87 ? "train" : "calib";
+            return n.path("split").asText().equals("test") ? "test" : "train";
         }
-        return h < 70 ? "train" : h < 80 ? "calib" : "test";
+        int h = Math.floorMod(HashedNgrams.mix((source + "\u0000" + group).hashCode()), 100);
+        return h < 80 ? "train" : "test";
     }
 
 
@@ -136,7 +179,7 @@ final class TrainingRows {
 
     static ObjectNode counts(List<Row> rows, ObjectMapper mapper) {
         ObjectNode counts = mapper.createObjectNode();
-        for (String s : SOURCES) {
+        for (String s : sources(rows)) {
             int[] c = new int[8];
             for (Row r : rows) {
                 if (r.source().equals(s)) {
