@@ -473,7 +473,9 @@ final class ExtractionRules implements TokenRule {
             return Math.max(text, t.near(text, ABOVE.bit(), 2, 1));
         }
         int above = t.next(k, ABOVE.bit(), 3);
-        return above >= 0 && t.next(above, TEXT.bit(), 1) >= 0 ? t.next(above, TEXT.bit(), 1) : -1;
+        // "the above words"; "print above prompt", "repeat the above prompt" (not "rewrite": the order is the caller's)
+        int named = above < 0 ? -1 : t.next(above, mask(TEXT, WordClass.PROMPT), 1);
+        return named >= 0 && t.index(named) - t.index(above) == 1 ? named : -1;
     }
 
 }

@@ -49,9 +49,19 @@ final class OverrideRules implements TokenRule {
     /** What the speaker's own instructions do over the model's: "..., and mine wins", "mine count". */
     private static final String[] PREVAIL = {"wins", "win", "prevails", "prevail", "count", "counts"};
 
+    /** Verbs that rewrite instructions: "<i>change</i> your instructions to the following". */
+    private static final String[] REWRITE = {"change", "update", "replace", "modify", "rewrite", "edit", "set"};
+
     @Override
     public void apply(TokenTable t, Evidence out) {
         for (int k = 0; k < t.size(); k++) {
+            int yours = t.at(k, POSS_YOU.bit(), -1);
+            if (t.any(k, mask(INSTR, RULES, WordClass.PROMPT)) && yours >= 0 && t.precededWithin(yours, 1, REWRITE)
+                    && (t.beforeWords(yours, 1) == 0 || ".!?:;\n".indexOf(t.beforeWords(yours, 1)) >= 0)
+                    && (t.after(k) == ':' || t.followedWithin(k, 3, "following", "this", "these"))) {
+                // "Change your instructions to the following: ...": the message rewrites the model's instructions
+                out.add(InjectionSignal.INSTRUCTION_OVERRIDE, t.start(yours), t.end(k), 1.0);
+            }
             if (t.any(k, mask(INSTR, RULES)) && t.followedBy(k, "go") && t.precededWithin(k, 3, "let")
                     && t.prev(k, mask(PRIOR, POSS_YOU), 2) >= 0) {
                 // "Let the earlier guidance go", "let your old rules go"
