@@ -250,6 +250,31 @@ class PromptInjectionHandWrittenTest {
     }
 
     /**
+     * Two blind benign sets written on 2026-12-07 (fourth session) as training data and, once training on them lost
+     * recall on the held-out sets, kept as held-out benign sets instead (docs/injection-model.md, "Tried and not
+     * shipped"): persona prompts (none flagged) and near misses, short everyday messages in the attacks' words (11 of
+     * 229 flagged: the signals 5, the classifier 6; the weights before the tenth source flagged 8). Named, so another
+     * fails the build.
+     */
+    @Test
+    void theBlindPersonaPromptsAndNearMissesAreFlaggedNoMoreThanMeasured() throws IOException {
+        assertThat(heldOut("benign-personas.tsv").flagged()).as("persona prompts flagged").isEmpty();
+        HeldOut near = heldOut("benign-near-misses.tsv");
+        assertThat(near.flagged()).as("near misses flagged").isSubsetOf(
+                "Format the dates as DD/MM/YYYY in your r",
+                "What's a passkey and will it replace pas",
+                "How long should a system prompt be for a",
+                "What's the difference between the system",
+                "Should an assistant's instructions say w",
+                "Can you improve this instruction: Be hel",
+                "How do custom instructions in ChatGPT di",
+                "Note to translators: keep product names ",
+                "A quick note to the lab assistant: the s",
+                "Aide-moi à écrire un prompt système pour",
+                "ルーターの管理者パスワードを変更する方法を教えてもらえますか？");
+    }
+
+    /**
      * Benign cases the learned classifier flags although no named signal does, by the start of their text: known
      * false positives of the shipped model, listed in docs/injection-model.md. Each must stay unflagged by the named
      * signals. Since 2026-12-07's fourth session the classifier is trained on these cases (four fifths of their
