@@ -43,7 +43,10 @@ final class ExtractionRules implements TokenRule {
     @Override
     public void apply(TokenTable t, Evidence out) {
         for (int k = 0; k < t.size(); k++) {
-            if ((order(t, k) || whatIs(t, k, true)) && !t.negated(k, 3)) {
+            // ... not "What's the difference between the system message and the user message?": two things compared
+            if ((order(t, k) || whatIs(t, k, true)) && !t.negated(k, 3)
+                    && !(t.is(k, WHAT) && t.followedWithin(k, 3, "difference", "differences")
+                    && t.followedWithin(k, 5, "between") && t.next(k, POSS_YOU.bit(), 8) < 0)) {
                 promptExtraction(t, k, out);
             } else if (t.is(k, WHAT)) {
                 question(t, k, out);
