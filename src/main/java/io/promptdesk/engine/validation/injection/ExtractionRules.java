@@ -39,14 +39,14 @@ final class ExtractionRules implements TokenRule {
     /** "the system message" is the system prompt by another name. */
     private static final String[] MESSAGE = {"message", "messages", "msg", "mensaje", "mensagem", "messaggio", "μήνυμα",
         "nachricht", "сообщение", "mesaj", "pesan"};
+    /** ... and inside a compound or a script without spaces: "Systemnachricht", "システムメッセージ", "系统消息". */
+    private static final String[] MESSAGE_IN = {"nachricht", "meldung", "сообщени", "消息", "メッセージ", "메시지",
+        "mesaj", "pesan", "nhắn"};
 
     @Override
     public void apply(TokenTable t, Evidence out) {
         for (int k = 0; k < t.size(); k++) {
-            // ... not "What's the difference between the system message and the user message?": two things compared
-            if ((order(t, k) || whatIs(t, k, true)) && !t.negated(k, 3)
-                    && !(t.is(k, WHAT) && t.followedWithin(k, 3, "difference", "differences")
-                    && t.followedWithin(k, 5, "between") && t.next(k, POSS_YOU.bit(), 8) < 0)) {
+            if ((order(t, k) || whatIs(t, k, true)) && !t.negated(k, 3) && !comparison(t, k)) {
                 promptExtraction(t, k, out);
             } else if (t.is(k, WHAT)) {
                 question(t, k, out);
@@ -106,6 +106,15 @@ final class ExtractionRules implements TokenRule {
         return chat >= 0 && (t.prev(chat, POSS_SELF.bit(), 2) > before || t.precededWithin(chat, 2, THIS)) ? chat : -1;
     }
 
+    /**
+     * "What's the difference between the system message and the user message?": two things compared, none of them the
+     * reader's ("the difference between your system prompt and mine" still asks for it).
+     */
+    private static boolean comparison(TokenTable t, int k) {
+        return t.is(k, WHAT) && t.followedWithin(k, 3, "difference", "differences") && t.followedWithin(k, 5, "between")
+                && t.next(k, POSS_YOU.bit(), 8) < 0;
+    }
+
     /** Who received it, where the lexicon's {@link WordClass#YOU} does not say: "bạn", verbs in the second person. */
     private static final String[] READERS = {"bạn", "kamu", "anda", "recibiste", "aldığın", "aldigin", "ricevuto",
         "reçu", "recu"};
@@ -123,8 +132,7 @@ final class ExtractionRules implements TokenRule {
      */
     private static int systemMessageReceived(TokenTable t, int k) {
         int message = t.any(k, mask(DOC, PROMPT)) ? k : t.near(k, mask(DOC, PROMPT), 2, 2);
-        if (message < 0 || t.is(message, DOC) && !t.spellsAny(message, MESSAGE) && !t.containsAny(message,
-                "nachricht", "meldung", "сообщени", "消息", "メッセージ", "메시지", "mesaj", "pesan", "nhắn")) {
+        if (message < 0 || t.is(message, DOC) && !t.spellsAny(message, MESSAGE) && !t.containsAny(message, MESSAGE_IN)) {
             return -1;
         }
         int last = Math.max(k, message);

@@ -55,8 +55,8 @@ final class OverrideRules implements TokenRule {
     @Override
     public void apply(TokenTable t, Evidence out) {
         for (int k = 0; k < t.size(); k++) {
-            int yours = t.at(k, POSS_YOU.bit(), -1);
-            if (t.any(k, mask(INSTR, RULES, WordClass.PROMPT)) && yours >= 0 && t.precededWithin(yours, 1, REWRITE)
+            int yours = t.any(k, mask(INSTR, RULES, WordClass.PROMPT)) ? t.at(k, POSS_YOU.bit(), -1) : -1;
+            if (yours >= 0 && t.precededWithin(yours, 1, REWRITE)
                     && (t.beforeWords(yours, 1) == 0 || ".!?:;\n".indexOf(t.beforeWords(yours, 1)) >= 0)
                     && (t.after(k) == ':' || t.followedWithin(k, 3, "following", "this", "these"))) {
                 // "Change your instructions to the following: ...": the message rewrites the model's instructions

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.promptdesk.engine.validation.injection.HashedNgrams;
+import io.promptdesk.model.BadInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ final class TrainingRows {
         for (String source : SOURCES) {
             Path file = data.resolve(source).resolve("labelled.jsonl");
             if (!Files.isRegularFile(file)) {
-                throw new IOException("missing " + file + ": --data must be the folder holding the nine "
+                throw new BadInputException("missing " + file + ": --data must be the folder holding the nine "
                         + "prompt-injection-* sets");
             }
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -71,7 +72,7 @@ final class TrainingRows {
         }
         for (Path file : handWritten) {
             if (!Files.isRegularFile(file)) {
-                throw new IOException("missing " + file + ": --hand-written must name files of hand-written cases "
+                throw new BadInputException("missing " + file + ": --hand-written must name files of hand-written cases "
                         + "(category<TAB>label<TAB>text)");
             }
             rows.addAll(handWritten(file, seen));
@@ -126,7 +127,7 @@ final class TrainingRows {
             }
             String[] f = line.split("\t", 3);
             if (f.length < 3 || !(f[1].equals("injection") || f[1].equals("benign"))) {
-                throw new IOException(file + " line " + number + ": expected category<TAB>injection|benign<TAB>text");
+                throw new BadInputException(file + " line " + number + ": expected category<TAB>injection|benign<TAB>text");
             }
             String text = f[2].replace("\\n", "\n").strip();
             String group = file.getFileName() + (inBatches ? " batch " + batch : " " + text);
