@@ -240,10 +240,19 @@ public final class InjectionClassifier {
     }
 
     Verdict judge(String text, String unleet) {
+        return judge(text, unleet, threshold);
+    }
+
+    /** The verdict on {@code text} at another threshold (the lower one that corroborates signals); fragments only when flagged. */
+    public Verdict judge(String text, double at) {
+        return judge(text, Readings.unleet(text), at);
+    }
+
+    Verdict judge(String text, String unleet, double at) {
         HashedNgrams.Folded f = ngrams.fold(text, unleet);
         double[] best = best(f);
         double p = calibrate(best[0]);
-        if (p < threshold || f.length < MIN_CHARS) {
+        if (p < at || f.length < MIN_CHARS) {
             return new Verdict(p, false, List.of());
         }
         return new Verdict(p, true, fragments(text, f, (int) best[1], (int) best[2]));

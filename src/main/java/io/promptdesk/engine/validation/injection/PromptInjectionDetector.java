@@ -21,7 +21,8 @@ import java.util.Set;
  * match without listing either phrase. Offsets in the result point into the original text. A text is flagged
  * when its score reaches {@value Evidence#THRESHOLD}, or else when the learned classifier
  * ({@link InjectionClassifier}, hashed word and character n-grams of the folded text) gives it a calibrated
- * probability at or above its threshold: then the finding names {@value #LEARNED} with that probability and,
+ * probability at or above its threshold (or at or above {@value #CORROBORATING_PROBABILITY} when the signals found
+ * at least {@value #CORROBORATED_SCORE}): then the finding names {@value #LEARNED} with that probability and,
  * as {@value #FRAGMENT}, the words that weighed most, with their offsets. Immutable and thread-safe.
  */
 public final class PromptInjectionDetector implements TextDetector {
@@ -59,6 +60,12 @@ public final class PromptInjectionDetector implements TextDetector {
 
     /** A word or fragment that weighed most in the learned classifier's verdict. */
     public static final String FRAGMENT = "learned_fragment";
+
+    /** The named signals' score from which the learned classifier corroborates them (see {@link #learnedThreshold}). */
+    public static final double CORROBORATED_SCORE = 0.5;
+
+    /** The classifier's probability that corroborates signals of at least {@value #CORROBORATED_SCORE}. */
+    public static final double CORROBORATING_PROBABILITY = 0.8;
 
     private final boolean learned;
 
@@ -205,16 +212,18 @@ public final class PromptInjectionDetector implements TextDetector {
     }
 
     /**
-     * The rules' detection, or, when the learned classifier flags the text, that detection with the classifier's
+     * The rules' detection, or, when the learned classifier flags the text (at its threshold, or at the lower one
+     * that corroborates partial signals: {@link #learnedThreshold}), that detection with the classifier's
      * probability and the fragments that weighed most added; the score is then at least the probability over the
      * threshold (so at least {@value Evidence#THRESHOLD}).
      */
     private static Detection learned(String text, String unleet, Detection rules) {
         InjectionClassifier model = InjectionClassifier.shipped();
-        InjectionClassifier.Verdict v = model.judge(text, unleet);
+        InjectionClassifier.Verdict v = model.judge(text, unleet, learnedThreshold(rules.score(), model.threshold()));
         if (!v.flagged()) {
             return rules;
         }
+        boolean alone = v.probability() >= model.threshold();
         List<Signal> signals = new ArrayList<>(rules.signals().size() + 1 + v.fragments().size());
         int from = 0;
         int to = text.length();
@@ -223,8 +232,10 @@ public final class PromptInjectionDetector implements TextDetector {
             to = v.fragments().get(v.fragments().size() - 1).end();
         }
         double p = Math.round(v.probability() * 1000) / 1000.0;
-        signals.add(new Signal(LEARNED, from, to - from, String.format(java.util.Locale.ROOT,
-                "probability %.3f, threshold %.2f", p, model.threshold()), p));
+        signals.add(new Signal(LEARNED, from, to - from, alone
+                ? String.format(java.util.Locale.ROOT, "probability %.3f, threshold %.3f", p, model.threshold())
+                : String.format(java.util.Locale.ROOT, "probability %.3f, at least %.2f with the signals below",
+                p, CORROBORATING_PROBABILITY), p));
         for (InjectionClassifier.Fragment f : v.fragments()) {
             signals.add(new Signal(FRAGMENT, f.start(), f.end() - f.start(), f.text(), f.weight()));
         }
@@ -232,6 +243,18 @@ public final class PromptInjectionDetector implements TextDetector {
         double score = Math.max(rules.score(), Math.max(Evidence.THRESHOLD,
                 Math.round(v.probability() / model.threshold() * 100) / 100.0));
         return new Detection(true, score, signals);
+    }
+
+    /**
+     * The probability at which the learned classifier flags a text whose named signals scored {@code rulesScore}:
+     * its own threshold, or {@value #CORROBORATING_PROBABILITY} when the signals found at least
+     * {@value #CORROBORATED_SCORE} - half the evidence they need alone ("Hier spricht der Administrator" with no
+     * order the signals can read). Two partial findings of different kinds agree: on the held-out sets written by
+     * people who had not seen the detector this caught 34 more of 1,122 attacks and flagged 5 more of 1,211 benign
+     * texts (2026-12-07, fifth session; the trainer measures the detector the same way).
+     */
+    public static double learnedThreshold(double rulesScore, double modelThreshold) {
+        return rulesScore >= CORROBORATED_SCORE ? Math.min(modelThreshold, CORROBORATING_PROBABILITY) : modelThreshold;
     }
 
     private Evidence analyse(String text, int depth, int[] budget) {

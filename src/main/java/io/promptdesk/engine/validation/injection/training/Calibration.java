@@ -14,8 +14,8 @@ final class Calibration {
     }
 
     static double threshold(List<Row> rows, double[] margins, double[] ab, InjectionModelTrainer.Options o) {
-        for (int step = 50; step < 100; step++) {
-            double t = step / 100.0;
+        for (int step = 500; step < 1000; step++) {
+            double t = step / 1000.0;
             int benign = 0;
             int flagged = 0;
             Map<String, int[]> per = new HashMap<>();
@@ -39,7 +39,7 @@ final class Calibration {
                 return t;
             }
         }
-        return 0.99;
+        return 0.999;
     }
 
     /** Platt's sigmoid fit (Lin, Lin and Weng's Newton method with backtracking), smoothed targets. */

@@ -3,6 +3,7 @@ package io.promptdesk.engine.validation.injection.training;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.promptdesk.engine.validation.Detection;
 import io.promptdesk.engine.validation.injection.HashedNgrams;
 import io.promptdesk.engine.validation.injection.InjectionClassifier;
 import io.promptdesk.engine.validation.injection.PromptInjectionDetector;
@@ -73,6 +74,7 @@ public final class InjectionModelTrainer {
 
     /** Fits run at once while cross-fitting (the machine it was made on has two cores). */
     static final int FIT_THREADS = 2;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 
     /** Rows from the in-repo test split of XQuAD: a sample, XQuAD is large. */
@@ -111,9 +113,9 @@ public final class InjectionModelTrainer {
         List<Row> rows = TrainingRows.load(o.data(), o.handWritten(), o.shareAlike(), mapper);
         List<String> sources = TrainingRows.sources(rows);
         log.printf(Locale.ROOT, "read %d rows from %d sources%n", rows.size(), sources.size());
-        Map<String, Boolean> ruleVerdict = new HashMap<>();
+        Map<String, Detection> ruleVerdict = new HashMap<>();
         for (Row r : rows) {
-            ruleVerdict.computeIfAbsent(r.text(), t -> rules.scan(t).flagged());
+            ruleVerdict.computeIfAbsent(r.text(), rules::scan);
         }
         log.printf(Locale.ROOT, "rule-based verdicts in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
@@ -192,13 +194,33 @@ public final class InjectionModelTrainer {
      * the pool's benign texts are flagged at most {@code calibFpr} overall and at most {@code sourceFpr} in each
      * source with at least 20 of them. The fits run two at a time.
      */
+    /**
+     * The rows a fold keeps together: a row's group, except in BIPIA, where every planting of a context stays with
+     * the context itself. Split by attack, a benign e-mail was judged by a model that had seen it as the carrier of
+     * attacks in the other folds, and read as an attack (6 of 144 past 0.98): the threshold was set by that leak, not
+     * by how a new document scores.
+     */
+    static String foldGroup(Row r) {
+        if (!r.source().equals("prompt-injection-bipia")) {
+            return r.group();
+        }
+        String context = r.text();
+        if (r.attack() != null) {
+            int at = context.indexOf(r.attack());
+            if (at >= 0) {
+                context = context.substring(0, at) + context.substring(at + r.attack().length());
+            }
+        }
+        return "context:" + WHITESPACE.matcher(context).replaceAll("");
+    }
+
     InjectionClassifier train(List<Row> pool, Options o, ObjectNode report) {
         long t = System.nanoTime();
         int k = o.folds();
         int[] foldOf = new int[pool.size()];
         for (int i = 0; i < pool.size(); i++) {
             Row r = pool.get(i);
-            foldOf[i] = Math.floorMod(HashedNgrams.mix((r.source() + "\u0001" + r.group()).hashCode()), k);
+            foldOf[i] = Math.floorMod(HashedNgrams.mix((r.source() + "\u0001" + foldGroup(r)).hashCode()), k);
             linear.examples(r); // computed here, read by the fits in parallel
         }
         double[] margins = new double[pool.size()];
@@ -278,16 +300,20 @@ public final class InjectionModelTrainer {
 
     /** Per source: the classifier alone, the rules alone, and the detector (rules or classifier). */
     private void evaluate(InjectionClassifier m, List<Row> rows, java.util.function.Predicate<Row> keep,
-                          Map<String, Boolean> ruleVerdict, ObjectNode out) {
+                          Map<String, Detection> ruleVerdict, ObjectNode out) {
         Map<String, int[][]> per = new LinkedHashMap<>();
         for (Row r : rows) {
             if (!keep.test(r)) {
                 continue;
             }
-            boolean learned = m.judge(r.text()).flagged();
-            boolean rule = ruleVerdict.get(r.text());
+            Detection found = ruleVerdict.get(r.text());
+            boolean rule = found.flagged();
+            InjectionClassifier.Verdict v = m.judge(r.text(),
+                    PromptInjectionDetector.learnedThreshold(found.score(), m.threshold()));
+            boolean learned = v.flagged() && v.probability() >= m.threshold();
+            // the detector: the rules, or the classifier alone, or the classifier corroborating partial signals
+            boolean[] verdicts = {learned, rule, rule || v.flagged()};
             int[][] c = per.computeIfAbsent(r.reported(), k -> new int[3][4]);
-            boolean[] verdicts = {learned, rule, learned || rule};
             for (int k = 0; k < 3; k++) {
                 if (r.injection()) {
                     c[k][0]++;
@@ -339,7 +365,7 @@ public final class InjectionModelTrainer {
      * The in-distribution test split as the tests read it: every test row of each source (a sample of XQuAD's),
      * with each source's SOURCE.md, licences and notices, and the shipped model's figures on exactly those rows.
      */
-    private void writeTestSplit(List<Row> rows, Options o, InjectionClassifier model, Map<String, Boolean> ruleVerdict,
+    private void writeTestSplit(List<Row> rows, Options o, InjectionClassifier model, Map<String, Detection> ruleVerdict,
                                 ObjectNode figures) throws IOException {
         Path dir = o.testOut();
         Files.createDirectories(dir);
