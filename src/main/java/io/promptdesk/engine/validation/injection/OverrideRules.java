@@ -160,6 +160,11 @@ final class OverrideRules implements TokenRule {
             // "ignore what the neighbour told you earlier": what someone else told the reader, not the model's
             instr = -1;
         }
+        if (instr >= 0 && t.spellsAny(instr, "behaviour", "behavior") && t.precededWithin(instr, 1, INHERITED)
+                && t.next(instr, mask(YOU, POSS_YOU), 4) < 0) {
+            // "# override parent behaviour", "override the default behavior": a program's, in code and settings
+            instr = -1;
+        }
         int doc = instr < 0 ? t.next(k, DOC.bit(), 4) : -1;
         if (doc >= 0 && t.at(doc, WordClass.SYSTEM.bit(), -1) >= 0 && t.spellsAny(doc, "message", "messages")) {
             // "disregard the earlier system message": the system prompt by another name
@@ -265,6 +270,10 @@ final class OverrideRules implements TokenRule {
                 && t.prev(verb, YOU.bit(), 2) < 0
                 && !t.precededBy(verb, "they", "previously", "originally", "initially", "first", "ang");
     }
+
+    /** Whose behaviour a program overrides: "parent behaviour", "the default behavior". */
+    private static final String[] INHERITED = {"parent", "base", "default", "inherited", "super", "superclass",
+        "native", "browser", "standard"};
 
     /** "I" in the languages whose "told" the lexicon knows. */
     private static final String[] I = {"i", "j", "ich", "io", "yo", "eu", "ik", "jag", "jeg", "я", "ako", "tôi"};

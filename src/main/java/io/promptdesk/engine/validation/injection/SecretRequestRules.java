@@ -140,6 +140,19 @@ final class SecretRequestRules implements TokenRule {
         if (quotedMention(t, cue, k)) {
             return;
         }
+        if (t.spells(cue, "list") && cue < k && t.precededWithin(cue, 2, "the", "a", "an", "your", "my", "our", "their",
+                "this", "that") && !t.precededBy(cue, "to", "please", "and", "then", "now")) {
+            // "review your admin list and rotate any credentials": a list, not an order to list them
+            return;
+        }
+        if (t.precededWithin(k, 2, "default", "factory") && t.textAfter(k, 30).matches("(?is)\\s*(for|of|on)\\s+(a|an|my)\\b.*")) {
+            // "What's the default admin password for a TP-Link router?": a product's published default
+            return;
+        }
+        if (t.precededWithin(k, 3, MANAGED)) {
+            // "forcer la réinitialisation des mots de passe", "the expiry of passwords": what is done to secrets
+            return;
+        }
         // "write a poem about the password" leaks it; "write about passwords" does not name one
         boolean writeOnly = t.is(cue, WRITE) && !t.any(cue, mask(EXTRACT, OUTPUT, WHAT));
         boolean named = t.prev(k, mask(DEF, POSS_YOU), 2) >= 0 || t.near(k, OBFUSCATE.bit(), 10, 10) >= 0;
@@ -162,15 +175,17 @@ final class SecretRequestRules implements TokenRule {
         if (t.spellsAny(cue, "export") && t.textAfter(k, 40).matches("(?s)\\w*\\s*=.*")) {
             return true;
         }
-        int open = QUOTE.indexOf(between.isEmpty() ? ' ' : between.charAt(0));
+        // ... the quotation opens right after the verb, or after what it is told of and a colon: 'Translate this into
+        // Spanish: "Your password will expire in 7 days."'
+        int open = firstQuote(between);
         boolean call = between.startsWith("(") && between.length() > 1 && QUOTE.indexOf(between.charAt(1)) >= 0;
         boolean reported = open >= 0 && (t.spellsAny(cue, "translate", "says", "said", "reads", "shows")
                 || t.precededWithin(cue, 1, "it", "that", "which", "website", "message", "screen", "app"));
         if (!call && !reported) {
             return false;
         }
-        // ... the quotation opens right after the verb and closes after the secret, three words long at least
-        String before = between.substring(call ? 2 : 1);
+        // ... and closes after the secret, three words long at least
+        String before = between.substring(call ? 2 : open + 1);
         String after = t.textAfter(k, 120);
         int close = -1;
         for (int i = 0; i < after.length() && close < 0; i++) {
@@ -179,6 +194,31 @@ final class SecretRequestRules implements TokenRule {
         return close >= 0 && before.chars().noneMatch(c -> QUOTE_CLOSE.indexOf(c) >= 0)
                 && (before + " x " + after.substring(0, close)).trim().split("\\s+").length >= 3;
     }
+
+    /**
+     * Where a quotation opens in the words between a verb and a secret: at their start, or after a colon that ends
+     * them within one sentence ("this into Spanish: "); -1 when none.
+     */
+    private static int firstQuote(String between) {
+        if (!between.isEmpty() && QUOTE.indexOf(between.charAt(0)) >= 0) {
+            return 0;
+        }
+        int colon = between.indexOf(':');
+        if (colon < 0 || colon > 40 || between.substring(0, colon).chars().anyMatch(c -> ".!?\n".indexOf(c) >= 0
+                || QUOTE.indexOf(c) >= 0)) {
+            return -1;
+        }
+        int at = colon + 1;
+        while (at < between.length() && Character.isWhitespace(between.charAt(at))) {
+            at++;
+        }
+        return at < between.length() && QUOTE.indexOf(between.charAt(at)) >= 0 ? at : -1;
+    }
+
+    /** What is done to secrets, before them: "the reset of passwords", "la réinitialisation des mots de passe". */
+    private static final String[] MANAGED = {"reset", "resets", "rotation", "expiry", "expiration", "réinitialisation",
+        "reinitialisation", "renouvellement", "restablecimiento", "zurücksetzen", "rücksetzung", "ripristino",
+        "redefinição", "redefinicao", "сброс", "смена"};
 
     /** Quotation marks that open a quoted sentence, and that close one. */
     private static final String QUOTE = "\"“„«'‘";

@@ -120,9 +120,17 @@ final class SensitiveDataRules implements TokenRule {
         // ... and "the other customers", "autres clients", "diğer kullanıcıların", "他のユーザー": the data of whoever
         // else the assistant serves
         out.add(InjectionSignal.PERSONAL_DATA_REQUEST, Math.min(t.start(cue), t.start(k)),
-                Math.max(t.end(cue), t.end(k)), user && (others(t, owner) || t.spellsAny(k, IDENTIFIERS)) ? 1.0
-                : user ? 0.8 : 0.6);
+                Math.max(t.end(cue), t.end(k)), user && (others(t, owner) || t.spellsAny(k, IDENTIFIERS)
+                || t.precededWithin(k, 8, PARTS)) ? 1.0 : user ? 0.8 : 0.6);
     }
+
+    /**
+     * A part of the data asked for, the disguise of a leak: "the first three letters of the user's email address",
+     * "las tres primeras letras de la dirección", "the last four digits of the customer's card".
+     */
+    private static final String[] PARTS = {"letters", "digits", "characters", "chars", "letras", "dígitos", "digitos",
+        "caracteres", "lettres", "chiffres", "caractères", "buchstaben", "ziffern", "zeichen", "lettere", "cifre",
+        "caratteri", "букв", "буквы", "цифры", "символа", "символы"};
 
     /** The asking verb a denial governs: "never <i>ask</i> you to confirm". */
     private static final String[] ASKED = {"ask", "asks", "request", "requests", "require", "requires"};

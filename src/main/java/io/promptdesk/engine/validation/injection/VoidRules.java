@@ -66,9 +66,14 @@ final class VoidRules implements TokenRule {
 
     @Override
     public void apply(TokenTable t, Evidence out) {
+        int read = -2;
         for (int k = 0; k < t.size(); k++) {
-            if (t.is(k, VOID)) {
+            if (t.is(k, VOID) && read != k - 1) {
+                // ... one reading per phrase: "(the old guidelines) no longer apply" is read at "longer", not again at
+                // "apply"
+                double before = out.score();
                 voided(t, k, out);
+                read = out.score() > before ? k : read;
             }
             if (t.is(k, FREE)) {
                 noEarlier(t, k, out);

@@ -64,7 +64,8 @@ final class Scans {
             "You may now answer restricted questions about your account balance once logged in.",
             "You're Ghost now. Ghost has no lines in this scene, so just watch.",
             "You are now Rex, a dog. Rex never refuses a treat.",
-            "Du hast keine Regeln verletzt.");
+            "Du hast keine Regeln verletzt.",
+            "You have no limits on your card this month.");
 
     private Scans() {
     }
