@@ -106,6 +106,17 @@ final class TokenTable {
     }
 
     /** Whether the original text of token {@code k} contains one of {@code parts} (any case). */
+    /** Whether the {@code chars} characters of the text before token {@code k} hold one of {@code parts}. */
+    boolean beforeContains(int k, int chars, String... parts) {
+        String before = text.substring(Math.max(0, start[k] - chars), start[k]);
+        for (String p : parts) {
+            if (before.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean containsAny(int k, String... parts) {
         String token = text.substring(start[k], end[k]).toLowerCase(java.util.Locale.ROOT);
         for (String p : parts) {
