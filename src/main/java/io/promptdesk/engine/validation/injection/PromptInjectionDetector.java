@@ -249,9 +249,11 @@ public final class PromptInjectionDetector implements TextDetector {
      * The probability at which the learned classifier flags a text whose named signals scored {@code rulesScore}:
      * its own threshold, or {@value #CORROBORATING_PROBABILITY} when the signals found at least
      * {@value #CORROBORATED_SCORE} - half the evidence they need alone ("Hier spricht der Administrator" with no
-     * order the signals can read). Two partial findings of different kinds agree: on the held-out sets written by
-     * people who had not seen the detector this caught 34 more of 1,122 attacks and flagged 5 more of 1,211 benign
-     * texts (2026-12-07, fifth session; the trainer measures the detector the same way).
+     * order the signals can read). Two partial findings of different kinds agree: on the held-out sets, blind benign
+     * sets and in-distribution test split it was chosen on, this caught 34 more of 1,754 attacks and flagged 5 more of
+     * 2,639 benign texts; on a blind set measured after the choice, 11 more of 160 attacks with the calibration of the
+     * same day, and no more of 120 benign texts (docs/injection-model.md; the trainer measures the detector the same
+     * way).
      */
     public static double learnedThreshold(double rulesScore, double modelThreshold) {
         return rulesScore >= CORROBORATED_SCORE ? Math.min(modelThreshold, CORROBORATING_PROBABILITY) : modelThreshold;
