@@ -243,7 +243,10 @@ public final class InjectionClassifier {
         return judge(text, unleet, threshold);
     }
 
-    /** The verdict on {@code text} at another threshold (the lower one that corroborates signals); fragments only when flagged. */
+    /**
+     * The verdict on {@code text} at another threshold ({@code at}: the lower one at which the classifier corroborates
+     * partial signals); fragments only when flagged.
+     */
     public Verdict judge(String text, double at) {
         return judge(text, Readings.unleet(text), at);
     }
