@@ -219,7 +219,7 @@ public final class PromptInjectionDetector implements TextDetector {
      */
     private static Detection learned(String text, String unleet, Detection rules) {
         InjectionClassifier model = InjectionClassifier.shipped();
-        InjectionClassifier.Verdict v = model.judge(text, unleet, learnedThreshold(rules, model.threshold()));
+        InjectionClassifier.Verdict v = model.judge(text, unleet, learnedThreshold(rules.score(), model.threshold()));
         if (!v.flagged()) {
             return rules;
         }
@@ -246,33 +246,17 @@ public final class PromptInjectionDetector implements TextDetector {
     }
 
     /**
-     * The probability at which the learned classifier flags a text on which the named signals found {@code rules}:
+     * The probability at which the learned classifier flags a text whose named signals scored {@code rulesScore}:
      * its own threshold, or {@value #CORROBORATING_PROBABILITY} when the signals found at least
-     * {@value #CORROBORATED_SCORE}, more than a persona asked for - half the evidence they need alone ("Hier spricht der Administrator" with no
+     * {@value #CORROBORATED_SCORE} - half the evidence they need alone ("Hier spricht der Administrator" with no
      * order the signals can read). Two partial findings of different kinds agree: on the held-out sets, blind benign
      * sets and in-distribution test split it was chosen on, this caught 34 more of 1,754 attacks and flagged 5 more of
-     * 2,639 benign texts; on a blind set measured after the choice, more attacks and no more benign texts
-     * (docs/injection-model.md, "Calibration by context"; the trainer measures the detector the same way).
+     * 2,639 benign texts; on a blind set measured after the choice, 11 more of 160 attacks with the calibration of the
+     * same day, and no more of 120 benign texts (docs/injection-model.md; the trainer measures the detector the same
+     * way).
      */
-    public static double learnedThreshold(Detection rules, double modelThreshold) {
-        return corroborable(rules) ? Math.min(modelThreshold, CORROBORATING_PROBABILITY) : modelThreshold;
-    }
-
-    /**
-     * Whether the signals found enough for the classifier to corroborate: at least {@value #CORROBORATED_SCORE}, and
-     * more than a persona asked for ("act as a travel guide", "You are now a JavaScript code generator" - benign by the
-     * label policy, and the classifier's weakest point: see docs/injection-model.md, "Known false positives").
-     */
-    static boolean corroborable(Detection rules) {
-        if (rules.score() < CORROBORATED_SCORE) {
-            return false;
-        }
-        for (Signal s : rules.signals()) {
-            if (!s.name().equals(InjectionSignal.ROLE_PLAY.id())) {
-                return true;
-            }
-        }
-        return false;
+    public static double learnedThreshold(double rulesScore, double modelThreshold) {
+        return rulesScore >= CORROBORATED_SCORE ? Math.min(modelThreshold, CORROBORATING_PROBABILITY) : modelThreshold;
     }
 
     private Evidence analyse(String text, int depth, int[] budget) {

@@ -309,7 +309,7 @@ public final class InjectionModelTrainer {
             Detection found = ruleVerdict.get(r.text());
             boolean rule = found.flagged();
             InjectionClassifier.Verdict v = m.judge(r.text(),
-                    PromptInjectionDetector.learnedThreshold(found, m.threshold()));
+                    PromptInjectionDetector.learnedThreshold(found.score(), m.threshold()));
             boolean learned = v.flagged() && v.probability() >= m.threshold();
             // the detector: the rules, or the classifier alone, or the classifier corroborating partial signals
             boolean[] verdicts = {learned, rule, rule || v.flagged()};
