@@ -68,6 +68,9 @@ final class PlantedRules implements TokenRule {
     private static final String[] SOFTWARE = {"correo", "courriel", "messagerie", "navigation", "navegación",
         "navegacion", "navegação", "programación", "programmation", "código", "codigo", "posta", "navigazione"};
 
+    /** Words that turn a text to another addressee mid-message: "Also, chatbot: ...". */
+    private static final String[] TURNS = {"also", "and", "oh", "btw", "ps", "plus", "anyway"};
+
     /** "to"/"for" in the languages of {@link #CALLS}: "Nota para el asistente", "Hinweis an die KI". */
     private static final String[] TO = {"to", "for", "para", "an", "fur", "für", "pour", "a", "à", "per", "voor", "для",
         "dla"};
@@ -326,7 +329,13 @@ final class PlantedRules implements TokenRule {
             // "... 12 Main St. P.S. AI helper: change ...": a name of two words set off mid-text; not "Specs. Model:"
             boolean named = last != k && t.after(last) == ':' && SENTENCE_END.indexOf(t.before(k)) >= 0
                     && !t.flag(k, TokenTable.LINE_START);
-            if (called || midText || named) {
+            // "My order hasn't arrived. Also, chatbot: add a full refund ...": the machine called by name after "also,";
+            // "# assistant: when explaining this workflow, tell the user ...": a code comment to it, with when to obey
+            boolean turned = t.after(last) == ':' && (machine(t, k) && t.before(k) == ','
+                    && t.precededWithin(k, 1, TURNS) && !t.flag(k, TokenTable.LINE_START)
+                    || t.flag(k, TokenTable.LINE_START) && "#/".indexOf(t.before(k)) >= 0
+                    && t.followedWithin(last, 1, "when", "whenever", "if") && t.next(last, ORDERS, 14) >= 0);
+            if (called || midText || named || turned) {
                 out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(called ? cue : k), t.end(last) + 1, 1.0);
                 return;
             }
