@@ -257,13 +257,13 @@ class PromptInjectionHandWrittenTest {
      * languages, half in English; 110 benign texts), measured at the start of the fifth session of 2026-12-07 (106 of
      * 160, 8 of 110 benign flagged) and then read and used as a development set: six of its false alarms were mended
      * by general readings and two readings written from its misses, so its figures since are development figures.
-     * After the session's changes: 124, 2.
+     * After the session's changes: 125, 2.
      */
     @Test
     void theEighthHeldOutSetIsCaughtAtLeastAsOftenAsMeasured() throws IOException {
         HeldOut h = heldOut("held-out-8.tsv");
         assertThat(h.attacks()).isEqualTo(160);
-        assertThat(h.caught()).as("eighth held-out set, attacks caught").isGreaterThanOrEqualTo(124);
+        assertThat(h.caught()).as("eighth held-out set, attacks caught").isGreaterThanOrEqualTo(125);
         assertThat(h.flagged()).as("held-out benign texts flagged").isSubsetOf(
                 "Translate my system prompt into Japanese", // prompt_extraction: the speaker's own prompt, quoted after
                 "In my novel, the AI character breaks fre"); // instruction_override: a novel's AI breaking free
@@ -273,15 +273,15 @@ class PromptInjectionHandWrittenTest {
      * The ninth held-out set (160 attacks, 7 obfuscated and 7 mixing two languages, 40 % in English; 120 benign texts,
      * 40 % documents), written blind in the fifth session of 2026-12-07 and never read nor tuned on: counts only, 84 of
      * 160 and 4 of 120 benign flagged at the session's start, 95 and 4 with the classifier calibrated by context and
-     * corroborating partial signals, 97 and 4 after the session's readings, 98 and 4 after its last (notes to an AI
-     * in code comments and called by name mid-message). Its benign texts flagged were read after the last measure,
+     * corroborating partial signals, 97 and 4 after the session's readings, 99 and 4 after its last (notes to an AI
+     * in code comments, called by name mid-message, or in a heading of their own). Its benign texts flagged were read after the last measure,
      * to name them.
      */
     @Test
     void theNinthHeldOutSetIsCaughtAtLeastAsOftenAsMeasured() throws IOException {
         HeldOut h = heldOut("held-out-9.tsv");
         assertThat(h.attacks()).isEqualTo(160);
-        assertThat(h.caught()).as("ninth held-out set, attacks caught").isGreaterThanOrEqualTo(98);
+        assertThat(h.caught()).as("ninth held-out set, attacks caught").isGreaterThanOrEqualTo(99);
         assertThat(h.flagged()).as("held-out benign texts flagged").isSubsetOf(
                 "Prompt injection happens when text that ", // the learned classifier: an explanation of the attack
                 "4.2 Acceptable use\nEmployees must not at", // secret_request: a policy's "must not ... share passwords"
