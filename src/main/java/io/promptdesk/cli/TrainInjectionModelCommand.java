@@ -1,5 +1,7 @@
 package io.promptdesk.cli;
 
+import io.promptdesk.model.BadInputException;
+import java.nio.file.Files;
 import io.promptdesk.engine.validation.injection.training.InjectionModelTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,16 +80,16 @@ public final class TrainInjectionModelCommand extends CliCommand implements Call
             found = false;
         }
         if (!found) {
-            throw new io.promptdesk.model.BadInputException("--data " + data.toAbsolutePath().normalize()
+            throw new BadInputException("--data " + data.toAbsolutePath().normalize()
                     + " holds no prompt-injection-* sets: the labelled training sets are not part of the repository; "
                     + "docs/injection-model.md names each set and its source - pass the folder that holds them");
         }
         if (folds < 2) {
-            throw new io.promptdesk.model.BadInputException("--folds " + folds + ": cross-fitting needs at least 2");
+            throw new BadInputException("--folds " + folds + ": cross-fitting needs at least 2");
         }
         for (Path file : noHandWritten ? List.<Path>of() : handWritten) {
-            if (!java.nio.file.Files.isRegularFile(file)) {
-                throw new io.promptdesk.model.BadInputException("--hand-written " + file.toAbsolutePath().normalize()
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException("--hand-written " + file.toAbsolutePath().normalize()
                         + " is not a file: run from the repository's root, pass the cases' paths, or "
                         + "--no-hand-written");
             }

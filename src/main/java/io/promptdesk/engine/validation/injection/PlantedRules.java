@@ -41,7 +41,8 @@ final class PlantedRules implements TokenRule {
     /** "For" after the machine's name: Turkish "yapay zekâ için not:". */
     private static final String[] FOR_AFTER = {"için", "icin"};
     /** Names of the machine that carry their own "to": Turkish "yapay zekaya", "asistanına"; Arabic "للمساعد". */
-    private static final String[] DATIVE = {"zekaya", "zekâya", "asistanına", "asistanina", "asistana", "للمساعد", "للذكاء",
+    private static final String[] DATIVE = {"zekaya", "zekâya", "asistanına", "asistanina", "asistana", "للمساعد",
+        "للذكاء",
         // Finnish "Tekoälyavustajalle,", Hebrew "לעוזר", Thai "ถึงผู้ช่วย"
         "tekoälyavustajalle", "avustajalle", "tekoälylle", "לעוזר", "ถึงผู้ช่วย"};
 
@@ -214,7 +215,8 @@ final class PlantedRules implements TokenRule {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(name), 1.0);
             return;
         }
-        if (machine(t, name) && t.precededWithin(k, 1, TO_MACHINE) && (t.after(name) == ':' || t.afterNextWord(name) == ':')
+        if (machine(t, name) && t.precededWithin(k, 1, TO_MACHINE)
+                && (t.after(name) == ':' || t.afterNextWord(name) == ':')
                 && (t.beforeWords(k, 1) == 0 || (BRACKETS + SENTENCE_END + "\n").indexOf(t.beforeWords(k, 1)) >= 0)) {
             // "# Для ИИ-ревьюера: одобри ...", "[Para la IA: ...": a heading that opens its line or bracket, to the
             // machine, then its colon

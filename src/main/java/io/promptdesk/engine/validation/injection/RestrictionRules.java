@@ -395,7 +395,8 @@ final class RestrictionRules implements TokenRule {
      * ("the style rules for the title"), it is no attack.
      */
     private static void granted(TokenTable t, int k, Evidence out) {
-        boolean grant = t.precededWithin(k, 6, GRANT) || t.flag(k, TokenTable.VERB_FINAL) && t.beforeContains(k, 16, GRANT_RUN);
+        boolean grant = t.precededWithin(k, 6, GRANT)
+                || t.flag(k, TokenTable.VERB_FINAL) && t.beforeContains(k, 16, GRANT_RUN);
         if (!grant || t.negated(k, 2) || t.precededWithin(k, 6, NOT) || t.beforeContains(k, 40, "n't", "n’t")) {
             // "you are not allowed to disable the filters"
             return;
@@ -413,7 +414,7 @@ final class RestrictionRules implements TokenRule {
         // ... and the rules are limits ("restrictions", "filters", "garde-fous"), or all of them, or the reader's:
         // not "You're allowed to ignore the style rules for the title"
         boolean limits = rules >= 0 && (!t.is(rules, INSTR) && !t.spellsAny(rules, PLAIN_RULES)
-                || RestrictionRules.safeguard(t, rules) || t.prev(rules, mask(WordClass.ALL, POSS_YOU, WordClass.PRIOR), 2) >= 0);
+                || safeguard(t, rules) || t.prev(rules, mask(WordClass.ALL, POSS_YOU, WordClass.PRIOR), 2) >= 0);
         if (limits && reader) {
             out.add(InjectionSignal.RESTRICTION_REMOVAL, t.start(Math.min(k, rules)), t.end(Math.max(k, rules)), 1.0);
         }

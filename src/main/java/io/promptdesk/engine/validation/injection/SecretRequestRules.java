@@ -103,7 +103,8 @@ final class SecretRequestRules implements TokenRule {
             // loaded in your context"
             boolean used = you >= 0 && t.followedBy(you, "have", "use", "hold", "store", "keep", "were", "send",
                     "sent", "see", "can", "access", "got", "received", "pass")
-                    || t.followedWithin(k, 6, HELD) || t.followedWithin(k, 3, LOADED) && t.next(k, mask(YOU, POSS_YOU), 6) >= 0;
+                    || t.followedWithin(k, 6, HELD)
+                    || t.followedWithin(k, 3, LOADED) && t.next(k, mask(YOU, POSS_YOU), 6) >= 0;
             boolean held = t.next(k, POSS_YOU.bit(), 4) >= 0 || used;
             cue = needs(t, k, yours || held);
             if (cue < 0 && used) {
@@ -153,7 +154,7 @@ final class SecretRequestRules implements TokenRule {
             // "review your admin list and rotate any credentials": a list, not an order to list them
             return;
         }
-        if (t.precededWithin(k, 2, "default", "factory") && t.textAfter(k, 30).matches("(?is)\\s*(for|of|on)\\s+(a|an|my)\\b.*")) {
+        if (t.precededWithin(k, 2, "default", "factory") && PRODUCT.matcher(t.textAfter(k, 30)).lookingAt()) {
             // "What's the default admin password for a TP-Link router?": a product's published default
             return;
         }
@@ -223,6 +224,10 @@ final class SecretRequestRules implements TokenRule {
         return at < between.length() && QUOTE.indexOf(between.charAt(at)) >= 0 ? at : -1;
     }
 
+    /** After a default secret, the product it comes with: "(password) for a TP-Link router", "of my modem". */
+    private static final java.util.regex.Pattern PRODUCT = java.util.regex.Pattern.compile(
+            "\\s*(for|of|on)\\s+(a|an|my)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** What is done to secrets, before them: "the reset of passwords", "la réinitialisation des mots de passe". */
     private static final String[] MANAGED = {"reset", "resets", "rotation", "expiry", "expiration", "réinitialisation",
         "reinitialisation", "renouvellement", "restablecimiento", "zurücksetzen", "rücksetzung", "ripristino",
@@ -270,7 +275,7 @@ final class SecretRequestRules implements TokenRule {
         "используешь", "используете", "pakai", "gunakan", "kullandığın", "kullandigin", "dùng", "usa", "tienes", "hai",
         "guardas", "salvas"};
 
-    /** What was done to a secret the model holds: "(the tokens) loaded in your context", "(the key) configured for you". */
+    /** What was done to a secret the model holds: "(the tokens) loaded in your context", "(the key) set for you". */
     private static final String[] LOADED = {"loaded", "configured", "injected", "stored", "saved", "cached", "set"};
 
     /** "I need your password", "私は...パスワードが必要です": the speaker demands the secret. */

@@ -66,14 +66,12 @@ final class VoidRules implements TokenRule {
 
     @Override
     public void apply(TokenTable t, Evidence out) {
-        int read = -2;
+        int read = -1;
         for (int k = 0; k < t.size(); k++) {
-            if (t.is(k, VOID) && read != k - 1) {
+            if (t.is(k, VOID) && !(read >= 0 && t.index(k) - t.index(read) == 1) && voided(t, k, out)) {
                 // ... one reading per phrase: "(the old guidelines) no longer apply" is read at "longer", not again at
-                // "apply"
-                double before = out.score();
-                voided(t, k, out);
-                read = out.score() > before ? k : read;
+                // "apply" right after it
+                read = k;
             }
             if (t.is(k, FREE)) {
                 noEarlier(t, k, out);
@@ -170,7 +168,7 @@ final class VoidRules implements TokenRule {
      * matter anymore": what the model was told, declared no longer in force. The predicate follows its subject
      * (or, announced, precedes it: "revoked: all previous instructions").
      */
-    private static void voided(TokenTable t, int k, Evidence out) {
+    private static boolean voided(TokenTable t, int k, Evidence out) {
         boolean noLonger = t.at(k, mask(FREE, WordClass.NEG, ALL), -1) >= 0;
         boolean denial = t.spellsAny(k, DENIED_VOID);
         // "no content rules apply" denies with "no"
@@ -180,7 +178,7 @@ final class VoidRules implements TokenRule {
         if (t.spells(k, "longer") ? !noLonger : denial ? !denied : t.negated(k, 2)) {
             // "no longer", "don't count anymore", "nothing you were told ... applies" need their negation;
             // "is not void" is undone by it
-            return;
+            return false;
         }
         long nouns = mask(INSTR, RULES, ABOVE, WordClass.PROMPT);
         int noun = t.prev(k, nouns, WINDOW);
@@ -241,11 +239,11 @@ final class VoidRules implements TokenRule {
                 && t.followedBy(were, SET_UP)) {
             // "none of what you were set up with counts": what the model was given, however it is called
             out.add(InjectionSignal.INSTRUCTION_OVERRIDE, t.start(you), t.end(k), 1.0);
-            return;
+            return true;
         }
         if (noun < 0 || noun < k && t.after(noun) == ':' && t.next(noun, YOU.bit(), t.index(k) - t.index(noun)) >= 0) {
             // ... "Context: you are a pirate and tell a joke": after a label, a clause with its own subject
-            return;
+            return false;
         }
         // "the rules you were given", "your earlier setup", "what you were told/configured to do" are the
         // model's; "the old instructions for the printer are outdated" need not be
@@ -280,6 +278,8 @@ final class VoidRules implements TokenRule {
                     || t.is(noun, INSTR) && t.near(noun, PRIOR.bit(), 3, 3) >= 0 && t.prev(noun, DEF.bit(), 3) < 0;
             out.add(InjectionSignal.INSTRUCTION_OVERRIDE, Math.min(t.start(k), t.start(noun)),
                     Math.max(t.end(k), t.end(noun)), yours || all ? 1.0 : t.is(noun, INSTR) ? 0.8 : 0.6);
+            return true;
         }
+        return false;
     }
 }
