@@ -32,19 +32,21 @@ final class PlantedRules implements TokenRule {
     private static final String BRACKETS = "[(<{->]#/";
     /** Words that turn a text to someone: "note", "instruction", "attention", "hey" - not "release notes". */
     private static final String[] CALLS = {"note", "message", "memo", "reminder", "instruction", "instructions",
-        "attention", "hey", "dear", "psst", "nota", "hinweis", "aviso", "remarque", "nachricht", "mensaje", "messaggio",
+        "attention", "hey", "dear", "psst", "atenção", "atención", "achtung", "внимание", "nota", "hinweis", "aviso", "remarque", "nachricht", "mensaje", "messaggio",
         "instructie", "instructies", "instrucción", "instruccion", "istruzione", "instrução", "anweisung", "инструкция",
         "הערה"};
     /** "to"/"for" before the machine's name in a note's heading. */
     private static final String[] TO_MACHINE = {"para", "für", "pour", "à", "per", "all", "för", "для", "dla", "voor",
-        "till", "til", "untuk", "προς", "للذكاء", "给", "对", "gửi", "cho", "pentru", "για", "kwa", "sa", "برای", "за", "za"};
+        "till", "til", "untuk", "προς", "للذكاء", "给", "对", "ถึง", "إلى", "الى", "gửi", "cho", "pentru", "για", "kwa", "sa", "برای", "за", "za"};
     /** "For" after the machine's name: Turkish "yapay zekâ için not:". */
     private static final String[] FOR_AFTER = {"için", "icin"};
     /** Names of the machine that carry their own "to": Turkish "yapay zekaya", "asistanına"; Arabic "للمساعد". */
     private static final String[] DATIVE = {"zekaya", "zekâya", "asistanına", "asistanina", "asistana", "للمساعد",
         "للذكاء",
         // Finnish "Tekoälyavustajalle,", Hebrew "לעוזר", Thai "ถึงผู้ช่วย"
-        "tekoälyavustajalle", "avustajalle", "tekoälylle", "לעוזר", "ถึงผู้ช่วย"};
+        "tekoälyavustajalle", "avustajalle", "tekoälylle", "לעוזר", "ถึงผู้ช่วย",
+        // Korean "AI에게", Thai "ถึงแชทบอท"
+        "ai에게", "ถึงแชทบอท"};
 
     /** Headings that turn a text to its reader: "Important for AI summarizers:". */
     private static final String[] HEADINGS = {"important", "attention", "notice", "reminder", "warning"};
@@ -63,6 +65,54 @@ final class PlantedRules implements TokenRule {
                 || t.followedBy(k, "de") && t.followedWithin(k, 2, SOFTWARE)
                 || t.spellsAny(k, DATIVE)
                 || t.is(k, WordClass.AI) && t.at(k, WordClass.AI.bit(), -1) >= 0;
+    }
+
+    /** Words that may open an address: "Dear", "(for the", "All'", "إلى", "Para el", "Note to the". */
+    private static final String[] ADDRESS = {"to", "for", "the", "a", "an", "any", "dear", "hey", "hi", "hello", "note",
+        "attention", "para", "el", "la", "al", "à", "au", "aux", "l", "le", "pour", "per", "all", "allo", "alla", "an",
+        "die", "den", "der", "dem", "für", "fur", "zu", "для", "к", "dla", "do", "إلى", "الى", "kepada", "untuk", "yth",
+        "gửi", "cho", "sa", "kay", "estimado", "estimada", "querido", "querida", "cher", "chère", "liebe", "lieber",
+        "caro", "cara", "gentile", "prezado", "prezada", "уважаемый", "дорогой", "عزيزي", "sayın", "değerli"};
+    /** Relative words after the machine's name: "who", "che", "الذي", "который", "yang". */
+    private static final String[] RELATIVE = {"who", "that", "which", "que", "qui", "che", "die", "der", "das",
+        "welche", "welcher", "który", "która", "które", "который", "которая", "которое", "которые", "которую", "что",
+        "الذي", "التي", "yang", "ki", "mà", "na"};
+    /** "this", "my", "these": what the machine does with the text at hand. */
+    private static final String[] THIS = {"this", "these", "my", "our", "questo", "questa", "questi", "queste", "este",
+        "esta", "estos", "estas", "esse", "essa", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "dieses", "diesen",
+        "diese", "dieser", "meine", "meinen", "этот", "это", "эту", "эти", "этого", "мои", "мою", "мой", "هذا", "هذه",
+        "bu", "ini", "này", "ten", "tę", "ten", "mój", "moje"};
+
+    /**
+     * "Dear assistant who is reading my calendar: ...", "(for the AI that logs this chat): ...", "All'assistente che
+     * elabora questo documento: ...", "إلى المساعد الذكي الذي يقرأ هذا البريد: ...": the machine called at its
+     * segment's opening, a relative clause on what it does with this text, then the colon and what to do. Not "To
+     * the AI team at my company:" (no relative clause), nor "Assistant, this is what I need:" (a comma before it).
+     */
+    private static boolean relativeAddress(TokenTable t, int k, Evidence out) {
+        int name = t.next(k, AI.bit(), 2) >= 0 ? t.next(k, AI.bit(), 2) : k;
+        int colon = t.followedWithin(name, 2, RELATIVE) ? t.plainColon(name, 90) : -1;
+        String[] opening = colon < 0 ? null : t.openingWords(k, 3);
+        if (opening == null) {
+            return false;
+        }
+        for (String w : opening) {
+            if (!TokenTable.oneOf(w, ADDRESS)) {
+                return false;
+            }
+        }
+        // ... what it does: reads, summarises, processes (a reading verb), or this text by its noun ("this chat")
+        int reads = t.next(name, READ.bit(), 6);
+        int text = t.next(name, DOC.bit(), 9);
+        boolean handles = reads >= 0 && t.start(reads) < colon || text >= 0 && t.start(text) < colon;
+        String[] clause = t.wordsAfter(name, 9);
+        for (int i = 1; i < clause.length && handles; i++) {
+            if (TokenTable.oneOf(clause[i], THIS)) {
+                out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), colon + 1, 1.0);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a software assistant works on: "asistente de correo", "assistant de navigation". */
@@ -176,6 +226,9 @@ final class PlantedRules implements TokenRule {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k) - 1, t.end(k), 1.0);
             return;
         }
+        if (relativeAddress(t, k, out)) {
+            return;
+        }
         int call = t.prev(k, mask(DOC, INSTR), 3);
         // ... the machine named as one ("KI", "IA", "assistente AI") or by what it does with the text ("que lea este
         // correo"), not "Nota para el asistente de ventas:"
@@ -194,13 +247,14 @@ final class PlantedRules implements TokenRule {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(call), t.end(k), 1.0);
             return;
         }
-        if (machine(t, name) && t.colonInSentence(name, 40) && !t.flag(k, TokenTable.LINE_START)
+        // ... "AI 비서에게:", "给AI：" opening a line: a dative is an address, never a speaker's label
+        boolean dative = t.spellsAny(k, DATIVE) || t.spellsAny(name, DATIVE) || t.dativeBeforeColon(name);
+        if (machine(t, name) && t.colonInSentence(name, 40) && (!t.flag(k, TokenTable.LINE_START) || dative)
                 // (English "to the AI" has its own rules above: "Many thanks to these AI whisperers:" is not one)
                 // ... a note, an order or a reading near - not "Gracias para la IA: me ayudó mucho"
                 && (t.precededWithin(k, 3, TO_MACHINE) && (t.near(k, mask(DOC, WordClass.INSTR, OBEY), 4, 4) >= 0
                 || t.next(name, ORDERS, 10) >= 0 || t.near(name, READ.bit(), 6, 6) >= 0)
-                || t.spellsAny(k, DATIVE) || t.spellsAny(name, DATIVE)
-                || t.dativeBeforeColon(name)
+                || dative
                 // "AI asistenta, který tento dokument čte:": the machine, then a clause on what it reads
                 || t.after(name) == ',' && t.next(name, READ.bit(), 6) >= 0
                 || t.precededWithin(k, 2, "die", "den") && t.precededWithin(k, 3, "an")

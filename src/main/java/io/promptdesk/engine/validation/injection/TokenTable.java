@@ -105,7 +105,6 @@ final class TokenTable {
         return words.toArray(new String[0]);
     }
 
-    /** Whether the original text of token {@code k} contains one of {@code parts} (any case). */
     /** Whether the {@code chars} characters of the text before token {@code k} hold one of {@code parts}. */
     boolean beforeContains(int k, int chars, String... parts) {
         String before = text.substring(Math.max(0, start[k] - chars), start[k]);
@@ -117,6 +116,7 @@ final class TokenTable {
         return false;
     }
 
+    /** Whether the original text of token {@code k} contains one of {@code parts} (any case). */
     boolean containsAny(int k, String... parts) {
         String token = text.substring(start[k], end[k]).toLowerCase(java.util.Locale.ROOT);
         for (String p : parts) {
@@ -125,6 +125,41 @@ final class TokenTable {
             }
         }
         return false;
+    }
+
+    /**
+     * The raw words between the opening of token {@code k}'s segment - the text's start, a line break, a bracket or
+     * markup, a sentence's end, a colon - and the token ("<b>Dear</b> assistant", "(<b>for the</b> AI",
+     * "<b>All'</b>assistente"), or null when more than {@code max} words or other punctuation stand between.
+     */
+    String[] openingWords(int k, int max) {
+        int i = start[k];
+        int words = 0;
+        boolean inWord = false;
+        while (i > 0) {
+            char c = text.charAt(i - 1);
+            if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                    || Character.getType(c) == Character.COMBINING_SPACING_MARK) {
+                if (!inWord && ++words > max) {
+                    return null;
+                }
+                inWord = true;
+            } else if ("\n[(<{#*/>-:.!?;\u3002\uff1a\u2014".indexOf(c) >= 0) {
+                break;
+            } else if (c == ' ' || c == '\'' || c == '\u2019' || c == ',') {
+                inWord = false;
+            } else {
+                return null;
+            }
+            i--;
+        }
+        List<String> out = new ArrayList<>();
+        for (String w : text.substring(i, start[k]).split("[ ',\u2019]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out.toArray(new String[0]);
     }
 
     /** Whether a raw word (from {@link #wordsAfter}) is one of {@code words}, in any case. */
@@ -440,12 +475,35 @@ final class TokenTable {
         int colon = text.indexOf(':', end[k]);
         int wide = text.indexOf('：', end[k]);
         int at = colon < 0 ? wide : wide < 0 ? colon : Math.min(colon, wide);
-        if (at < 0 || at - end[k] > 16) {
+        if (at < 0 || at - end[k] > 24) {
             return false;
         }
         String between = text.substring(end[k], at);
         // ... "एआई सहायक के लिए निर्देश:": Hindi "for" after the name
-        return between.contains("에게") || between.contains("께") || between.contains("へ") || between.contains("लिए");
+        // ... Bengali "এআই পড়ছে তার জন্য নির্দেশ:"
+        return between.contains("에게") || between.contains("께") || between.contains("へ") || between.contains("लिए")
+                || between.contains("জন্য");
+    }
+
+    /**
+     * Where a colon follows token {@code k} within {@code chars} characters with only words between, a closing
+     * bracket at most right before it ("assistant who reads this e-mail<b>:</b>", "AI that logs this chat)<b>:</b>"),
+     * or -1.
+     */
+    int plainColon(int k, int chars) {
+        for (int i = end[k]; i < text.length() && i < end[k] + chars; i++) {
+            char c = text.charAt(i);
+            if (c == ':' || c == '：') {
+                return i;
+            }
+            boolean closing = (c == ')' || c == ']') && i + 1 < text.length() && text.charAt(i + 1) == ':';
+            if (!Character.isLetterOrDigit(c) && " '’-".indexOf(c) < 0 && !closing
+                    && Character.getType(c) != Character.NON_SPACING_MARK
+                    && Character.getType(c) != Character.COMBINING_SPACING_MARK) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** Whether token {@code k} is followed by a closing bracket and a colon: "(for the model):". */
