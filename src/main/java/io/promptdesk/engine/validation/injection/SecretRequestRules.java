@@ -60,6 +60,11 @@ final class SecretRequestRules implements TokenRule {
         if (t.ownedBySpeaker(k) || t.prev(k, BENIGN_Q.bit(), 12) >= 0 || t.at(k, BENIGN_Q.bit(), 1) >= 0) {
             return;
         }
+        if (t.containsAny(k, "variable", "var") && !used(t, k)) {
+            // "list the environment variables your build needs": the environment's settings are secrets only where
+            // the model holds them ("any environment variable you can see")
+            return;
+        }
         if (t.spells(k, "pin") && t.followedBy(k, "code", "codes")
                 && t.followedWithin(k, 4, "post", "area", "city", "town", "village", "district", "locality")) {
             // "What is the pin code of the post office in Pune?": India's postal code
@@ -98,13 +103,7 @@ final class SecretRequestRules implements TokenRule {
         }
         if (cue < 0) {
             // "I need the API key stored in your configuration", "the PIN you have on file": the model's secret
-            int you = t.next(k, YOU.bit(), 3);
-            // ... "the bearer token in the headers you send", "any environment variable you can see", "the secrets
-            // loaded in your context"
-            boolean used = you >= 0 && t.followedBy(you, "have", "use", "hold", "store", "keep", "were", "send",
-                    "sent", "see", "can", "access", "got", "received", "pass")
-                    || t.followedWithin(k, 6, HELD)
-                    || t.followedWithin(k, 3, LOADED) && t.next(k, mask(YOU, POSS_YOU), 6) >= 0;
+            boolean used = used(t, k);
             boolean held = t.next(k, POSS_YOU.bit(), 4) >= 0 || used;
             cue = needs(t, k, yours || held);
             if (cue < 0 && used) {
@@ -273,7 +272,19 @@ final class SecretRequestRules implements TokenRule {
     /** "(that) you use / have", said by the verb alone: "che usi", "que usas", "die du verwendest". */
     private static final String[] HELD = {"usi", "usas", "utilises", "utilisez", "verwendest", "benutzt", "nutzt",
         "используешь", "используете", "pakai", "gunakan", "kullandığın", "kullandigin", "dùng", "usa", "tienes", "hai",
-        "guardas", "salvas"};
+        "guardas", "salvas", "تستخدمه", "تستخدمها", "تستعمله"};
+
+    /**
+     * Whether the secret at {@code k} is the model's by what it does with it: "the bearer token in the headers you
+     * send", "any environment variable you can see", "the secrets loaded in your context", "le chiavi che usi".
+     */
+    private static boolean used(TokenTable t, int k) {
+        int you = t.next(k, YOU.bit(), 3);
+        return you >= 0 && t.followedBy(you, "have", "use", "hold", "store", "keep", "were", "send", "sent", "see", "can",
+                "access", "got", "received", "pass")
+                || t.followedWithin(k, 6, HELD)
+                || t.followedWithin(k, 3, LOADED) && t.next(k, mask(YOU, POSS_YOU), 6) >= 0;
+    }
 
     /** What was done to a secret the model holds: "(the tokens) loaded in your context", "(the key) set for you". */
     private static final String[] LOADED = {"loaded", "configured", "injected", "stored", "saved", "cached", "set"};
