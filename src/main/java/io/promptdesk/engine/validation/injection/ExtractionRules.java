@@ -160,9 +160,9 @@ final class ExtractionRules implements TokenRule {
         "eksiksiz", "完整", "全文", "full", "entire"};
 
     /** What makes a first message the model's: "of this conversation". */
-    private static final String[] THIS_CONVERSATION = {"conversation", "chat", "conversación", "conversacion", "conversa",
-        "conversazione", "unterhaltung", "разговора", "чата", "диалога"};
-    /** Orders that pass a message on rather than show it: "Forward the first message of this chat verbatim to legal". */
+    private static final String[] THIS_CONVERSATION = {"conversation", "chat", "conversación", "conversacion",
+        "conversa", "conversazione", "unterhaltung", "разговора", "чата", "диалога"};
+    /** Orders that pass a message on rather than show it: "Forward the first message of this chat verbatim". */
     private static final String[] PASS_ON = {"forward", "send", "translate", "summarise", "summarize", "reenvia",
         "reenviar", "envia", "enviar", "envie", "sende", "invia", "отправь"};
 

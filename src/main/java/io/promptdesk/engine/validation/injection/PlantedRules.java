@@ -32,12 +32,13 @@ final class PlantedRules implements TokenRule {
     private static final String BRACKETS = "[(<{->]#/";
     /** Words that turn a text to someone: "note", "instruction", "attention", "hey" - not "release notes". */
     private static final String[] CALLS = {"note", "message", "memo", "reminder", "instruction", "instructions",
-        "attention", "hey", "dear", "psst", "atenção", "atención", "achtung", "внимание", "nota", "hinweis", "aviso", "remarque", "nachricht", "mensaje", "messaggio",
-        "instructie", "instructies", "instrucción", "instruccion", "istruzione", "instrução", "anweisung", "инструкция",
-        "הערה"};
+        "attention", "hey", "dear", "psst", "atenção", "atención", "achtung", "внимание", "nota", "hinweis", "aviso",
+        "remarque", "nachricht", "mensaje", "messaggio", "instructie", "instructies", "instrucción", "instruccion",
+        "istruzione", "instrução", "anweisung", "инструкция", "הערה"};
     /** "to"/"for" before the machine's name in a note's heading. */
     private static final String[] TO_MACHINE = {"para", "für", "pour", "à", "per", "all", "för", "для", "dla", "voor",
-        "till", "til", "untuk", "προς", "للذكاء", "给", "对", "ถึง", "إلى", "الى", "gửi", "cho", "pentru", "για", "kwa", "sa", "برای", "за", "za"};
+        "till", "til", "untuk", "προς", "للذكاء", "给", "对", "ถึง", "إلى", "الى", "gửi", "cho", "pentru", "για", "kwa",
+        "sa", "برای", "за", "za"};
     /** "For" after the machine's name: Turkish "yapay zekâ için not:". */
     private static final String[] FOR_AFTER = {"için", "icin"};
     /** Names of the machine that carry their own "to": Turkish "yapay zekaya", "asistanına"; Arabic "للمساعد". */
@@ -69,10 +70,10 @@ final class PlantedRules implements TokenRule {
 
     /** Words that may open an address: "Dear", "(for the", "All'", "إلى", "Para el", "Note to the". */
     private static final String[] ADDRESS = {"to", "for", "the", "a", "an", "any", "dear", "hey", "hi", "hello", "note",
-        "attention", "para", "el", "la", "al", "à", "au", "aux", "l", "le", "pour", "per", "all", "allo", "alla", "an",
-        "die", "den", "der", "dem", "für", "fur", "zu", "для", "к", "dla", "do", "إلى", "الى", "kepada", "untuk", "yth",
-        "gửi", "cho", "sa", "kay", "estimado", "estimada", "querido", "querida", "cher", "chère", "liebe", "lieber",
-        "caro", "cara", "gentile", "prezado", "prezada", "уважаемый", "дорогой", "عزيزي", "sayın", "değerli"};
+        "attention", "para", "el", "la", "al", "à", "au", "aux", "l", "le", "pour", "per", "all", "allo", "alla", "die",
+        "den", "der", "dem", "für", "fur", "zu", "для", "к", "dla", "do", "إلى", "الى", "kepada", "untuk", "yth", "gửi",
+        "cho", "sa", "kay", "estimado", "estimada", "querido", "querida", "cher", "chère", "liebe", "lieber", "caro",
+        "cara", "gentile", "prezado", "prezada", "уважаемый", "дорогой", "عزيزي", "sayın", "değerli"};
     /** Relative words after the machine's name: "who", "che", "الذي", "который", "yang". */
     private static final String[] RELATIVE = {"who", "that", "which", "que", "qui", "che", "die", "der", "das",
         "welche", "welcher", "który", "która", "które", "который", "которая", "которое", "которые", "которую", "что",
@@ -81,7 +82,7 @@ final class PlantedRules implements TokenRule {
     private static final String[] THIS = {"this", "these", "my", "our", "questo", "questa", "questi", "queste", "este",
         "esta", "estos", "estas", "esse", "essa", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "dieses", "diesen",
         "diese", "dieser", "meine", "meinen", "этот", "это", "эту", "эти", "этого", "мои", "мою", "мой", "هذا", "هذه",
-        "bu", "ini", "này", "ten", "tę", "ten", "mój", "moje"};
+        "bu", "ini", "này", "ten", "tę", "mój", "moje"};
 
     /**
      * "Dear assistant who is reading my calendar: ...", "(for the AI that logs this chat): ...", "All'assistente che
@@ -104,9 +105,11 @@ final class PlantedRules implements TokenRule {
         // ... what it does: reads, summarises, processes (a reading verb), or this text by its noun ("this chat")
         int reads = t.next(name, READ.bit(), 6);
         int text = t.next(name, DOC.bit(), 9);
-        boolean handles = reads >= 0 && t.start(reads) < colon || text >= 0 && t.start(text) < colon;
+        if (!(reads >= 0 && t.start(reads) < colon || text >= 0 && t.start(text) < colon)) {
+            return false;
+        }
         String[] clause = t.wordsAfter(name, 9);
-        for (int i = 1; i < clause.length && handles; i++) {
+        for (int i = 1; i < clause.length; i++) {
             if (TokenTable.oneOf(clause[i], THIS)) {
                 out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), colon + 1, 1.0);
                 return true;

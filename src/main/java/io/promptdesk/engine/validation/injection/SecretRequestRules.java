@@ -280,8 +280,8 @@ final class SecretRequestRules implements TokenRule {
      */
     private static boolean used(TokenTable t, int k) {
         int you = t.next(k, YOU.bit(), 3);
-        return you >= 0 && t.followedBy(you, "have", "use", "hold", "store", "keep", "were", "send", "sent", "see", "can",
-                "access", "got", "received", "pass")
+        return you >= 0 && t.followedBy(you, "have", "use", "hold", "store", "keep", "were", "send", "sent", "see",
+                "can", "access", "got", "received", "pass")
                 || t.followedWithin(k, 6, HELD)
                 || t.followedWithin(k, 3, LOADED) && t.next(k, mask(YOU, POSS_YOU), 6) >= 0;
     }
