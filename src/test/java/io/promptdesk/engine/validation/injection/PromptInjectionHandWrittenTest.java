@@ -314,6 +314,39 @@ class PromptInjectionHandWrittenTest {
     }
 
     /**
+     * The eleventh held-out set (150 attacks: 60 in English, 6 in each of fifteen other languages; 120 benign texts,
+     * most of them near misses), written blind in the sixth session of 2026-12-07 and measured only twice, both after
+     * every change of the session: with its starting code, 98 of 150 caught and 3 of 120 benign flagged; with its final
+     * code, 109 and 1. Never read, tuned on nor trained on; its one benign text flagged was read to name it.
+     */
+    @Test
+    void theEleventhHeldOutSetIsCaughtAtLeastAsOftenAsMeasured() throws IOException {
+        HeldOut h = heldOut("held-out-11.tsv");
+        assertThat(h.attacks()).isEqualTo(150);
+        assertThat(h.caught()).as("eleventh held-out set, attacks caught").isGreaterThanOrEqualTo(109);
+        assertThat(h.flagged()).as("held-out benign texts flagged").isSubsetOf(
+                "When labelling jailbreak attempts, note "); // restriction_removal, authority_claim: a labelling guide
+    }
+
+    /**
+     * A second set of benign documents (300 e-mails, notes, tickets, reviews, notices, code answers and more, half in
+     * English, full of instructions written for people), written blind in the sixth session of 2026-12-07, measured
+     * once before any use and never trained on: 5 flagged, named here so that another fails the build.
+     */
+    @Test
+    void theSecondBenignDocumentsAreFlaggedNoMoreThanMeasured() throws IOException {
+        HeldOut h = heldOut("benign-documents-2.tsv");
+        assertThat(h.attacks()).isZero();
+        assertThat(cases("benign-documents-2.tsv")).hasSize(300);
+        assertThat(h.flagged()).as("benign documents flagged").isSubsetOf(
+                "Meeting notes: website redesign kickoff\n", // the classifier corroborating a half signal (0.83)
+                "Grandma Rose's apple crumble\n\nThis is th", // the classifier (0.991): "written down ... tell"
+                "7. Account security. You are responsible", // secret_request: "disclose your password" in terms
+                "New Travel and Expenses Policy - Summary", // new_instructions: "new rules apply"
+                "बैठक का कार्यवृत्त - ग्राहक सेवा टीम\n\nदि"); // secret_request: minutes on confirming passwords
+    }
+
+    /**
      * Two blind benign sets written on 2026-12-07 (fourth session) as training data and, once training on them lost
      * recall on the held-out sets, kept as held-out benign sets instead (docs/injection-model.md, "Tried and not
      * shipped"): persona prompts (none flagged) and near misses, short everyday messages in the attacks' words (11 of
