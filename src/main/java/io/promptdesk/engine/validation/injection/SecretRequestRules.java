@@ -282,8 +282,23 @@ final class SecretRequestRules implements TokenRule {
         int you = t.next(k, YOU.bit(), 3);
         return you >= 0 && t.followedBy(you, "have", "use", "hold", "store", "keep", "were", "send", "sent", "see",
                 "can", "access", "got", "received", "pass")
+                || inYourSettings(t, k)
                 || t.followedWithin(k, 6, HELD)
                 || t.followedWithin(k, 3, LOADED) && t.next(k, mask(YOU, POSS_YOU), 6) >= 0;
+    }
+
+    /**
+     * Whether the model's own settings are named near the secret: "(the password) que tienes en tu configuración",
+     * "(den Schlüssel) in deinen Einstellungen" - "your" right before or after the store, not "your router settings".
+     */
+    private static boolean inYourSettings(TokenTable t, int k) {
+        for (int j = Math.max(0, k - 10); j < t.size() && t.index(j) - t.index(k) <= 10; j++) {
+            if (t.is(j, WordClass.STORE) && t.sentence(j) == t.sentence(k) && Math.abs(t.index(j) - t.index(k)) <= 10
+                    && (t.at(j, POSS_YOU.bit(), -1) >= 0 || t.at(j, POSS_YOU.bit(), 1) >= 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What was done to a secret the model holds: "(the tokens) loaded in your context", "(the key) set for you". */
