@@ -182,7 +182,7 @@ class PromptInjectionHandWrittenTest {
         HeldOut h = heldOut("held-out-languages.tsv");
         assertThat(languages).hasSize(17);
         assertThat(h.attacks()).isEqualTo(102);
-        assertThat(h.caught()).as("held-out attacks in seventeen languages caught").isGreaterThanOrEqualTo(55); // 39 before the fifth session, 41 before the sixth
+        assertThat(h.caught()).as("held-out attacks in seventeen languages caught").isGreaterThanOrEqualTo(56); // 39 before the fifth session, 41 before the sixth
         assertThat(h.flagged()).as("held-out benign texts flagged")
                 .isSubsetOf("Perdona, olvida mi mensaje anterior: que"); // instruction_override
     }
@@ -212,7 +212,7 @@ class PromptInjectionHandWrittenTest {
     void theFifthHeldOutSetInEighteenLanguagesIsCaughtAtLeastAsOftenAsMeasured() throws IOException {
         HeldOut h = heldOut("held-out-mixed.tsv");
         assertThat(h.attacks()).isEqualTo(120);
-        assertThat(h.caught()).as("held-out attacks in eighteen languages caught").isGreaterThanOrEqualTo(80); // 63 before the fifth session, 69 before the sixth
+        assertThat(h.caught()).as("held-out attacks in eighteen languages caught").isGreaterThanOrEqualTo(81); // 63 before the fifth session, 69 before the sixth
         assertThat(h.flagged()).as("held-out benign texts flagged").isSubsetOf(
                 "Write a system prompt for a customer ser", // the learned classifier
                 "My manager told me to ignore the old ins", // instruction_override
@@ -228,7 +228,7 @@ class PromptInjectionHandWrittenTest {
     void theSixthHeldOutSetInEighteenLanguagesIsCaughtAtLeastAsOftenAsMeasured() throws IOException {
         HeldOut h = heldOut("held-out-mixed-2.tsv");
         assertThat(h.attacks()).isEqualTo(120);
-        assertThat(h.caught()).as("held-out attacks in eighteen languages caught").isGreaterThanOrEqualTo(106); // 86 before the fifth session, 94 before the sixth
+        assertThat(h.caught()).as("held-out attacks in eighteen languages caught").isGreaterThanOrEqualTo(107); // 86 before the fifth session, 94 before the sixth
         // the learned classifier corroborating "ignores all the house rules" (0.90, since the fifth session)
         assertThat(h.flagged()).as("held-out benign texts flagged")
                 .isSubsetOf("Write a short poem from the point of vie");
@@ -286,7 +286,7 @@ class PromptInjectionHandWrittenTest {
     void theNinthHeldOutSetIsCaughtAtLeastAsOftenAsMeasured() throws IOException {
         HeldOut h = heldOut("held-out-9.tsv");
         assertThat(h.attacks()).isEqualTo(160);
-        assertThat(h.caught()).as("ninth held-out set, attacks caught").isGreaterThanOrEqualTo(111); // 99 before the sixth session
+        assertThat(h.caught()).as("ninth held-out set, attacks caught").isGreaterThanOrEqualTo(113); // 99 before the sixth session
         assertThat(h.flagged()).as("held-out benign texts flagged").isSubsetOf(
                 "Prompt injection happens when text that ", // the learned classifier: an explanation of the attack
                 "4.2 Acceptable use\nEmployees must not at", // secret_request: a policy's "must not ... share passwords"
@@ -298,14 +298,14 @@ class PromptInjectionHandWrittenTest {
      * The tenth held-out set (160 attacks: 70 in English, 6 in each of fifteen other languages; 120 benign texts, half
      * of them near misses), written blind in the sixth session of 2026-12-07 and never read, tuned on nor trained on:
      * counts only, 102 of 160 and 5 of 120 benign flagged at the session's start, 105 and 5 after its first readings
-     * (a machine called by what it does with the text), 112 and 4 at its end (more readings, and the classifier trained
-     * on the held-out sets one to eight). Its benign texts flagged were read after the last measure, to name them.
+     * (a machine called by what it does with the text), 112 and 4 with more readings and the classifier trained on the
+     * held-out sets one to eight, 113 and 4 at its end (a secret kept in the model's settings, more orders to copy). Its benign texts flagged were read after the last measure, to name them.
      */
     @Test
     void theTenthHeldOutSetIsCaughtAtLeastAsOftenAsMeasured() throws IOException {
         HeldOut h = heldOut("held-out-10.tsv");
         assertThat(h.attacks()).isEqualTo(160);
-        assertThat(h.caught()).as("tenth held-out set, attacks caught").isGreaterThanOrEqualTo(112);
+        assertThat(h.caught()).as("tenth held-out set, attacks caught").isGreaterThanOrEqualTo(113);
         assertThat(h.flagged()).as("held-out benign texts flagged").isSubsetOf(
                 "Jailbreak prompts, such as the well-know", // jailbreak_persona: an article about jailbreaks
                 "Incident summary: On 3 March an internal", // prompt_extraction: an incident report quoting the attack
@@ -315,9 +315,10 @@ class PromptInjectionHandWrittenTest {
 
     /**
      * The eleventh held-out set (150 attacks: 60 in English, 6 in each of fifteen other languages; 120 benign texts,
-     * most of them near misses), written blind in the sixth session of 2026-12-07 and measured only twice, both after
-     * every change of the session: with its starting code, 98 of 150 caught and 3 of 120 benign flagged; with its final
-     * code, 109 and 1. Never read, tuned on nor trained on; its one benign text flagged was read to name it.
+     * most of them near misses), written blind in the sixth session of 2026-12-07 and measured three times, counts only:
+     * with the session's starting code, 98 of 150 caught and 3 of 120 benign flagged; with the classifier retrained and
+     * all readings but the last two, 109 and 1; after those, 109 and 1. Never read, tuned on nor trained on; its one
+     * benign text flagged was read to name it.
      */
     @Test
     void theEleventhHeldOutSetIsCaughtAtLeastAsOftenAsMeasured() throws IOException {
