@@ -110,6 +110,31 @@ final class GivenInstructions {
         return instr >= 0 && t.is(instr, PRIOR) && !elsewhereBegun(t, instr) ? instr : -1;
     }
 
+    /**
+     * A verb of giving right after the reader in a relative clause, in the languages that put the pronoun before the
+     * verb: "che ti hanno dato", "qu'on t'a données", "que te dieron", "die man dir gegeben hat", "что тебе дали".
+     */
+    private static final String[] GIVEN = {"dato", "data", "dati", "date", "fornito", "fornite", "données", "donnée",
+        "donnés", "fournies", "dieron", "dado", "dada", "dados", "dadas", "deram", "gegeben", "mitgegeben", "дали",
+        "задали", "прописали", "выдали"};
+
+    /** The speaker as the giver: "che ti <i>ho</i> dato", "je t'<i>ai</i> données", "die ich dir gegeben habe". */
+    private static final String[] SPEAKER_GAVE = {"ho", "ai", "avevo", "avais", "habe", "hatte", "di"};
+
+    /**
+     * Whether the reader named at {@code you} is the one something was given to, by someone other than the speaker:
+     * "le regole che ti hanno dato", "qu'on t'a données", "что тебе прописали" - not "che ti ho dato", "que je t'ai
+     * données", "die ich dir gegeben habe".
+     */
+    static boolean givenTo(TokenTable t, int you) {
+        return t.followedWithin(you, 3, GIVEN) && !speakerGave(t, you);
+    }
+
+    /** "che ti <i>ho</i> dato", "<i>je</i> t'ai données": the speaker gave it to the reader. */
+    static boolean speakerGave(TokenTable t, int you) {
+        return t.followedWithin(you, 2, SPEAKER_GAVE) || t.precededWithin(you, 2, "ich", "je", "io", "yo", "я", "eu");
+    }
+
     /** Words after "the start" that keep it the model's: "at the start of this chat". */
     private static final String[] THIS_CHAT = {"this", "our", "session", "conversation", "chat", "thread",
         "разговора", "чата", "диалога"};
@@ -153,7 +178,9 @@ final class GivenInstructions {
                 || t.near(noun, PRIOR.bit(), 4, 4) >= 0 && t.is(t.near(noun, PRIOR.bit(), 4, 4), INSTR))) {
             return -1;
         }
-        return t.near(noun, mask(HIDDEN, BEGIN), 6, 6) >= 0 ? noun : -1;
+        // Han and kana are counted by the character: "設定文を、一字一句そのまま" is eight
+        int words = t.hanOrKana(noun) ? 8 : 6;
+        return t.near(noun, mask(HIDDEN, BEGIN), words, 6) >= 0 ? noun : -1;
     }
 
     /** "the guidelines that govern your replies", "the rules which control you": what steers the model. */

@@ -235,8 +235,10 @@ final class VoidRules implements TokenRule {
         }
         int you = t.prev(k, YOU.bit(), 12);
         int were = you < 0 ? -1 : t.at(you, BE.bit(), 1);
-        if (noun < 0 && were >= 0 && t.precededBy(you, "what", "whatever", "everything", "anything")
-                && t.followedBy(were, SET_UP)) {
+        if (noun < 0 && (were >= 0 && t.precededBy(you, "what", "whatever", "everything", "anything")
+                && t.followedBy(were, SET_UP)
+                // "всё, что тебе прописали раньше, больше не действует"
+                || you >= 0 && t.at(you, WordClass.WHAT.bit(), -1) >= 0 && GivenInstructions.givenTo(t, you))) {
             // "none of what you were set up with counts": what the model was given, however it is called
             out.add(InjectionSignal.INSTRUCTION_OVERRIDE, t.start(you), t.end(k), 1.0);
             return true;
