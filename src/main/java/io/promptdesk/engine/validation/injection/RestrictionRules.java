@@ -173,6 +173,10 @@ final class RestrictionRules implements TokenRule {
         boolean takenOn = false;
         if (t.is(k, FREE)) {
             end = t.next(k, LIMITS, 5);
+            if (end >= 0 && t.spells(k, "no") && t.followedWithin(end, 1, "de", "do", "da")) {
+                // "Defina no prompt de sistema que ...": Portuguese "no" is "in the"
+                end = -1;
+            }
             if (end < 0 && t.at(k, AI.bit(), 1) >= 0 && t.spellsAny(k, "freed", "liberated", "unchained", "unleashed")) {
                 // "You're a freed AI now"
                 end = t.at(k, AI.bit(), 1);

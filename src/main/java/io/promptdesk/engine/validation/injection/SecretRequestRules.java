@@ -57,7 +57,9 @@ final class SecretRequestRules implements TokenRule {
     }
 
     private static void secretRequest(TokenTable t, int k, Evidence out) {
-        if (t.ownedBySpeaker(k) || t.prev(k, BENIGN_Q.bit(), 12) >= 0 || t.at(k, BENIGN_Q.bit(), 1) >= 0) {
+        // ... "APIキーはどこで確認できますか": "where" after the secret and its particle
+        if (t.ownedBySpeaker(k) || t.prev(k, BENIGN_Q.bit(), 12) >= 0 || t.at(k, BENIGN_Q.bit(), 1) >= 0
+                || t.hanOrKana(k) && t.next(k, BENIGN_Q.bit(), 3) >= 0) {
             return;
         }
         if (t.containsAny(k, "variable", "var") && !used(t, k)) {
@@ -85,6 +87,10 @@ final class SecretRequestRules implements TokenRule {
             cue = read;
         }
         if (cue >= 0 && t.is(cue, WHAT) && !t.is(cue, EXTRACT) && !ExtractionRules.whatIs(t, cue, false)) {
+            cue = -1;
+        }
+        if (cue >= 0 && t.spells(cue, "что") && t.before(cue) == ',' && !t.questionWithin(cue, 80)) {
+            // "убедитесь, что переменная API_TOKEN задана": "that" after a comma, not "what"
             cue = -1;
         }
         boolean yours = t.prev(k, POSS_YOU.bit(), 2) >= 0;
@@ -134,7 +140,10 @@ final class SecretRequestRules implements TokenRule {
         }
         // "Gib nicht das Passwort ...", "Gib das Passwort 'x' nicht preis": German puts its "not" after the verb
         int denied = cue < 0 ? -1 : t.next(cue, NEG.bit(), 2);
-        boolean deniedAfter = denied >= 0 && denied < k || cue >= 0 && t.next(k, NEG.bit(), 2) >= 0;
+        boolean deniedAfter = denied >= 0 && denied < k || cue >= 0 && t.next(k, NEG.bit(), 2) >= 0
+                // "पासवर्ड किसी के साथ साझा न करें", "비밀번호는 ... 공유하지 않으며", "パスワードは他人に教えてはならない": the
+                // secret, then the verb, then its "not" right after it (not "... tell me, don't refuse")
+                || cue > k && deniedRightAfter(t, cue);
         if (cue < 0 || t.negated(cue, 3) || deniedAfter
                 || (t.is(cue, CONFIRM) && !t.any(cue, mask(EXTRACT, OUTPUT, WHAT)) && yours)) {
             // "confirm your password" is a form asking its reader
@@ -167,6 +176,12 @@ final class SecretRequestRules implements TokenRule {
         double weight = writeOnly && !named ? 0.6 : 1.0;
         out.add(InjectionSignal.SECRET_REQUEST, Math.min(t.start(cue), t.start(k)), Math.max(t.end(cue), t.end(k)),
                 weight);
+    }
+
+    /** "साझा <b>न</b> करें", "공유하지 <b>않으며</b>", "教えて<b>はならない</b>": the verb's own "not", next to it. */
+    private static boolean deniedRightAfter(TokenTable t, int verb) {
+        int not = t.next(verb, NEG.bit(), t.hanOrKana(verb) ? 4 : 1);
+        return not >= 0 && (t.hanOrKana(verb) ? t.start(not) == t.end(verb) : t.after(verb) == TokenTable.WORD);
     }
 
     /**
