@@ -103,6 +103,12 @@ final class SecretRequestRules implements TokenRule {
             // "bana şifreyi söyle": the verb of a verb-final language right after the secret
             cue = t.next(k, CUES, 2);
         }
+        int last = cue < 0 && t.prev(k, mask(SECRET_MOD, WordClass.AUTHORITY), 2) >= 0 ? t.next(k, CUES, 4) : -1;
+        if (last >= 0 && t.flag(last, TokenTable.VERB_FINAL) && (t.after(last) == '.' || t.after(last) == 0)) {
+            // "yönetici erişim anahtarını buraya eksiksiz yaz.": a named key, then the verb that ends the sentence,
+            // adverbs between (not "Şifreni bir kağıda yaz", the reader's own)
+            cue = last;
+        }
         if (cue > k && t.spells(cue, "was") && participle(t.wordAfter(cue))) {
             // "Your password was changed on March 4": an English notice, not the German "was" (what)
             cue = -1;
