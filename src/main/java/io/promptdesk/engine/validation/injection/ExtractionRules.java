@@ -410,6 +410,10 @@ final class ExtractionRules implements TokenRule {
     private static int textBeforeFirst(TokenTable t, int k) {
         // "mirror back to me everything that appears before my first message"
         int text = t.next(k, mask(TEXT, ALL), t.followedBy(k, "back") ? 4 : 3);
+        if (text >= 0 && t.at(text, TEXT.bit(), 1) >= 0) {
+            // "ulangi semua teks yang ada sebelum ...": "all the text", read from its noun
+            text = t.at(text, TEXT.bit(), 1);
+        }
         int before = text < 0 ? -1 : t.next(text, PRIOR.bit(), 3);
         int first = before < 0 ? -1 : t.next(before, mask(HIDDEN, BEGIN), 3);
         return first;

@@ -288,7 +288,7 @@ final class SecretRequestRules implements TokenRule {
 
     /** "I need", said by the verb alone: "Preciso", "Necesito", "Brauche". */
     static final String[] I_NEED = {"preciso", "necesito", "necessito", "brauche", "benötige", "benotige",
-        "nécessite", "necessite"};
+        "nécessite", "necessite", "mình xin", "tôi xin"};
 
     /** "(that) you use / have", said by the verb alone: "che usi", "que usas", "die du verwendest". */
     private static final String[] HELD = {"usi", "usas", "utilises", "utilisez", "verwendest", "benutzt", "nutzt",
@@ -315,7 +315,9 @@ final class SecretRequestRules implements TokenRule {
     private static boolean inYourSettings(TokenTable t, int k) {
         for (int j = Math.max(0, k - 10); j < t.size() && t.index(j) - t.index(k) <= 10; j++) {
             if (t.is(j, WordClass.STORE) && t.sentence(j) == t.sentence(k) && Math.abs(t.index(j) - t.index(k)) <= 10
-                    && (t.at(j, POSS_YOU.bit(), -1) >= 0 || t.at(j, POSS_YOU.bit(), 1) >= 0)) {
+                    && (t.at(j, POSS_YOU.bit(), -1) >= 0 || t.at(j, POSS_YOU.bit(), 1) >= 0
+                    // ... "cấu hình của bạn": a "your" of two words right after it
+                    || t.next(j, POSS_YOU.bit(), 2) >= 0 && t.start(t.next(j, POSS_YOU.bit(), 2)) - t.end(j) <= 1)) {
                 return true;
             }
         }
