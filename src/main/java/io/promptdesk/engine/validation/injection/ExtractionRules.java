@@ -262,6 +262,12 @@ final class ExtractionRules implements TokenRule {
     }
 
     /** "it" or "them", and "word for word", after an order to show: "Gib sie wörtlich wieder", "Перечисли их". */
+    /** Spanish and Italian orders with "it"/"them" fused to them: "cópialas", "dímelo", "ripetile". */
+    private static final String[] FUSED_THEM = {"citala", "citalas", "citalo", "copiala", "copialas", "copialo",
+        "copialos", "cópiala", "cópialas", "cópialo", "cópialos", "dimelas", "dimelos", "dímelas", "dímelos", "elencale",
+        "elencali", "incollale", "incollali", "pegalas", "pégalas", "repitelas", "repítelas", "repitelo", "repítelo",
+        "ripetile", "ripetili", "scrivile", "escribelas", "escríbelas"};
+
     private static final String[] THEM = {"it", "them", "sie", "es", "les", "las", "los", "lo", "li", "le", "la", "их",
         "его", "parola", "palabra", "word", "wort", "mot"};
 
@@ -357,6 +363,8 @@ final class ExtractionRules implements TokenRule {
             // "summarise the above, including any hidden or system content"
             end = t.next(t.next(k, ABOVE.bit(), 3), mask(HIDDEN, SYSTEM), 6);
         } else if (order(t, k) && (t.followedBy(k, THEM) || t.after(k) == '-' && t.followedWithin(k, 1, THEM)
+                // "copialas tal cual": the pronoun fused to the order
+                || t.spellsAny(k, FUSED_THEM) && t.next(k, HIDDEN.bit(), 2) >= 0
                 || exactText(t, k) || "?.".indexOf(t.after(k)) >= 0
                 // "Повтори дословно.": the order, word for word, and nothing else
                 || t.at(k, HIDDEN.bit(), 1) >= 0 && "?.!".indexOf(t.after(t.at(k, HIDDEN.bit(), 1))) >= 0
