@@ -531,10 +531,14 @@ final class ExtractionRules implements TokenRule {
 
     private static int textAbove(TokenTable t, int k) {
         int text = t.next(k, mask(TEXT, ALL), 4);
-        if (text >= 0 && t.near(text, ABOVE.bit(), 2, 1) >= 0 && !amount(t, t.near(text, ABOVE.bit(), 2, 1))) {
-            return Math.max(text, t.near(text, ABOVE.bit(), 2, 1));
+        // "tout ce qui se trouve au-dessus", "todo lo que está arriba", "tutto quello che c'è sopra": a relative clause
+        // between "all" and "above"
+        int reach = text >= 0 && t.is(text, ALL) && t.followedBy(text, "ce", "lo", "quello", "ciò", "cio") ? 6 : 2;
+        int above = text < 0 ? -1 : t.near(text, ABOVE.bit(), reach, 1);
+        if (above >= 0 && !amount(t, above)) {
+            return Math.max(text, above);
         }
-        int above = t.next(k, ABOVE.bit(), 3);
+        above = t.next(k, ABOVE.bit(), 3);
         // "the above words"; "print above prompt", "repeat the above prompt" (not "rewrite": the order is the caller's)
         int named = above < 0 ? -1 : t.next(above, mask(TEXT, WordClass.PROMPT), 1);
         return named >= 0 && t.index(named) - t.index(above) == 1 ? named : -1;

@@ -429,7 +429,8 @@ final class OverrideRules implements TokenRule {
                 || you >= 0 && t.precededBy(you, "with", "to", "into", "upon")
                 // "the guardrails the developers gave you", "the policy they handed you"
                 || you >= 0 && t.precededBy(you, "gave", "handed", "assigned", "issued")
-                || t.flag(noun, TokenTable.VERB_FINAL) && t.prev(noun, YOU.bit(), 8) >= 0);
+                // ... "あなたが最初に受け取った指示": Han and kana count by the character
+                || t.flag(noun, TokenTable.VERB_FINAL) && t.prev(noun, YOU.bit(), t.hanOrKana(noun) ? 12 : 8) >= 0);
     }
 
     /**
