@@ -157,7 +157,9 @@ final class SecretRequestRules implements TokenRule {
                 // "पासवर्ड किसी के साथ साझा न करें", "비밀번호는 ... 공유하지 않으며", "パスワードは他人に教えてはならない": the
                 // secret, then the verb, then its "not" right after it (not "... tell me, don't refuse")
                 || cue > k && deniedRightAfter(t, cue);
-        if (cue < 0 || t.negated(cue, 3) || deniedAfter
+        // ... "La société ne demandera jamais à l'utilisateur de lui communiquer son mot de passe": never asked for
+        boolean neverAsked = cue >= 0 && t.negated(cue, 8) && t.precededWithin(cue, 8, SensitiveDataRules.ASKED);
+        if (cue < 0 || t.negated(cue, 3) || deniedAfter || neverAsked
                 || (t.is(cue, CONFIRM) && !t.any(cue, mask(EXTRACT, OUTPUT, WHAT)) && yours)) {
             // "confirm your password" is a form asking its reader
             return;

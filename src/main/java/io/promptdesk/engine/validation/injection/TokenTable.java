@@ -186,6 +186,11 @@ final class TokenTable {
     }
 
     /** Up to {@code chars} characters of the original text after token {@code k}. */
+    /** Up to {@code chars} characters of the raw text before token {@code k}. */
+    String textBefore(int k, int chars) {
+        return text.substring(Math.max(0, start[k] - chars), start[k]);
+    }
+
     String textAfter(int k, int chars) {
         return text.substring(end[k], Math.min(text.length(), end[k] + chars));
     }
