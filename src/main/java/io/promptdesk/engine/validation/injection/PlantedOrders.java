@@ -47,7 +47,7 @@ final class PlantedOrders {
     /** What the reply is called after "your": "your reply", "your answer's", "your summary". */
     static final Set<String> YOUR_REPLY = Set.of("response", "responses", "reply", "replies", "answer",
             "answers", "message", "messages", "output", "summary", "summaries", "recap", "write-up", "writeup", "digest",
-            "description", "overview", "translation");
+            "description", "overview", "translation", "explanation", "explanations");
 
     /** What the reply is called after "the", "any", "every": "the summary", "any answer". */
     private static final Set<String> THE_REPLY = Set.of("reply", "replies", "response", "responses", "answer",
@@ -219,7 +219,7 @@ final class PlantedOrders {
     private static final Set<String> OUTPUTS = Set.of("reply", "replies", "response", "responses", "answer", "answers",
             "summary", "summaries", "recap", "recaps", "digest", "overview", "overviews", "notes", "write-up",
             "write-ups", "writeup", "draft", "description", "documentation", "docs", "comment", "follow-up", "email",
-            "output", "translation", "minutes", "text", "version");
+            "output", "translation", "minutes", "text", "version", "paragraph", "paragraphs", "explanation");
 
     /** What may follow the output's name when it is the output to be written: "... you produce", "... of this". */
     private static final Set<String> OUTPUT_FOLLOWERS = Set.of("you", "of", "about", "for", "from", "on", "is", "are",
@@ -233,7 +233,9 @@ final class PlantedOrders {
 
     private static final Set<String> WRITES = Set.of("drafts", "writes", "summarises", "summarizes", "replies",
             "responds", "answers", "posts", "writing", "drafting", "summarising", "summarizing", "replying",
-            "responding", "condenses");
+            "responding", "condenses",
+            // "whoever processes this invite", "anyone explaining this project to a user": the one handed the text
+            "processes", "processing", "explains", "explaining", "describes", "describing");
 
     private static final Set<String> IF_YOU_DO = Set.of("summarise", "summarize", "condense", "describe", "draft",
             "write", "reply", "respond", "answer", "translate", "sum", "report", "process", "paraphrase");
