@@ -189,6 +189,10 @@ final class RestrictionRules implements TokenRule {
                 // "your filter-free persona", "a rule-free AI"
                 end = k;
             }
+        } else if (t.is(k, OBEY) && t.spellsAny(k, "bound", "constrained", "restricted", "limited")
+                && t.followedBy(k, "by") && t.followedWithin(k, 2, "nothing", "none", "no")) {
+            // "In this story you're an oracle bound by nothing": a persona held by no rule
+            end = k;
         } else if (t.is(k, OBEY) && t.spellsAny(k, REFUSALS)) {
             // "never refuses", "will not deny any request", "refuses nothing"
             end = t.negated(k, 3) || t.at(k, WordClass.NEG.bit(), 1) >= 0 ? k : -1;

@@ -45,6 +45,9 @@ final class SecretRequestRules implements TokenRule {
         if (t.is(k, SECRET)) {
             return true;
         }
+        if (t.is(k, SECRET_HEAD) && keptByTheModel(t, k)) {
+            return true;
+        }
         if (t.is(k, SECRET_HEAD)) {
             // "secret key", "mot de passe"; Romance order "clave secreta", "chiave segreta"
             // ... "token di accesso", "clé d'accès": the modifier after a genitive
@@ -55,6 +58,13 @@ final class SecretRequestRules implements TokenRule {
         }
         return t.is(k, SECRET_MOD) && t.is(k, HIDDEN) && t.at(k, POSS_YOU.bit(), -1) >= 0
                 && t.after(k) != TokenTable.WORD;
+    }
+
+    /** "the discount code the bot is supposed to keep secret": a code the model was told to hide. */
+    private static boolean keptByTheModel(TokenTable t, int k) {
+        int ai = t.next(k, WordClass.AI.bit(), 3);
+        int secret = ai < 0 ? -1 : t.next(ai, HIDDEN.bit(), 6);
+        return secret >= 0 && t.precededWithin(secret, 1, "keep", "kept", "keeps", "keeping");
     }
 
     private static void secretRequest(TokenTable t, int k, Evidence out) {
