@@ -240,7 +240,8 @@ final class PersonaRules implements TokenRule {
     private static void mode(TokenTable t, int k, Evidence out) {
         int adj = t.is(k, MODE_ADJ) ? k : t.prev(k, MODE_ADJ.bit(), 2);
         if (adj < 0) {
-            adj = t.next(k, MODE_ADJ.bit(), 2);
+            // ... "MODE DE SECURITY OVERRIDE", "modo de desarrollador de confianza": Romance order, a genitive between
+            adj = t.next(k, MODE_ADJ.bit(), t.followedBy(k, "de", "di", "do", "da", "del") ? 3 : 2);
         }
         String name = adj < 0 ? t.wordBefore(k) : "";
         if (name.length() >= 3 && name.equals(name.toUpperCase(java.util.Locale.ROOT))
