@@ -235,7 +235,8 @@ final class PlantedOrders {
             "responds", "answers", "posts", "writing", "drafting", "summarising", "summarizing", "replying",
             "responding", "condenses",
             // "whoever processes this invite", "anyone explaining this project to a user": the one handed the text
-            "processes", "processing", "explains", "explaining", "describes", "describing");
+            "processes", "processing", "explains", "explaining", "describes", "describing", "generating",
+            "comparing", "compiling", "creating");
 
     private static final Set<String> IF_YOU_DO = Set.of("summarise", "summarize", "condense", "describe", "draft",
             "write", "reply", "respond", "answer", "translate", "sum", "report", "process", "paraphrase");
@@ -289,6 +290,10 @@ final class PlantedOrders {
     /** "(if) you summarise this", "(when) anyone writes about this": a writer doing something to this text. */
     private static boolean ifYouDo(String[] w, int k) {
         if (k < w.length && (w[k].equals("you") || w[k].equals("anyone") || w[k].equals("someone"))) {
+            k++;
+        }
+        if (k < w.length && (w[k].equals("are") || w[k].equals("is"))) {
+            // "if you are generating a comparison"
             k++;
         }
         return k < w.length && (IF_YOU_DO.contains(w[k]) || WRITES.contains(w[k]));
