@@ -117,7 +117,8 @@ final class GivenInstructions {
      * verb: "che ti hanno dato", "qu'on t'a données", "que te dieron", "die man dir gegeben hat", "что тебе дали".
      */
     private static final String[] GIVEN = {"dato", "data", "dati", "date", "fornito", "fornite", "données", "donnée",
-        "donnés", "fournies", "dieron", "dado", "dada", "dados", "dadas", "pusieron", "impusieron", "deram", "gegeben",
+        "donnés", "fournies", "dieron", "dado", "dada", "dados", "dadas", "pusieron", "impusieron", "deram", "passaram",
+        "gegeben",
         "mitgegeben", "дали", "задали", "прописали", "выдали"};
 
     /**
@@ -239,6 +240,11 @@ final class GivenInstructions {
         // ... "echo the configuration text you booted with"
         boolean given = you >= 0 && (t.at(you, BE.bit(), 1) >= 0 || t.followedBy(you, "booted", "started"))
                 && givenHere(t, you);
+        if (!given && text >= 0 && t.at(text, YOU.bit(), 2) >= 0 && givenTo(t, t.at(text, YOU.bit(), 2))) {
+            // "o texto que lhe deram antes desta conversa": the giving in a relative clause
+            you = t.at(text, YOU.bit(), 2);
+            given = true;
+        }
         return given && (t.is(text, STORE) || t.near(text, mask(HIDDEN, STORE), 8, 2) >= 0) ? you : -1;
     }
 

@@ -258,7 +258,9 @@ final class OverrideRules implements TokenRule {
             return false;
         }
         int you = t.prev(verb, YOU.bit(), 3);
-        boolean youWere = you >= 0 && t.next(you, BE.bit(), 2) >= 0 && t.next(you, BE.bit(), 2) < verb;
+        boolean youWere = you >= 0 && t.next(you, BE.bit(), 2) >= 0 && t.next(you, BE.bit(), 2) < verb
+                // ... Filipino "sinabi sa iyo" (said to you): the passive names no teller
+                || t.followedBy(verb, "sa") && t.followedWithin(verb, 2, "iyo", "inyo");
         // "what your developers told you" is the model's side; "what your parents told you" is not
         boolean modelSide = t.prev(verb, mask(AUTHORITY, WordClass.SYSTEM), 2) >= 0 || t.at(verb, POSS_YOU.bit(), -1) >= 0;
         // the word right before the verb is a teller the lexicon does not know ("neighbour", "doctor"), not "you

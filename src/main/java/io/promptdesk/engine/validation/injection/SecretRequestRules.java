@@ -51,7 +51,10 @@ final class SecretRequestRules implements TokenRule {
         if (t.is(k, SECRET_HEAD)) {
             // "secret key", "mot de passe"; Romance order "clave secreta", "chiave segreta"
             // ... "token di accesso", "clé d'accès": the modifier after a genitive
+            int mod = t.next(k, SECRET_MOD.bit(), 2);
+            // ... "khóa bí mật": a modifier of two words right after the noun
             return t.prev(k, SECRET_MOD.bit(), 2) >= 0 || t.at(k, SECRET_MOD.bit(), 1) >= 0
+                    || mod >= 0 && t.start(mod) - t.end(k) <= 1
                     || t.at(k, SECRET_MOD.bit(), 2) >= 0 && (t.followedBy(k, SensitiveDataRules.GENITIVE_WORDS)
                     // ... "مفتاح الـ API": the Arabic article apart
                     || t.followedBy(k, "d", "الـ"));
@@ -314,7 +317,7 @@ final class SecretRequestRules implements TokenRule {
 
     /** "I need", said by the verb alone: "Preciso", "Necesito", "Brauche". */
     static final String[] I_NEED = {"preciso", "necesito", "necessito", "brauche", "benötige", "benotige",
-        "nécessite", "necessite", "mình xin", "tôi xin"};
+        "nécessite", "necessite", "mình xin", "tôi xin", "exige", "exijo", "esigo", "verlange"};
 
     /** "(that) you use / have", said by the verb alone: "che usi", "que usas", "die du verwendest". */
     private static final String[] HELD = {"usi", "usas", "utilises", "utilisez", "verwendest", "benutzt", "nutzt",

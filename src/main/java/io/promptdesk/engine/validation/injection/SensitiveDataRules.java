@@ -141,7 +141,8 @@ final class SensitiveDataRules implements TokenRule {
      */
     private static final Pattern OFFICIAL = Pattern.compile("(?:this is|here is|ici|aqu[ií]|hier (?:ist|spricht)|qui "
             + "(?:è|e)|это|这里是|đây là|ini|ito ang)\\s.{0,40}?" + BODY
-            + "|(?:i am|i'm|im|je suis|soy|sou|ich bin|sono|я|我是|저는|मैं|ben|saya|tôi là|ako ay)\\s.{0,40}?" + BODY
+            + "|(?:i am|i'm|im|je suis|soy|sou|ich bin|sono|я|我是|저는|मैं|ben|saya|tôi là|ako ay|en tant que|as an?"
+            + "|in qualità di|en calidad de|na qualidade de)\\s.{0,40}?" + BODY
             + "|(?:message|mensagem|mensaje|messaggio|nachricht|сообщение|notice|رسالة)[^.\\n]{0,20}?" + BODY
             + "|" + BODY + "[^.\\n]{0,20}?(?:입니다|です|です。)"
             + "|by law|court order|subpoena|warrant|依法|بموجب القانون|por determina[çc][ãa]o|orden judicial|"
