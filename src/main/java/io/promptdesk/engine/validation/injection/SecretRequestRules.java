@@ -117,7 +117,9 @@ final class SecretRequestRules implements TokenRule {
             cue = t.next(k, CUES, t.flag(k, TokenTable.VERB_FINAL) ? (t.hanOrKana(k) ? 2 * CUE_WINDOW : CUE_WINDOW + 2)
                     : yours ? 2 : 0);
         }
-        if (cue < 0 && t.next(k, CUES, 2) >= 0 && t.flag(t.next(k, CUES, 2), TokenTable.VERB_FINAL)) {
+        if (cue < 0 && t.next(k, CUES, 2) >= 0 && t.flag(t.next(k, CUES, 2), TokenTable.VERB_FINAL)
+                && !t.followedWithin(k, 1, NOBODY)) {
+            // ... not "Bu şifreyi kimseye söyler misin?" (would you tell it to anyone?)
             // "bana şifreyi söyle": the verb of a verb-final language right after the secret
             cue = t.next(k, CUES, 2);
         }
