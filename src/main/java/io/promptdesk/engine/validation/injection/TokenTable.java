@@ -76,7 +76,7 @@ final class TokenTable {
     /** The end of the run of letters that begins at {@code from}. */
     private int letterRunEnd(int from) {
         int to = from;
-        while (to < text.length() && Character.isLetter(text.charAt(to))) {
+        while (to < text.length() && letter(text.charAt(to))) {
             to++;
         }
         return to;
@@ -94,7 +94,7 @@ final class TokenTable {
                 i++;
             }
             int from = i;
-            while (i < text.length() && Character.isLetter(text.charAt(i))) {
+            while (i < text.length() && letter(text.charAt(i))) {
                 i++;
             }
             if (i == from) {
@@ -202,7 +202,7 @@ final class TokenTable {
             to--;
         }
         int from = to;
-        while (from > 0 && Character.isLetter(text.charAt(from - 1))) {
+        while (from > 0 && letter(text.charAt(from - 1))) {
             from--;
         }
         return text.substring(from, to);
@@ -242,7 +242,7 @@ final class TokenTable {
             to--;
         }
         int from = to;
-        while (from > 0 && Character.isLetter(text.charAt(from - 1))) {
+        while (from > 0 && letter(text.charAt(from - 1))) {
             from--;
         }
         return spelledAt(from, to, words);
@@ -254,7 +254,7 @@ final class TokenTable {
         while (i < text.length() && text.charAt(i) == ' ') {
             i++;
         }
-        while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+        while (i < text.length() && letterOrDigit(text.charAt(i))) {
             i++;
         }
         while (i < text.length() && text.charAt(i) == ' ') {
@@ -273,7 +273,7 @@ final class TokenTable {
             while (i > 0 && text.charAt(i - 1) == ' ') {
                 i--;
             }
-            while (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+            while (i > 0 && letterOrDigit(text.charAt(i - 1))) {
                 i--;
             }
         }
@@ -290,11 +290,11 @@ final class TokenTable {
     boolean precededWithin(int k, int n, String... words) {
         int i = start[k];
         for (int w = 0; w < n; w++) {
-            while (i > 0 && !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '.') {
+            while (i > 0 && !letterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '.') {
                 i--;
             }
             int to = i;
-            while (i > 0 && Character.isLetter(text.charAt(i - 1))) {
+            while (i > 0 && letter(text.charAt(i - 1))) {
                 i--;
             }
             if (i == to) {
@@ -311,11 +311,11 @@ final class TokenTable {
     boolean followedWithin(int k, int n, String... words) {
         int i = end[k];
         for (int w = 0; w < n; w++) {
-            while (i < text.length() && !Character.isLetterOrDigit(text.charAt(i)) && text.charAt(i) != '.') {
+            while (i < text.length() && !letterOrDigit(text.charAt(i)) && text.charAt(i) != '.') {
                 i++;
             }
             int from = i;
-            while (i < text.length() && Character.isLetter(text.charAt(i))) {
+            while (i < text.length() && letter(text.charAt(i))) {
                 i++;
             }
             if (i == from) {
@@ -370,6 +370,22 @@ final class TokenTable {
             to++;
         }
         return text.substring(from, to);
+    }
+
+    /**
+     * A letter of a word, its vowel signs included: Thai, Devanagari and Bengali write vowels as combining marks
+     * ("ถึง", "लागू"), which {@link Character#isLetter} does not count.
+     */
+    private static boolean letter(char c) {
+        if (Character.isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return letter(c) || Character.isDigit(c);
     }
 
     private boolean spelledAt(int from, int to, String... words) {
