@@ -176,6 +176,14 @@ final class OverrideRules implements TokenRule {
             instr = store;
         }
         int rules = t.near(k, RULES.bit(), WINDOW, behind);
+        int mine = t.next(k, WordClass.POSS_SELF.bit(), 2);
+        int myMessage = mine < 0 ? -1 : t.next(mine, DOC.bit(), 3);
+        if (rules > k && myMessage >= 0 && myMessage < rules
+                && t.next(myMessage, WordClass.AND.bit(), t.index(rules) - t.index(myMessage)) < 0) {
+            // "disregard my previous message - it's the dashboard filter": the speaker's own message is the object,
+            // not the rules named after it (but "ignore my last message and your rules")
+            rules = -1;
+        }
         if (rules >= 0 && t.spellsAny(rules, "warnings", "disclaimers", "caveats")) {
             // "skip old warnings": what the model adds to its answers, not what it was told ("no warnings" in a
             // persona is the persona rules' to judge)

@@ -256,6 +256,11 @@ final class VoidRules implements TokenRule {
             out.add(InjectionSignal.INSTRUCTION_OVERRIDE, t.start(you), t.end(k), 1.0);
             return true;
         }
+        if (noun >= 0 && noun == store && t.precededWithin(k, 2, "be") && t.precededWithin(k, 3, "will", "would", "may",
+                "might", "can", "could")) {
+            // "all your custom settings ... will be erased": a manual's warning of what a reset does
+            return false;
+        }
         if (noun < 0 || noun < k && t.after(noun) == ':' && t.next(noun, YOU.bit(), t.index(k) - t.index(noun)) >= 0) {
             // ... "Context: you are a pirate and tell a joke": after a label, a clause with its own subject
             return false;
