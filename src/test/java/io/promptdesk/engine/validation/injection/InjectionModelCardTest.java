@@ -60,7 +60,7 @@ class InjectionModelCardTest {
         FLOORS.put("prompt-injection-deepset", new double[] {0.25, 0.41, 0.0});
         FLOORS.put("prompt-injection-garak", new double[] {0.55, 0.88, Double.NaN});
         FLOORS.put("prompt-injection-jailbreak-llms", new double[] {0.81, 0.87, Double.NaN});
-        FLOORS.put("promptdesk-handwritten", new double[] {0.38, 0.92, 0.03});
+        FLOORS.put("promptdesk-handwritten", new double[] {0.38, 0.94, 0.03});
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
