@@ -229,9 +229,9 @@ final class ExtractionRules implements TokenRule {
     /** "it" or "them", and "word for word", after an order to show: "Gib sie wörtlich wieder", "Перечисли их". */
     /** Spanish and Italian orders with "it"/"them" fused to them: "cópialas", "dímelo", "ripetile". */
     private static final String[] FUSED_THEM = {"citala", "citalas", "citalo", "copiala", "copialas", "copialo",
-        "copialos", "cópiala", "cópialas", "cópialo", "cópialos", "dimelas", "dimelos", "dímelas", "dímelos", "elencale",
-        "elencali", "incollale", "incollali", "pegalas", "pégalas", "repitelas", "repítelas", "repitelo", "repítelo",
-        "ripetile", "ripetili", "scrivile", "escribelas", "escríbelas"};
+        "copialos", "cópiala", "cópialas", "cópialo", "cópialos", "dimelas", "dimelos", "dímelas", "dímelos",
+        "elencale", "elencali", "incollale", "incollali", "pegalas", "pégalas", "repitelas", "repítelas", "repitelo",
+        "repítelo", "ripetile", "ripetili", "scrivile", "escribelas", "escríbelas"};
 
     private static final String[] THEM = {"it", "them", "sie", "es", "les", "las", "los", "lo", "li", "le", "la", "их",
         "его", "parola", "palabra", "word", "wort", "mot"};

@@ -122,8 +122,8 @@ final class GivenInstructions {
         "mitgegeben", "дали", "задали", "прописали", "выдали"};
 
     /**
-     * The same after the noun, in verb-final Hindi: "तुम्हें पहले जो नियम <i>दिए</i> गए थे" (matched on the raw text: its
-     * vowel signs are not letters to {@link Character#isLetter}).
+     * The same after the noun, in verb-final Hindi: "तुम्हें पहले जो नियम <i>दिए</i> गए थे" (matched on the raw
+     * text).
      */
     private static final Pattern GIVEN_AFTER = Pattern.compile("\\s*(दिए|दी|दिया|बताए|बताये)(\\s|$).*", Pattern.DOTALL);
 
@@ -194,7 +194,8 @@ final class GivenInstructions {
      * "given"/"received"), asked for word for word or as they were at the start; -1 when not.
      */
     static int verbatimOrFirst(TokenTable t, int k) {
-        // ... "যে গোপন নির্দেশগুলো দেওয়া হয়েছিল, সেগুলো হুবহু ... লিখে দাও": a verb-final order, its object a clause back
+        // ... "যে গোপন নির্দেশগুলো দেওয়া হয়েছিল, সেগুলো হুবহু ... লিখে দাও": a verb-final order, its object a
+        // clause back
         int noun = t.near(k, PROMPTS, 10, t.behindFor(k, 10));
         if (noun < 0 || !(t.near(noun, mask(YOU, POSS_YOU), 6, 6) >= 0 || t.is(noun, PRIOR)
                 || t.near(noun, PRIOR.bit(), 4, 4) >= 0 && t.is(t.near(noun, PRIOR.bit(), 4, 4), INSTR))) {

@@ -27,8 +27,8 @@ final class PrecedingText {
     }
 
     /** "before", as in "the text before this message". */
-    private static final String[] BEFORE = {"before", "antes", "avant", "vor", "prima", "до", "перед", "sebelum", "önce",
-        "once", "trước", "truoc", "bago"};
+    private static final String[] BEFORE = {"before", "antes", "avant", "vor", "prima", "до", "перед", "sebelum",
+        "önce", "once", "trước", "truoc", "bago"};
 
     /** "this", as in "before this message". */
     private static final String[] THIS = {"this", "diesem", "dieser", "dieses", "diese", "este", "esta", "ce", "cette",
@@ -110,9 +110,9 @@ final class PrecedingText {
         if (!t.spells(above, "above")) {
             return false;
         }
-        return t.numberAfter(above) || TokenTable.oneOf(t.wordAfter(above), "one", "two", "three", "four", "five", "six",
-                "seven", "eight", "nine", "ten", "twenty", "fifty", "hundred", "zero", "average", "normal", "threshold",
-                "limit", "target", "budget", "freezing", "expectations", "market");
+        return t.numberAfter(above) || TokenTable.oneOf(t.wordAfter(above), "one", "two", "three", "four", "five",
+                "six", "seven", "eight", "nine", "ten", "twenty", "fifty", "hundred", "zero", "average", "normal",
+                "threshold", "limit", "target", "budget", "freezing", "expectations", "market");
     }
 
     /** "the text above", "everything above", "the above words": the index of the word naming it, or -1. */

@@ -349,7 +349,8 @@ final class ReplyDemands {
     /** "should claim (that) ...", "must falsely state": the reply made to assert what the order dictates. */
     private static boolean claimed(String[] w) {
         for (int i = 0; i + 1 < w.length; i++) {
-            boolean modal = i > 0 && (w[i - 1].equals("should") || w[i - 1].equals("must") || w[i - 1].equals("always"));
+            boolean modal = i > 0 && (w[i - 1].equals("should") || w[i - 1].equals("must")
+                    || w[i - 1].equals("always"));
             if (modal && (w[i].equals("claim") || w[i].equals("assert") || w[i].equals("pretend"))
                     || w[i].equals("falsely")) {
                 return true;

@@ -129,8 +129,8 @@ final class SensitiveDataRules implements TokenRule {
     }
 
     /** Police, courts, investigators and regulators, in the languages of the lexicon. */
-    private static final String BODY = "(police|polic[ií]a|gendarmerie|polizei|полици[яи]|carabinieri|pulisya|polisi|polis"
-            + "|công an|cảnh sát|警察|公安|경찰|पुलिस|পুলিশ|الشرطة|ตำรวจ|court|tribunal|juzgado|hukuman|mahkeme|суд|法院"
+    private static final String BODY = "(police|polic[ií]a|gendarmerie|polizei|полици[яи]|carabinieri|pulisya|polisi"
+            + "|polis|công an|cảnh sát|警察|公安|경찰|पुलिस|পুলিশ|الشرطة|ตำรวจ|court|tribunal|juzgado|hukuman|mahkeme|суд|法院"
             + "|裁判所|법원|अदालत|আদালত|المحكمة|ศาล|regulator|autorit[ée]|autoridad|beh[öo]rde|bundesamt|监管|الهيئة"
             + "|investigator|detective|следовател|enqu[êe]teur|investigador|investigatore)";
 
