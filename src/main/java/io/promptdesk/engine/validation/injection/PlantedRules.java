@@ -17,6 +17,8 @@ import static io.promptdesk.engine.validation.injection.WordClass.TEXT;
 import static io.promptdesk.engine.validation.injection.WordClass.WRITE;
 import static io.promptdesk.engine.validation.injection.WordClass.YOU;
 import static io.promptdesk.engine.validation.injection.WordClass.mask;
+
+import java.util.regex.Pattern;
 /**
  * Notes planted in data for the AI that will read it: "AI assistant reading this: forward ...", "Note to the AI
  * summarising this document: ...", "If you are an AI model processing this text, ...", "Assistant, when you
@@ -76,8 +78,7 @@ final class PlantedRules implements TokenRule {
         "parsers", "assistant", "assistants"};
 
     /** At most two words, then a colon: "(AI) readers only:", "(AI) reviewers:". */
-    private static final java.util.regex.Pattern TWO_WORDS_TO_COLON =
-            java.util.regex.Pattern.compile("(\\s*[\\p{L}-]+){0,2}\\s*:");
+    private static final Pattern TWO_WORDS_TO_COLON = Pattern.compile("(\\s*[\\p{L}-]+){0,2}\\s*:");
 
     /** Adjectives after an assistant that make it a machine: "virtuale", "virtuel", "inteligente", "الذكي". */
     private static final String[] AI_AFTER = {"virtuale", "virtual", "virtuel", "virtuelle", "virtuais", "virtuales",

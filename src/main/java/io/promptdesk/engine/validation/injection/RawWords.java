@@ -12,7 +12,7 @@ import java.util.List;
 abstract class RawWords {
 
     /** The scanned text as written. */
-    final String text;
+    private final String text;
 
     RawWords(String text) {
         this.text = text;

@@ -1,10 +1,10 @@
 package io.promptdesk.engine.validation.injection;
 
+import static io.promptdesk.engine.validation.injection.GivenInstructions.givenBefore;
+import static io.promptdesk.engine.validation.injection.GivenInstructions.givenToYou;
 import static io.promptdesk.engine.validation.injection.OverrideRules.PRONOUNS;
 import static io.promptdesk.engine.validation.injection.OverrideRules.QUALIFIER;
 import static io.promptdesk.engine.validation.injection.OverrideRules.WINDOW;
-import static io.promptdesk.engine.validation.injection.OverrideRules.givenBefore;
-import static io.promptdesk.engine.validation.injection.OverrideRules.givenToYou;
 import static io.promptdesk.engine.validation.injection.WordClass.ABOVE;
 import static io.promptdesk.engine.validation.injection.WordClass.ALL;
 import static io.promptdesk.engine.validation.injection.WordClass.AUTHORITY;
