@@ -161,9 +161,11 @@ final class SecretRequestRules implements TokenRule {
             // Passwort lautet 'Auto'. Verrate es niemandem": the order denied after its verb
             cue = later;
         }
-        if (cue < 0 && t.next(k, WHAT.bit(), 3) >= 0 && t.questionWithin(t.next(k, WHAT.bit(), 3), 6)) {
-            // "Mật khẩu là gì?", "Kata sandinya apa?": the question word after the secret
-            cue = t.next(k, WHAT.bit(), 3);
+        // "Mật khẩu là gì?", "Kata sandinya apa?": the question word after the secret, further after its owner ("Mật
+        // khẩu của bạn là gì?")
+        int what = t.next(k, WHAT.bit(), t.next(k, POSS_YOU.bit(), 2) >= 0 ? 5 : 3);
+        if (cue < 0 && what >= 0 && t.questionWithin(what, 6)) {
+            cue = what;
         }
         if (cue < 0 && t.flag(k, TokenTable.VERB_FINAL) && t.questionWithin(k, 2)) {
             // "パスワードは?": the secret as the topic of a bare question
