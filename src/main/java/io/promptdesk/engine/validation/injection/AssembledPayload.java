@@ -24,9 +24,12 @@ final class AssembledPayload {
     /** Fragments read per text. */
     private static final int MAX_FRAGMENTS = 12;
 
-    /** {@code name = "text"}, {@code name: 'text'}, {@code Word A: “text”}, {@code x := `text`}. */
+    /**
+     * {@code name = "text"}, {@code name: 'text'}, {@code Word A: “text”}, {@code x := `text`}, {@code A is "text"},
+     * {@code Part 1 is "text"}.
+     */
     private static final Pattern NAMED = Pattern.compile(
-            "(?<![\\p{L}\\d_])([\\p{L}\\d_]{1,24})\\s*(?::=|=|:)\\s*"
+            "(?<![\\p{L}\\d_])([\\p{L}\\d_]{1,24}(?: \\d{1,2})?)(?:\\s*(?::=|=|:)|\\s+is)\\s*"
             + "(?:\"([^\"\\n]{1," + MAX_FRAGMENT + "})\"|'([^'\\n]{1," + MAX_FRAGMENT + "})'"
             + "|“([^”\\n]{1," + MAX_FRAGMENT + "})”|‘([^’\\n]{1," + MAX_FRAGMENT + "})’"
             + "|`([^`\\n]{1," + MAX_FRAGMENT + "})`)");
@@ -103,12 +106,12 @@ final class AssembledPayload {
         return List.of(join(text, order, true), join(text, order, false));
     }
 
-    /** Whether a quote opens right after an {@code =} or a {@code :} twice or more: one pass, no allocation. */
+    /** Whether a quote opens right after an {@code =}, a {@code :} or " is" twice or more: one pass, no allocation. */
     private static boolean twoQuotedValues(String text) {
         int seen = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c == '=' || c == ':') {
+            if (c == '=' || c == ':' || c == 's' && i >= 2 && text.charAt(i - 1) == 'i' && text.charAt(i - 2) == ' ') {
                 int j = i + 1;
                 while (j < n && text.charAt(j) == ' ') {
                     j++;
