@@ -35,6 +35,11 @@ enum InjectionSignal {
      */
     RESPONSE_TAMPERING(2.0),
     /**
+     * A task or question for the model on a line of its own in a document, on a subject the document never mentions:
+     * "What is the capital of Brazil?" in a bank's e-mail (see {@link OffTopicTask}).
+     */
+    PLANTED_TASK(1.0),
+    /**
      * Code offered for the reader's own solution that works against its user: it uploads the clipboard, cookies or
      * keys, runs what it downloads, opens a shell elsewhere or damages the machine.
      */
