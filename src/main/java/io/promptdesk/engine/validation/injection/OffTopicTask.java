@@ -39,19 +39,30 @@ final class OffTopicTask {
     private static final Set<String> TASK_VERBS = Set.of("write", "compose", "draft", "explain", "describe",
             "translate", "provide", "develop", "create", "give", "list", "summarize", "summarise", "tell", "break",
             "outline", "suggest", "name", "define", "calculate", "solve", "show", "generate", "recommend", "share",
-            "offer", "discuss", "compare", "analyze", "analyse", "identify", "convert", "find");
+            "offer", "discuss", "compare", "analyze", "analyse", "identify", "convert", "find", "determine", "classify",
+            "add", "include", "mention", "insert", "append");
     private static final Set<String> QUESTION_WORDS = Set.of("what", "who", "how", "why", "when", "where", "which",
             "can", "could", "is", "are", "do", "does");
     private static final Set<String> OPENERS = Set.of("please", "now", "also", "so");
     /** Words that point at the document itself: the line is its sender's request about it. */
-    private static final Set<String> DEICTIC = Set.of("this", "these", "that", "those", "following", "below", "above",
-            "attached", "here", "it", "them", "email", "e-mail", "message", "text", "article", "document", "page");
+    private static final Set<String> DEICTIC = Set.of("following", "below", "above", "attached", "here", "email",
+            "e-mail", "mail", "message", "text", "article", "document", "page", "thread", "letter", "note", "notes",
+            "passage", "content", "conversation", "chat", "post", "report");
+    /** "Translate this into French", "Summarise it": a pronoun for the document, not "this weekend". */
+    private static final Set<String> POINTERS = Set.of("this", "these", "that", "those", "it", "them");
+    private static final Set<String> AFTER_POINTER = Set.of("into", "to", "in", "for", "as", "please", "and", "is",
+            "was", "says", "means", "from", "with", "up", "out", "again", "first");
+    /** The reader's reply, named by an order about it: not a subject of its own. */
+    private static final Set<String> REPLY = Set.of("response", "reply", "answer", "sentence", "summary", "output");
+    /** A quoted passage the line carries for its own task: "the sentiment of this review: 'The product was ...'". */
+    private static final Pattern QUOTED = Pattern.compile("'[^']{8,}'|\"[^\"]{8,}\"|“[^”]{8,}”");
     private static final Set<String> STOP = Set.of("the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "is",
             "are", "was", "were", "be", "been", "with", "from", "by", "at", "as", "its", "your", "you", "our", "my",
             "me", "i", "we", "they", "he", "she", "his", "her", "their", "what", "who", "how", "why", "when", "where",
             "which", "can", "could", "would", "should", "will", "do", "does", "did", "not", "no", "yes", "please",
             "about", "into", "than", "then", "there", "also", "just", "only", "some", "any", "all", "more", "most",
-            "very", "much", "many", "such", "each", "other");
+            "very", "much", "many", "such", "each", "other", "this", "that", "these", "those", "it", "them", "here",
+            "have", "has", "had");
 
     private OffTopicTask() {
     }
@@ -91,19 +102,33 @@ final class OffTopicTask {
         if (line.length() < 12 || line.length() > 200 || line.endsWith(":") || LEAD.matcher(line).lookingAt()) {
             return false;
         }
-        List<String> words = words(line);
-        if (words.size() < 3 || words.stream().anyMatch(DEICTIC::contains)) {
+        List<String> words = words(QUOTED.matcher(line).replaceAll(" "));
+        if (words.size() < 3 || pointsAtDocument(words)) {
             return false;
         }
         String first = OPENERS.contains(words.get(0)) ? words.get(1) : words.get(0);
         return TASK_VERBS.contains(first) || QUESTION_WORDS.contains(first) && line.endsWith("?");
     }
 
+    private static boolean pointsAtDocument(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            if (DEICTIC.contains(words.get(i)) || POINTERS.contains(words.get(i))
+                    && (i + 1 == words.size() || AFTER_POINTER.contains(words.get(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Two or more words of its own, none found on any other line, in a document with a subject of its own. */
     private static boolean offTopic(String line, Set<String> own, Map<String, Integer> linesWith) {
         int content = 0;
-        for (String w : words(line)) {
-            if (w.length() >= 4 && !STOP.contains(w)) {
+        List<String> words = words(QUOTED.matcher(line).replaceAll(" "));
+        // "Add a sentence in your response that ...": the reader's reply is no subject; "a short acceptance reply for
+        // me" may be the document's
+        boolean yourReply = words.contains("your");
+        for (String w : words) {
+            if (w.length() >= 4 && !STOP.contains(w) && !(REPLY.contains(w) && yourReply)) {
                 String stem = stem(w);
                 if (linesWith.getOrDefault(stem, 0) > (own.contains(stem) ? 1 : 0)) {
                     return false;
