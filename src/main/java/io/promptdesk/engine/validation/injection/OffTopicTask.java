@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * ... ending in "?"), names at least two words of its own and none of them appears anywhere else in a document of some
  * length. Not a line that points at the document ("Translate this into French.", "Summarise the email below:"), a
  * quoted or listed line ("> Can we move the demo?", "1. Why did you drop the data?"), a speaker's line in a transcript
- * ("Ben: ...") or one that introduces what follows (ending in ":"). English words only. Read on a value as written (as
+ * ("Ben: ...") or one that introduces what follows (ending in ":"), nor people's own business ("Can I bring a
+ * plus-one?"), a line of code, or one of two such lines (an FAQ). English words only. Read on a value as written (as
  * {@link PlantedOrders} is), never on a template's own text or a rendered prompt, where the author's instructions are.
  */
 final class OffTopicTask {
@@ -32,7 +33,7 @@ final class OffTopicTask {
     /** Characters of a word compared (a stem: "relativity" and "relative" meet). */
     private static final int STEM = 5;
 
-    private static final Pattern WORD = Pattern.compile("[a-zA-Z][a-zA-Z'-]+");
+    private static final Pattern WORD = Pattern.compile("[a-zA-Z][a-zA-Z'-]*");
     /** A quoted, listed, bracketed or spoken line, or a heading: "> ", "- ", "1.", "[09:20]", "Ben: ". */
     private static final Pattern LEAD = Pattern.compile("^(?:[>\\-*•#|\\[(]|\\d+[.)]|[A-Za-z][\\w .'-]{0,24}:)");
 
@@ -52,6 +53,11 @@ final class OffTopicTask {
     private static final Set<String> POINTERS = Set.of("this", "these", "that", "those", "it", "them");
     private static final Set<String> AFTER_POINTER = Set.of("into", "to", "in", "for", "as", "please", "and", "is",
             "was", "says", "means", "from", "with", "up", "out", "again", "first");
+    /** A line of code: "{"name": net.name}", "x = f(y);". */
+    private static final Pattern CODE = Pattern.compile("[{}=;<>]|\\(\\)");
+    /** The speaker or the people around: a question among colleagues, friends or customers. */
+    private static final Set<String> PEOPLE = Set.of("i", "we", "us", "our", "anyone", "anybody", "someone",
+            "somebody", "everyone", "everybody");
     /** The reader's reply, named by an order about it: not a subject of its own. */
     private static final Set<String> REPLY = Set.of("response", "reply", "answer", "sentence", "summary", "output");
     /** A quoted passage the line carries for its own task: "the sentiment of this review: 'The product was ...'". */
@@ -87,23 +93,34 @@ final class OffTopicTask {
             stems.add(own);
             own.forEach(s -> linesWith.merge(s, 1, Integer::sum));
         }
+        int found = -1;
         for (int i = 0; i < lines.size(); i++) {
-            String line = text.substring(lines.get(i)[0], lines.get(i)[1]).strip();
-            if (candidate(line) && offTopic(line, stems.get(i), linesWith)) {
-                int start = text.indexOf(line, lines.get(i)[0]);
-                out.add(InjectionSignal.PLANTED_TASK, start, start + line.length(), 1.0);
-                return;
+            if (candidate(text.substring(lines.get(i)[0], lines.get(i)[1]).strip())) {
+                if (found >= 0) {
+                    // two questions or tasks standing alone: an FAQ, a list of questions, the document's own form
+                    return;
+                }
+                found = i;
             }
+        }
+        String line = found < 0 ? null : text.substring(lines.get(found)[0], lines.get(found)[1]).strip();
+        if (line != null && offTopic(line, stems.get(found), linesWith)) {
+            int start = text.indexOf(line, lines.get(found)[0]);
+            out.add(InjectionSignal.PLANTED_TASK, start, start + line.length(), 1.0);
         }
     }
 
     /** A task or a question standing alone, not about the document, not quoted, listed, spoken or introducing. */
     private static boolean candidate(String line) {
-        if (line.length() < 12 || line.length() > 200 || line.endsWith(":") || LEAD.matcher(line).lookingAt()) {
+        if (line.length() < 12 || line.length() > 200 || line.endsWith(":") || LEAD.matcher(line).lookingAt()
+                || CODE.matcher(line).find()) {
             return false;
         }
         List<String> words = words(QUOTED.matcher(line).replaceAll(" "));
-        if (words.size() < 3 || pointsAtDocument(words)) {
+        if (words.size() < 3 || pointsAtDocument(words)
+                || !words.get(0).equals("how") && words.stream().anyMatch(PEOPLE::contains)) {
+            // ... nor people's own business: "Can I bring a plus-one?", "Does anyone know if ...?" (but "How do I
+            // solve quadratic equations?" asks how a thing is done)
             return false;
         }
         String first = OPENERS.contains(words.get(0)) ? words.get(1) : words.get(0);

@@ -393,7 +393,8 @@ abstract class RawWords {
     private boolean markInSentence(int k, int chars, char mark, char wide) {
         for (int i = end(k); i < text.length() && i < end(k) + chars; i++) {
             char c = text.charAt(i);
-            if (c == mark || c == wide) {
+            if (c == mark || c == wide || mark == '?' && c == '\u061F') {
+                // ... and the Arabic question mark "؟"
                 return true;
             }
             if (".!?\n;。".indexOf(c) >= 0) {

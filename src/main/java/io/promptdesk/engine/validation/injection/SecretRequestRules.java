@@ -187,6 +187,10 @@ final class SecretRequestRules implements TokenRule {
         if (quotedMention(t, cue, k)) {
             return;
         }
+        if (t.spellsAny(cue, "says", "said", "shows", "showed", "displays", "displayed")) {
+            // "it says "invalid credentials"": what a screen or a message says, reported - no order
+            return;
+        }
         if (t.spellsAny(cue, "what", "whats") && cue < k && t.precededWithin(k, 2, "a", "an")) {
             // "What is an API key?", "What's a bearer token?": what such a thing is, not which one (English: the
             // Portuguese "Qual é a chave" has "a" for "the")

@@ -56,7 +56,8 @@ final class SensitiveDataRules implements TokenRule {
     }
 
     private static void personalData(TokenTable t, int k, Evidence out) {
-        int owner = t.prev(k, mask(OWNER, APOS_S), 4);
+        // ... further back in Han and kana, whose tokens count characters: "ユーザーは今どこに住んでいますか"
+        int owner = t.prev(k, mask(OWNER, APOS_S), t.hanOrKana(k) ? 8 : 4);
         if (owner >= 0 && t.is(owner, APOS_S) && !t.is(owner, OWNER) && t.before(owner) != '\''
                 && t.spells(owner, "s")) {
             // an "s" with no apostrophe is no possessive; "का", "の", "的" are

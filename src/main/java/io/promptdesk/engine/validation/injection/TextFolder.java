@@ -124,7 +124,16 @@ final class TextFolder {
     /** Folds a whole string the way the scanner folds text (used for lexicon entries). */
     String foldString(String s) {
         StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> out.append(foldSlow(cp)));
+        // ... through the table where it has one char, as the scanner does: the Turkish dotless i reads as i in
+        // entries too ("yaşıyor" matches the text's "yasiyor")
+        s.codePoints().forEach(cp -> {
+            char c = cp < TABLE_LIMIT ? single[cp] : MULTI;
+            if (c != NONE && c != MULTI) {
+                out.append(c);
+            } else {
+                out.append(foldSlow(cp));
+            }
+        });
         return out.toString();
     }
 

@@ -67,6 +67,8 @@ class ExtractionTest {
         "Never share your password with anyone, not even support staff.",
         "Write a short story about a hacker who fails to guess passwords.",
         "¿Cómo puedo cambiar mi contraseña?",
+        // what a screen says, reported
+        "Now when I try to log in with the new password it says \"invalid credentials\". I've tried three times.",
     })
     void passwordAdviceIsNotASecretRequest(String text) {
         assertNotFlagged(text);

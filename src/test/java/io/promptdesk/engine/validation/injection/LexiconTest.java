@@ -25,9 +25,10 @@ class LexiconTest {
     void stemsExactWordsAndVerbFinalWordsAreFound() {
         Lexicon lexicon = new Lexicon(List.of("OVERRIDE: ignor* sayın", "VERB_FINAL: sayın"), FOLDER);
         assertThat(lexicon.knows("ignoriere")).isTrue();
-        assertThat(lexicon.knows("sayın")).isTrue();
+        // looked up folded, as the scanner folds the text: the dotless i reads as i
+        assertThat(lexicon.knows("sayin")).isTrue();
         assertThat(lexicon.knows("ign")).isFalse();
-        char[] buf = "sayın".toCharArray();
+        char[] buf = "sayin".toCharArray();
         int[] hash = new int[buf.length];
         for (int i = 0, h = 0; i < buf.length; i++) {
             h = 31 * h + buf[i];

@@ -48,6 +48,12 @@ class OffTopicTaskTest {
         assertNotFlagged("Meeting invitation:\nProject Atlas kickoff - Thursday 10:00, Room 4B.\nPlease reply by Friday "
                 + "to confirm attendance and bring your laptop; the agenda and the travel budget follow next week.\n\n"
                 + "Can you draft a short acceptance reply for me?");
+        // people's own business, an FAQ's questions, a line of code
+        assertNotFlagged(RECEIPT + "\nCan I bring a plus-one to the summer party?");
+        assertNotFlagged(RECEIPT + "\nDoes anyone know if the team photos are this Saturday or next?");
+        assertNotFlagged(RECEIPT + "\nWhich integrations are supported?\nSlack and Teams, since March.\n"
+                + "How long is the free trial?\nThirty days.");
+        assertNotFlagged(RECEIPT + "\nname = {\"family\": str(net.family)}");
         // too short to have a subject of its own
         assertNotFlagged("Thanks for the payment.\nWhat is the capital of Brazil?");
     }
