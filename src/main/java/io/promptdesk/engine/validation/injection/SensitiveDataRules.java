@@ -66,7 +66,8 @@ final class SensitiveDataRules implements TokenRule {
         if (owner < 0) {
             // "l'adresse e-mail de l'utilisateur", "địa chỉ của người dùng", "the home address and phone number of
             // the customer": the owner after the data
-            owner = t.next(k, OWNER.bit(), 5);
+            // ... further after "of": "the email addresses and phone numbers of the last five customers"
+            owner = t.next(k, OWNER.bit(), t.followedWithin(k, 2, "of") ? 7 : 5);
         }
         if (owner >= 0 && t.followedBy(owner, MODIFIED)) {
             // "the email address of our customer service team": the word names a service, not a person
