@@ -398,7 +398,10 @@ final class OverrideRules implements TokenRule {
     private static final Pattern SAID_BEFORE = Pattern.compile(
             "(?iU)(?:(?!\\b(?:about|sobre|sur|über|uber|su|про|о)\\b)[^.!?;:\n]){0,40}?"
             + "\\b(?:before|beforehand|earlier|previously|so far|until now|antes|avant|vorher|zuvor|davor|prima"
-            + "|раньше|ранее|sebelumnya|önce|trước đó)\\s*(?:[.!?,;:]|(?:and|y|und|et|e|и|dan|ve)\\b|$)");
+            + "|раньше|ранее|sebelumnya|önce|trước đó)\\s*(?:[.!?,;:]|(?:and|y|und|et|e|и|dan|ve)\\b|$)"
+            // ... German closes the clause with its verb: "was wir bisher besprochen haben."
+            + "|(?:(?!\\b(?:über|uber)\\b)[^.!?;:\\n]){0,30}?\\b(?:bisher|vorher|zuvor|davor)(?:\\s+\\p{L}+){1,2}"
+            + "\\s*(?:[.!?;:]|$)");
 
     /** "(forget everything) you know/were taught": what the reader knows, the clause closed there. */
     private static final Pattern YOU_KNOW = Pattern.compile("(?iU)\\s*(?:that\\s+)?you\\s+(?:know|knew|learned|"
