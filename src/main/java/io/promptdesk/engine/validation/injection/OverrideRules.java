@@ -27,6 +27,7 @@ import static io.promptdesk.engine.validation.injection.WordClass.WRITE;
 import static io.promptdesk.engine.validation.injection.WordClass.YOU;
 import static io.promptdesk.engine.validation.injection.WordClass.mask;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -407,13 +408,24 @@ final class OverrideRules implements TokenRule {
     private static final Pattern YOU_KNOW = Pattern.compile("(?iU)\\s*(?:that\\s+)?you\\s+(?:know|knew|learned|"
             + "have learned|were taught|have been taught)\\s*(?:[.!?,;:]|and\\b|$)");
 
+    /** What stands between "above" and a verb-final "ignore": particles and "things", no noun of its own. */
+    private static final String[] THINGS_ABOVE = {"की", "के", "का", "को", "बातों", "बातें", "बात", "चीज़ों", "चीजों",
+        "सब", "सभी", "সব", "কথা", "কথাগুলো", "গুলো", "কে", "এর"};
+
     /** "ignore the above", "disregard everything above and ...", but not "ignore the above error messages". */
     private static int theAbove(TokenTable t, int k) {
         int above = t.next(k, ABOVE.bit(), 3);
         if (above < 0 && t.flag(k, TokenTable.VERB_FINAL)) {
             // "die obigen Ausführungen ignorieren", "上面的内容忽略": the above, a text, then the verb
             int text = t.prev(k, mask(TEXT, INSTR, DOC), 3);
-            return text >= 0 && t.prev(text, ABOVE.bit(), 2) >= 0 ? text : -1;
+            if (text >= 0 && t.prev(text, ABOVE.bit(), 2) >= 0) {
+                return text;
+            }
+            // ... "ऊपर की बातों को अनदेखा करें", "ऊपर को अनदेखा करें": the above itself, or the things above
+            int itself = t.prev(k, ABOVE.bit(), 4);
+            return itself >= 0 && t.sentence(itself) == t.sentence(k)
+                    && List.of(t.wordsAfter(itself, t.index(k) - t.index(itself) - 1)).stream()
+                    .allMatch(w -> RawWords.oneOf(w, THINGS_ABOVE)) ? itself : -1;
         }
         if (above < 0) {
             return -1;
