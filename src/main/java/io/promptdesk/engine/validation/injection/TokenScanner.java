@@ -1,5 +1,9 @@
 package io.promptdesk.engine.validation.injection;
 
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * One linear pass over a text: folds each code point, strips invisible characters (reporting those inside
  * words), splits words, looks each up in the lexicon (with homoglyphs mapped to Latin when a word mixes
@@ -273,7 +277,7 @@ final class TokenScanner {
         if (len > 0 && len <= buf.length) {
             long phrase = prevPunct == TokenTable.WORD ? lexicon.phrase(prevWord, prevWordLen, buf, len, hash[len - 1])
                     : 0;
-            long mask = lexicon.lookup(buf, len, hash) | phrase;
+            long mask = (vietnameseHomograph() ? 0 : lexicon.lookup(buf, len, hash)) | phrase;
             if (len == 1 && buf[0] == 't' && tokEnd < text.length() && anyApostrophe(text.charAt(tokEnd))
                     && (tokStart == 0 || !anyApostrophe(text.charAt(tokStart - 1))
                     && !Character.isLetter(text.charAt(tokStart - 1)))) {
@@ -374,6 +378,22 @@ final class TokenScanner {
             sentence++;
         }
         prevPunct = c;
+    }
+
+    /**
+     * Vietnamese syllables whose fold is another language's word: "mà" (which) is not French "ma" (my), "từ" (from) not
+     * "tu" (you), "sử" not Spanish "su", "một" (one) not French "mot", "đúng" (right) not "đừng" (don't).
+     */
+    private static final Set<String> VIETNAMESE_HOMOGRAPHS = Set.of("mà", "từ", "tư", "tự", "sử",
+            "sự", "một", "đúng", "mã");
+
+    private boolean vietnameseHomograph() {
+        int n = tokEnd - tokStart;
+        if (n < 2 || n > 4) {
+            return false;
+        }
+        String word = Normalizer.normalize(text.substring(tokStart, tokEnd), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        return VIETNAMESE_HOMOGRAPHS.contains(word);
     }
 
     private static boolean anyApostrophe(char c) {

@@ -99,4 +99,17 @@ class LexiconTest {
         assertThatThrownBy(() -> new Lexicon(List.of("OVERRIDE: skip", "MISSPELT: skip"), FOLDER))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'skip'");
     }
+
+    @Test
+    void vietnameseSyllablesAreNotReadAsTheWordsTheyFoldTo() {
+        // "mà" (which) folds to the French "ma" (my), "từ" (from) to "tu" (you), "một" (one) to "mot": read as
+        // written, they carry no class; the French words still do
+        String text = "mà bạn từ một ma tu mot";
+        TokenTable tokens = new TokenScanner(text, FOLDER, Lexicon.shipped(FOLDER), new Evidence(text), false).scan();
+        List<String> tagged = new java.util.ArrayList<>();
+        for (int k = 0; k < tokens.size(); k++) {
+            tagged.add(text.substring(tokens.start(k), tokens.end(k)));
+        }
+        assertThat(tagged).doesNotContain("mà", "từ", "một").contains("ma", "tu", "mot");
+    }
 }
