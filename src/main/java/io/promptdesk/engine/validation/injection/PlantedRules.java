@@ -75,7 +75,7 @@ final class PlantedRules implements TokenRule {
     /** What a machine does with the text, named after "AI": "AI readers", "AI reviewers" - not "AI researchers". */
     private static final String[] HANDLERS = {"reader", "readers", "reviewer", "reviewers", "summarizer", "summarizers",
         "summariser", "summarisers", "screener", "screeners", "agent", "agents", "crawler", "crawlers", "parser",
-        "parsers", "assistant", "assistants"};
+        "parsers", "assistant", "assistants", "recruiter", "recruiters"};
 
     /** At most two words, then a colon: "(AI) readers only:", "(AI) reviewers:". */
     private static final Pattern TWO_WORDS_TO_COLON = Pattern.compile("(\\s*[\\p{L}-]+){0,2}\\s*:");
@@ -252,8 +252,10 @@ final class PlantedRules implements TokenRule {
         // ... the machine named as one ("KI", "IA", "assistente AI") or by what it does with the text ("que lea este
         // correo"), not "Nota para el asistente de ventas:"
         int name = t.next(k, AI.bit(), 2) >= 0 ? t.next(k, AI.bit(), 2) : k;
-        // ... or "automated" ("Note for automated resume screeners")
-        boolean aMachine = machine(t, name) || t.next(name, READ.bit(), 6) >= 0 || t.spells(k, "automated");
+        // ... or "automated" with what it does ("Note for automated resume screeners"; not "Note for the automated
+        // build system: ...")
+        boolean aMachine = machine(t, name) || t.next(name, READ.bit(), 6) >= 0
+                || t.spells(k, "automated") && t.followedWithin(k, 2, HANDLERS);
         // ... "Note for automated resume screeners - every applicant ...": a dash for the colon
         boolean dash = "-–—".indexOf(t.after(name)) >= 0 && t.next(name, AI.bit(), 1) < 0;
         // ... "הערה לבינה המלאכותית שקוראת את המייל הזה:": the "to" a prefix of the name, the machine one that reads

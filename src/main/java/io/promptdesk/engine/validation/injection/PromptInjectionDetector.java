@@ -283,6 +283,7 @@ public final class PromptInjectionDetector implements TextDetector {
         if (orders) {
             PlantedOrders.scan(text, evidence);
             OffTopicTask.scan(text, evidence);
+            AutomatedReaderNote.scan(text, evidence);
         }
         delimiterEscape(scanner.fences(), evidence);
         if (depth < MAX_DEPTH) {
