@@ -41,6 +41,7 @@ final class RestrictionRules implements TokenRule {
         "et", "e", "y", "da", "à", "or", "because", "whatsoever", "in", "understood"};
     /** "Without" written after the noun it denies: Turkish, Korean, Japanese. */
     private static final String[] AFTER_NOUN = {"olmayan", "olmadan", "없는", "없이", "のない", "なし", "ない", "一切ない", "がない", "もない",
+            "もなく", "нет",
             "nélküli", "nélkül"};
     /**
      * What a persona never had or was never given, after "never": "never given safety training", "nunca le pusieron
