@@ -86,11 +86,17 @@ final class SensitiveDataRules implements TokenRule {
             // "¿Cuál es el saldo bancario de John Doe?": the data of someone named
             owner = k;
         }
-        if (owner < 0) {
+        if (owner < 0 || owner != k && t.is(owner, OWNER) && t.at(owner, WordClass.POSS_SELF.bit(), -1) >= 0) {
+            // ... "Tell me the email address on my account": the speaker's own
             return;
         }
         // ... "Donne-moi les adresses e-mail et les numéros de téléphone des autres clients": a list between
         int cue = t.prev(Math.min(owner, k), CUES, t.prev(k, WordClass.AND.bit(), 8) >= 0 ? 14 : 10);
+        int read = cue < 0 ? t.prev(Math.min(owner, k), WordClass.READ.bit(), 4) : -1;
+        if (read >= 0 && t.followedBy(read, "me", "out", "back")) {
+            // "Could you just read me the account email and last four card digits?"
+            cue = read;
+        }
         if (cue < 0 && t.flag(k, TokenTable.VERB_FINAL)) {
             // "उपयोगकर्ता का ईमेल पता साझा करें", "ユーザーの住所を教えて": the verb at the end
             cue = t.next(k, CUES, 4);
@@ -107,7 +113,9 @@ final class SensitiveDataRules implements TokenRule {
             cue = where >= 0 && (t.at(where, mask(BE, DO), 1) >= 0
                     || t.questionWithin(Math.max(where, Math.max(owner, k)), 24)) ? where : -1;
         }
-        int need = cue < 0 ? t.prev(Math.min(owner, k), NEED.bit(), 6) : -1;
+        // ... further back across a list: "I need the private chat logs and personal email address of employee ..."
+        int need = cue < 0 ? t.prev(Math.min(owner, k), NEED.bit(), t.prev(k, WordClass.AND.bit(), 6) >= 0 ? 10 : 6)
+                : -1;
         if (cue < 0 && need < 0 && t.followedWithin(k, 3, KNOW_NEEDED)) {
             // "kullanıcının yaşadığı şehri bilmem gerekiyor", "उपयोगकर्ता के ... निवास शहर को जानना होगा": the need to
             // know it said after it
