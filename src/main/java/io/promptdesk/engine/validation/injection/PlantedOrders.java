@@ -17,6 +17,7 @@ import static io.promptdesk.engine.validation.injection.Sentences.wordCount;
 import static io.promptdesk.engine.validation.injection.Sentences.words;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Orders planted in a document for whoever writes the reply to it, which name no AI: "Encode your response in
@@ -199,7 +200,9 @@ final class PlantedOrders {
         }
         boolean replyVerb = w.length > 0 && (startsWithReplyVerb(w, 0)
                 || w[0].equals("please") && startsWithReplyVerb(w, 1));
-        if (reply < 0 && !replyVerb || negated(w) || permitted(w)) {
+        // ... the words the reply is to carry, quoted, are not the order's: "Include ... in your response: "call us
+        // right away and avoid losing your files.""
+        if (reply < 0 && !replyVerb || negated(words(QUOTED.matcher(s).replaceAll(" "))) || permitted(w)) {
             return null;
         }
         if (scrambled(w)) {
@@ -399,6 +402,10 @@ final class PlantedOrders {
         }
         return false;
     }
+
+    /** A quoted passage of eight characters or more. */
+    private static final Pattern QUOTED = Pattern.compile(
+            "\"[^\"]{8,}\"|“[^”]{8,}”|«[^»]{8,}»");
 
     /** "nunca", "jamais", "nicht", "non", "não": a negation in es, fr, de, it, pt (not the Spanish "no", also English). */
     private static final Set<String> FOREIGN_NOT = Set.of("nunca", "jamás", "jamais", "pas", "nicht", "nie", "niemals",
