@@ -36,7 +36,7 @@ final class PlantedRules implements TokenRule {
     private static final String[] CALLS = {"note", "message", "memo", "reminder", "instruction", "instructions",
         "attention", "hey", "dear", "psst", "atenção", "atención", "achtung", "внимание", "nota", "hinweis", "aviso",
         "remarque", "nachricht", "mensaje", "messaggio", "instructie", "instructies", "instrucción", "instruccion",
-        "istruzione", "instrução", "anweisung", "инструкция", "הערה", "ملاحظة", "تنبيه"};
+        "istruzione", "instrução", "anweisung", "инструкция", "הערה", "ملاحظة", "تنبيه", "context"};
     /** "to"/"for" before the machine's name in a note's heading. */
     private static final String[] TO_MACHINE = {"para", "für", "pour", "à", "per", "all", "för", "для", "dla", "voor",
         "till", "til", "untuk", "προς", "للذكاء", "给", "对", "ถึง", "إلى", "الى", "gửi", "cho", "pentru", "για", "kwa",
