@@ -129,7 +129,8 @@ class LexiconTest {
                 }
                 WordClass c = WordClass.valueOf(line.substring(0, colon).strip());
                 for (String entry : line.substring(colon + 1).strip().split("\\s+")) {
-                    String word = (entry.endsWith("*") ? entry.substring(0, entry.length() - 1) : entry).replace('_', ' ');
+                    String bare = entry.endsWith("*") ? entry.substring(0, entry.length() - 1) : entry;
+                    String word = bare.replace('_', ' ');
                     TokenTable t = new TokenScanner(word, FOLDER, lexicon, new Evidence(word), false).scan();
                     boolean found = false;
                     for (int k = 0; k < t.size(); k++) {
