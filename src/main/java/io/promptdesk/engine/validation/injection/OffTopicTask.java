@@ -85,14 +85,6 @@ final class OffTopicTask {
             lines.add(new int[] {from, to});
             from = to + 1;
         }
-        // in how many lines each stem appears
-        List<Set<String>> stems = new ArrayList<>(lines.size());
-        Map<String, Integer> linesWith = new HashMap<>();
-        for (int[] line : lines) {
-            Set<String> own = stemsOf(text.substring(line[0], line[1]));
-            stems.add(own);
-            own.forEach(s -> linesWith.merge(s, 1, Integer::sum));
-        }
         int found = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (candidate(text.substring(lines.get(i)[0], lines.get(i)[1]).strip())) {
@@ -103,8 +95,20 @@ final class OffTopicTask {
                 found = i;
             }
         }
-        String line = found < 0 ? null : text.substring(lines.get(found)[0], lines.get(found)[1]).strip();
-        if (line != null && offTopic(line, stems.get(found), linesWith)) {
+        if (found < 0) {
+            // the usual document: no line to weigh, no words counted
+            return;
+        }
+        // in how many lines each stem appears
+        Map<String, Integer> linesWith = new HashMap<>();
+        Set<String> own = null;
+        for (int i = 0; i < lines.size(); i++) {
+            Set<String> stems = stemsOf(text.substring(lines.get(i)[0], lines.get(i)[1]));
+            stems.forEach(s -> linesWith.merge(s, 1, Integer::sum));
+            own = i == found ? stems : own;
+        }
+        String line = text.substring(lines.get(found)[0], lines.get(found)[1]).strip();
+        if (offTopic(line, own, linesWith)) {
             int start = text.indexOf(line, lines.get(found)[0]);
             out.add(InjectionSignal.PLANTED_TASK, start, start + line.length(), 1.0);
         }
