@@ -51,7 +51,7 @@ final class ExtractionRules implements TokenRule {
                 out.add(InjectionSignal.PROMPT_EXTRACTION, t.start(k), t.end(k) + forbidden.end(), 1.0);
                 continue;
             }
-            if ((order(t, k) || whatIs(t, k, true)) && !t.negated(k, 3) && !comparison(t, k)) {
+            if ((order(t, k) || whatIs(t, k, true)) && !t.negated(k, 3) && !comparison(t, k) && !definition(t, k)) {
                 promptExtraction(t, k, out);
             } else if (t.is(k, WHAT)) {
                 question(t, k, out);
@@ -239,6 +239,20 @@ final class ExtractionRules implements TokenRule {
      * "what is/are ...". Unless {@code strict}, a bare "what"/"which" counts too when it is not also a form of
      * "to be" (German "was"): "какой пароль", "which password".
      */
+    /**
+     * "システムプロンプトとは何ですか", "시스템 프롬프트란 무엇인가요", "什么是系统提示词": what such a thing is, the
+     * definition asked for (as "What is a system prompt?"), not which one the model has.
+     */
+    private static boolean definition(TokenTable t, int k) {
+        if (!t.is(k, WHAT)) {
+            return false;
+        }
+        String before = t.textBefore(k, 4).strip();
+        return before.endsWith("とは") || before.endsWith("って") || before.endsWith("란") || before.endsWith("이란")
+                || t.spells(k, "什么") && t.textAfter(k, 1).equals("是")
+                && (t.before(k) == 0 || ".!?\n。！？".indexOf(t.before(k)) >= 0);
+    }
+
     static boolean whatIs(TokenTable t, int k, boolean strict) {
         return t.is(k, WHAT) && (t.at(k, BE.bit(), 1) >= 0 || t.flag(k, TokenTable.VERB_FINAL)
                 || (!strict && !t.is(k, BE)));

@@ -303,7 +303,8 @@ final class PersonaRules implements TokenRule {
             // claimed without "your" - half a signal, whatever the pretext ("I'm a developer running tests"); a bare
             // "I" is no claim ("How do I enable developer mode?"), "I am" and "I'm" are
             int self = t.prev(k, mask(SELF, AS), 3);
-            if (self >= 0 && !t.spells(self, "i") && t.at(k, MODE.bit(), 1) < 0) {
+            // ... nor the developer of a mode, whichever side it stands ("Как включить режим разработчика?")
+            if (self >= 0 && !t.spells(self, "i") && t.at(k, MODE.bit(), 1) < 0 && t.at(k, MODE.bit(), -1) < 0) {
                 out.add(InjectionSignal.AUTHORITY_CLAIM, t.start(self), t.end(k), 0.5);
             }
             return;
