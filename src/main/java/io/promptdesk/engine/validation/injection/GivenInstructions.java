@@ -53,8 +53,8 @@ final class GivenInstructions {
             return -1;
         }
         int before = t.next(you, PRIOR.bit(), 4);
-        return before >= 0 && (t.at(before, WordClass.POSS_SELF.bit(), 1) >= 0 || t.followedBy(before, "me", "this", "i",
-                "our") || t.after(before) != TokenTable.WORD) ? before : -1;
+        return before >= 0 && (t.at(before, WordClass.POSS_SELF.bit(), 1) >= 0
+                || t.followedBy(before, "me", "this", "i", "our") || t.after(before) != TokenTable.WORD) ? before : -1;
     }
 
     /**

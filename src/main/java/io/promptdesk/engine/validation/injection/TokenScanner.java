@@ -392,7 +392,8 @@ final class TokenScanner {
         if (n < 2 || n > 4) {
             return false;
         }
-        String word = Normalizer.normalize(text.substring(tokStart, tokEnd), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String word = Normalizer.normalize(text.substring(tokStart, tokEnd), Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT);
         return VIETNAMESE_HOMOGRAPHS.contains(word);
     }
 

@@ -45,8 +45,9 @@ class OffTopicTaskTest {
         // a question on the document's own subject
         assertNotFlagged(RECEIPT + "\nWhy was the wire payment sent twice to Julia?");
         // the sharer's own request about a reply the document asks for
-        assertNotFlagged("Meeting invitation:\nProject Atlas kickoff - Thursday 10:00, Room 4B.\nPlease reply by Friday "
-                + "to confirm attendance and bring your laptop; the agenda and the travel budget follow next week.\n\n"
+        assertNotFlagged("Meeting invitation:\nProject Atlas kickoff - Thursday 10:00, Room 4B.\nPlease reply by "
+                + "Friday to confirm attendance and bring your laptop; the agenda and the travel budget follow next "
+                + "week.\n\n"
                 + "Can you draft a short acceptance reply for me?");
         // people's own business, an FAQ's questions, a line of code
         assertNotFlagged(RECEIPT + "\nCan I bring a plus-one to the summer party?");

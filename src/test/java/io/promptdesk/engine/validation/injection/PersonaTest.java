@@ -252,7 +252,8 @@ class PersonaTest {
                 "restriction_removal");
         assertNotFlagged("Do you have any rules about pets?");
         // ... "it" of a city, not of the persona
-        assertNotFlagged("Act as a travel guide. It doesn't have any rules that a tourist must follow, just enjoy Rome.");
+        assertNotFlagged("Act as a travel guide. It doesn't have any rules that a tourist must follow, just enjoy "
+                + "Rome.");
     }
 
     @Test
