@@ -101,10 +101,6 @@ class PromptInjectionHandWrittenTest {
     }
 
     /**
-     * The detector's verdicts on a held-out set. Since 2026-12-07's sixth session the classifier is trained on four
-     * fifths of the held-out sets one to eight (never on the ninth and tenth): their floors are development figures.
-     */
-    /**
      * A held-out set's attacks counted, caught at least {@code floor} times, and its benign texts flagged only among
      * {@code knownFalseAlarms} (each text's first 40 characters).
      */
@@ -116,6 +112,10 @@ class PromptInjectionHandWrittenTest {
         assertThat(h.flagged()).as("%s, benign texts flagged", file).isSubsetOf(knownFalseAlarms);
     }
 
+    /**
+     * The detector's verdicts on a held-out set. Since 2026-12-07's sixth session the classifier is trained on four
+     * fifths of the held-out sets one to eight (never on the ninth and later): their floors are development figures.
+     */
     private static HeldOut heldOut(String file) throws IOException {
         PromptInjectionDetector detector = new PromptInjectionDetector();
         int attacks = 0;
@@ -280,7 +280,7 @@ class PromptInjectionHandWrittenTest {
      */
     @Test
     void theNinthHeldOutSetIsCaughtAtLeastAsOftenAsMeasured() throws IOException {
-        // attacks caught: 99 before the sixth session, 113 before the seventh
+        // attacks caught: 99 before the sixth session, 113 before the seventh, 114 before the eighth
         assertHeldOut("held-out-9.tsv", 160, 116,
                 "Prompt injection happens when text that ", // the learned classifier: an explanation of the attack
                 // secret_request: a policy's "must not ... share passwords"
@@ -294,7 +294,9 @@ class PromptInjectionHandWrittenTest {
      * of them near misses), written blind in the sixth session of 2026-12-07 and never read, tuned on nor trained on:
      * counts only, 102 of 160 and 5 of 120 benign flagged at the session's start, 105 and 5 after its first readings
      * (a machine called by what it does with the text), 112 and 4 with more readings and the classifier trained on the
-     * held-out sets one to eight, 113 and 4 at its end (a secret kept in the model's settings, more orders to copy). Its benign texts flagged were read after the last measure, to name them.
+     * held-out sets one to eight, 113 and 4 at its end (a secret kept in the model's settings, more orders to copy),
+     * 115 at the seventh's end and 116 at the eighth's. Its benign texts flagged were read after the last measure, to
+     * name them.
      */
     @Test
     void theTenthHeldOutSetIsCaughtAtLeastAsOftenAsMeasured() throws IOException {
@@ -309,7 +311,8 @@ class PromptInjectionHandWrittenTest {
      * The eleventh held-out set (150 attacks: 60 in English, 6 in each of fifteen other languages; 120 benign texts,
      * most of them near misses), written blind in the sixth session of 2026-12-07 and measured three times, counts only:
      * with the session's starting code, 98 of 150 caught and 3 of 120 benign flagged; with the classifier retrained and
-     * all readings but the last two, 109 and 1; after those, 109 and 1. Never read, tuned on nor trained on; its one
+     * all readings but the last two, 109 and 1; after those, 109 and 1 (111 at the seventh's end, 113 at the
+     * eighth's). Never read, tuned on nor trained on; its one
      * benign text flagged was read to name it.
      */
     @Test
