@@ -106,9 +106,9 @@ public final class PromptInjectionDetector implements TextDetector {
         this.planted = planted;
         this.folder = TextFolder.shared();
         this.lexicon = Lexicon.shipped(folder);
-        this.rules = List.of(new OverrideRules(), new NewInstructionRules(), new VoidRules(), new PersonaRules(),
-                new RestrictionRules(), new ExtractionRules(), new SecretRequestRules(), new DelimiterRules(),
-                new PlantedRules(), new SensitiveDataRules());
+        this.rules = List.of(new OverrideRules(), new TaskDropped(), new NewInstructionRules(), new VoidRules(),
+                new PersonaRules(), new RestrictionRules(), new ExtractionRules(), new SecretRequestRules(),
+                new DelimiterRules(), new PlantedRules(), new SensitiveDataRules());
     }
 
     @Override
