@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +31,6 @@ final class OffTopicTask {
     /** Characters of a word compared (a stem: "relativity" and "relative" meet). */
     private static final int STEM = 5;
 
-    private static final Pattern WORD = Pattern.compile("[a-zA-Z][a-zA-Z'-]*");
     /** A quoted, listed, bracketed or spoken line, or a heading: "> ", "- ", "1.", "[09:20]", "Ben: ". */
     private static final Pattern LEAD = Pattern.compile("^(?:[>\\-*•#|\\[(]|\\d+[.)]|[A-Za-z][\\w .'-]{0,24}:)");
 
@@ -162,11 +159,13 @@ final class OffTopicTask {
         return content >= 2 && rest >= MIN_REST_STEMS;
     }
 
+    /** The words of {@code s}, lower case, that start with a letter (numbers and amounts are no subject). */
     private static List<String> words(String s) {
         List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(s);
-        while (m.find()) {
-            words.add(m.group().toLowerCase(Locale.ROOT));
+        for (String w : Sentences.words(Sentences.lower(s))) {
+            if (Character.isLetter(w.charAt(0))) {
+                words.add(w);
+            }
         }
         return words;
     }

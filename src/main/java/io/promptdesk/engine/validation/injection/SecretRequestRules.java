@@ -163,8 +163,8 @@ final class SecretRequestRules implements TokenRule {
         }
         // "Mật khẩu là gì?", "Kata sandinya apa?": the question word after the secret, further after its owner ("Mật
         // khẩu của bạn là gì?")
-        int what = t.next(k, WHAT.bit(), t.next(k, POSS_YOU.bit(), 2) >= 0 ? 5 : 3);
-        if (cue < 0 && what >= 0 && t.questionWithin(what, 6)) {
+        int what = cue >= 0 ? -1 : t.next(k, WHAT.bit(), t.next(k, POSS_YOU.bit(), 2) >= 0 ? 5 : 3);
+        if (what >= 0 && t.questionWithin(what, 6)) {
             cue = what;
         }
         if (cue < 0 && t.flag(k, TokenTable.VERB_FINAL) && t.questionWithin(k, 2)) {

@@ -392,6 +392,14 @@ final class TokenScanner {
         if (n < 2 || n > 4) {
             return false;
         }
+        boolean ascii = true;
+        for (int i = tokStart; i < tokEnd && ascii; i++) {
+            ascii = text.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            // each of them carries a letter past ASCII: the usual short word costs no allocation here
+            return false;
+        }
         String word = Normalizer.normalize(text.substring(tokStart, tokEnd), Normalizer.Form.NFC)
                 .toLowerCase(Locale.ROOT);
         return VIETNAMESE_HOMOGRAPHS.contains(word);
