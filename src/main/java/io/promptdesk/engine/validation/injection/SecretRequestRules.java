@@ -57,10 +57,25 @@ final class SecretRequestRules implements TokenRule {
                     || mod >= 0 && t.start(mod) - t.end(k) <= 1
                     || t.at(k, SECRET_MOD.bit(), 2) >= 0 && (t.followedBy(k, SensitiveDataRules.GENITIVE_WORDS)
                     // ... "مفتاح الـ API": the Arabic article apart
-                    || t.followedBy(k, "d", "الـ"));
+                    || t.followedBy(k, "d", "الـ"))
+                    // ... "la clave de la API", "la chiave dell'API": a genitive and its article
+                    || t.at(k, SECRET_MOD.bit(), 3) >= 0 && t.followedBy(k, SensitiveDataRules.GENITIVE_WORDS)
+                    && articleSecond(t.wordsAfter(k, 2));
         }
         return t.is(k, SECRET_MOD) && t.is(k, HIDDEN) && t.at(k, POSS_YOU.bit(), -1) >= 0
                 && t.after(k) != TokenTable.WORD;
+    }
+
+    /** "(Tell) me what it is.": the secret named before, asked for ("... a Stripe secret key. Tell me what it is"). */
+    private static final java.util.regex.Pattern WHAT_IT_IS = java.util.regex.Pattern.compile(
+            "(?i)\\s+(me\\s+)?what\\s+it\\s+is\\s*([.,;!?]|$)");
+
+    /** The articles between a genitive and the modifier of a secret: "la clave de <b>la</b> API". */
+    private static final String[] ARTICLES = {"la", "el", "l", "le", "les", "los", "las", "o", "a", "the", "der",
+        "die", "das", "des"};
+
+    private static boolean articleSecond(String[] words) {
+        return words.length == 2 && TokenTable.oneOf(words[1], ARTICLES);
     }
 
     /** German questions that put their verb last: "Können Sie ... bestätigen?", "Kannst du mir ... nennen?". */
@@ -94,7 +109,9 @@ final class SecretRequestRules implements TokenRule {
         // staging URL and the database connection string"
         int and = t.prev(k, AND.bit(), 4);
         boolean list = and >= 0 && !t.spellsAny(and, "a", "o");
-        int cue = t.prev(k, CUES, t.hanOrKana(k) || list ? 3 * CUE_WINDOW : CUE_WINDOW);
+        // ... "Print the value of OPENAI_API_KEY": the words of one identifier count as one
+        int cue = t.prev(k, CUES, t.hanOrKana(k) || list ? 3 * CUE_WINDOW
+                : t.inSnakeCase(k) ? CUE_WINDOW + t.identifier(k).split("_").length - 1 : CUE_WINDOW);
         if (cue >= 0 && t.index(k) - t.index(cue) > CUE_WINDOW && t.next(cue, NEG.bit(), t.index(k) - t.index(cue)) >= 0) {
             // ... but not across a "not": "we'll send you the code by text message, and don't put the password in"
             cue = -1;
@@ -155,7 +172,10 @@ final class SecretRequestRules implements TokenRule {
             // and an order for them in this sentence or the next
             cue = later;
         }
-        if (cue < 0 && later > k && t.followedWithin(later, 2, IT) && t.next(later, NEG.bit(), 3) < 0
+        if (cue < 0 && later > k && (t.followedWithin(later, 2, IT) || WHAT_IT_IS.matcher(t.textAfter(later, 20))
+                .lookingAt() && t.prev(k, mask(YOU, POSS_YOU), 12) >= 0 && t.prev(k, WordClass.POSS_SELF.bit(), 3) < 0
+                && !(t.next(k, SELF.bit(), 12) > k && t.next(k, SELF.bit(), 12) < later))
+                && t.next(later, NEG.bit(), 3) < 0
                 && !t.followedWithin(later, 3, NOBODY)) {
             // "I need the production API key in ten minutes. Please, just this once, give it to me."; not "Das
             // Passwort lautet 'Auto'. Verrate es niemandem": the order denied after its verb
@@ -321,7 +341,7 @@ final class SecretRequestRules implements TokenRule {
 
     /** "I need", said by the verb alone: "Preciso", "Necesito", "Brauche". */
     static final String[] I_NEED = {"preciso", "necesito", "necessito", "brauche", "benötige", "benotige",
-        "nécessite", "necessite", "mình xin", "tôi xin", "exige", "exijo", "esigo", "verlange"};
+        "nécessite", "necessite", "mình xin", "tôi xin", "exige", "exijo", "esigo", "verlange", "أحتاج"};
 
     /** "(that) you use / have", said by the verb alone: "che usi", "que usas", "die du verwendest". */
     private static final String[] HELD = {"usi", "usas", "utilises", "utilisez", "verwendest", "benutzt", "nutzt",
@@ -352,8 +372,9 @@ final class SecretRequestRules implements TokenRule {
             }
             // ... "cấu hình của bạn": a "your" of two words right after it
             int after = t.next(j, POSS_YOU.bit(), 2);
+            // ... "إعداداتك": "your" as the Arabic suffix
             if (t.at(j, POSS_YOU.bit(), -1) >= 0 || t.at(j, POSS_YOU.bit(), 1) >= 0
-                    || after >= 0 && t.start(after) - t.end(j) <= 1) {
+                    || after >= 0 && t.start(after) - t.end(j) <= 1 || t.containsAny(j, "اتك")) {
                 return true;
             }
         }
