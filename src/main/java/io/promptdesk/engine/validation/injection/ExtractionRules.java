@@ -164,7 +164,7 @@ final class ExtractionRules implements TokenRule {
     }
 
     /** "initial" as the reader's setup: "التعليمات الأولية", "初始指令", "начальные инструкции". */
-    private static final String[] INITIAL = {"initial", "inicial", "initiale", "iniziali", "anfänglich", "anfanglich",
+    static final String[] INITIAL = {"initial", "inicial", "initiale", "iniziali", "anfänglich", "anfanglich",
         "الأولي", "初始", "начальн", "исходн", "初期", "초기"};
 
     /** "(which) you received", said by the verb alone. */
