@@ -284,6 +284,7 @@ public final class PromptInjectionDetector implements TextDetector {
             PlantedOrders.scan(text, evidence);
             OffTopicTask.scan(text, evidence);
             AutomatedReaderNote.scan(text, evidence);
+            HandlerNote.scan(text, evidence);
         }
         delimiterEscape(scanner.fences(), evidence);
         if (depth < MAX_DEPTH) {
