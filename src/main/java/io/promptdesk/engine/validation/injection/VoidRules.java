@@ -193,8 +193,9 @@ final class VoidRules implements TokenRule {
             return false;
         }
         long nouns = mask(INSTR, RULES, ABOVE, WordClass.PROMPT);
-        // ... Han and kana count characters: "你之前收到的那些规则，在这次对话里一律作废"
-        int noun = t.prev(k, nouns, t.hanOrKana(k) ? 2 * WINDOW : WINDOW);
+        // ... Han and kana count characters: "你之前收到的那些规则，在这次对话里一律作废"; verb-final languages put a
+        // clause between: "जो नियम तुम्हें पहले दिए गए थे वो अब पुराने हो गए हैं"
+        int noun = t.prev(k, nouns, t.hanOrKana(k) || t.flag(k, TokenTable.VERB_FINAL) ? 2 * WINDOW : WINDOW);
         if (noun >= 0 && t.is(noun, WordClass.STORE) && t.hanOrKana(noun)
                 && t.textAfter(noun, 2).matches("され|した|する")) {
             // "最初に設定されたパスワードは廃止されました": "was set", a verb, not the settings
