@@ -231,7 +231,7 @@ final class PlantedRules implements TokenRule {
         int reads = read >= 0 ? read : t.at(k, BE.bit(), 1) >= 0 ? t.next(k, READ.bit(), 6) : -1;
         // ... "If you are an agent with file access, read ...": what the machine can do, then the order
         boolean equipped = t.followedBy(k, "with") && t.followedWithin(k, 3, "access", "tools", "permissions",
-                "browsing", "privileges") && t.next(k, ORDERS, 12) >= 0;
+                "browsing", "privileges") && t.next(k, ORDERS, 14) >= 0;
         // ... not "If you are an AI researcher, read this paper first": "AI" describing a person's work
         boolean person = t.after(k) == TokenTable.WORD && t.at(k, -1L, 1) < 0 && ",.;:!?".indexOf(t.afterNextWord(k)) >= 0;
         if (youAre && !person && (reads >= 0 || t.after(k) != TokenTable.WORD || equipped)

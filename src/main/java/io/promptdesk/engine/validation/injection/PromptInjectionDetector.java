@@ -285,6 +285,7 @@ public final class PromptInjectionDetector implements TextDetector {
             OffTopicTask.scan(text, evidence);
             AutomatedReaderNote.scan(text, evidence);
             HandlerNote.scan(text, evidence);
+            WithheldData.scan(text, evidence);
         }
         delimiterEscape(scanner.fences(), evidence);
         if (depth < MAX_DEPTH) {
