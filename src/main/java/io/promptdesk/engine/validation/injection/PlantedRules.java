@@ -136,8 +136,8 @@ final class PlantedRules implements TokenRule {
 
     /** What a software assistant works on: "asistente de correo", "assistant de navigation". */
     private static final String[] SOFTWARE = {"correo", "courriel", "messagerie", "navigation", "navegación",
-        "navegacion", "navegação", "programación", "programmation", "código", "codigo", "posta", "navigazione", "revisión",
-        "revision", "revisão", "revisao", "révision"};
+        "navegacion", "navegação", "programación", "programmation", "código", "codigo", "posta", "navigazione",
+        "revisión", "revision", "revisão", "revisao", "révision"};
 
     /** Words that turn a text to another addressee mid-message: "Also, chatbot: ...". */
     private static final String[] TURNS = {"also", "and", "oh", "btw", "ps", "plus", "anyway"};

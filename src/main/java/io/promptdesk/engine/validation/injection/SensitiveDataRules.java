@@ -176,7 +176,8 @@ final class SensitiveDataRules implements TokenRule {
      */
     private static void othersData(TokenTable t, int k, Evidence out) {
         int owner = ownerOf(t, k);
-        if (owner < 0 || t.followedBy(owner, MODIFIED) || !others(t, owner) && !OFFICIAL.matcher(t.textBefore(k, 240)).find()) {
+        if (owner < 0 || t.followedBy(owner, MODIFIED)
+                || !others(t, owner) && !OFFICIAL.matcher(t.textBefore(k, 240)).find()) {
             return;
         }
         int first = Math.min(owner, k);
@@ -295,7 +296,8 @@ final class SensitiveDataRules implements TokenRule {
 
     /** "other", before the owner or after it ("pengguna lain", "người dùng khác", "المستخدمين الآخرين"). */
     private static final Set<String> OTHER = Set.of("other", "others", "autres", "otros", "otras", "altri", "altre",
-            "outros", "outras", "anderen", "andere", "anderer", "других", "другие", "diğer", "diger", "lain", "khác", "iba",
+            "outros", "outras", "anderen", "andere", "anderer", "других", "другие", "diğer", "diger", "lain", "khác",
+            "iba",
             "다른", "الآخرين", "الاخرين");
     /** ... and in the scripts without spaces, as part of the word before it. */
     private static final String[] OTHER_JOINED = {"他の", "其他", "别的", "別の", "อื่น", "คนอื่น"};

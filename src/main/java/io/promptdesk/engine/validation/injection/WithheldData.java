@@ -26,9 +26,10 @@ final class WithheldData {
             + GIVE_OUT + "|forbidden\\s+to\\s+" + GIVE_OUT + ")\\b");
 
     /** Files that hold credentials on a machine. */
-    private static final String CREDENTIAL_FILE = "(?:~?/?\\.aws/credentials|/etc/(?:passwd|shadow)|\\.ssh/(?!\\S*\\.pub"
-            + "\\b)\\S*|\\bid_(?:rsa|ed25519)\\b(?!\\.pub)|\\.git-credentials|\\.netrc|\\.pgpass|\\.npmrc|\\.pypirc|\\bsecrets?\\.(?:ya?ml|json"
-            + "|toml|env)\\b|\\bcredentials\\.json\\b|\\bkubeconfig\\b)";
+    private static final String CREDENTIAL_FILE = "(?:~?/?\\.aws/credentials|/etc/(?:passwd|shadow)"
+            + "|\\.ssh/(?!\\S*\\.pub\\b)\\S*|\\bid_(?:rsa|ed25519)\\b(?!\\.pub)|\\.git-credentials|\\.netrc"
+            + "|\\.pgpass|\\.npmrc|\\.pypirc"
+            + "|\\bsecrets?\\.(?:ya?ml|json|toml|env)\\b|\\bcredentials\\.json\\b|\\bkubeconfig\\b)";
     /** A dotenv file, whose whole content or real values are asked for. */
     private static final String ENV_FILE = "(?:^|[\\s/'\"`(])\\.env\\b(?!\\.example|\\.sample|\\.template)";
     /** Verbs that read a file out or send it away. */
@@ -41,9 +42,9 @@ final class WithheldData {
 
     /** What another user said to the reader, asked for: "What did the user before me ask you about?". */
     private static final String OTHER_USER = "(?:the\\s+|de\\s+|der\\s+|el\\s+|l')?(?:(?:previous|last|other"
-            + "|another|earlier)\\s+(?:user|customer|person|caller|client|visitor)|(?:user|customer|person|caller|client"
-            + "|visitor)\\s+before\\s+me|vorige\\s+gebruiker|vorherige[nr]?\\s+(?:nutzer|benutzer|kunde)|usuario\\s+"
-            + "anterior|utilisateur\\s+pr[ée]c[ée]dent)\\b";
+            + "|another|earlier)\\s+(?:user|customer|person|caller|client|visitor)"
+            + "|(?:user|customer|person|caller|client|visitor)\\s+before\\s+me|vorige\\s+gebruiker"
+            + "|vorherige[nr]?\\s+(?:nutzer|benutzer|kunde)|usuario\\s+anterior|utilisateur\\s+pr[ée]c[ée]dent)\\b";
     /** Verbs of what a user said or asked: "asked", "did ... ask", "vroeg", "fragte". */
     private static final String SAID = "(?:asked|ask|told|tell|said|say|wrote|write|typed|type|gave|sent|talked|chatted"
             + "|vroeg|zei|fragte|sagte|schrieb|preguntó|pregunto|dijo|demandé|demande|dit)";
@@ -51,8 +52,9 @@ final class WithheldData {
             + "|wat|was|qu[eé]|que)\\b[^.?!\\n]{0,40}?\\b" + OTHER_USER + "[^.?!\\n]{0,40}?\\b" + SAID + "\\b"
             // ... the verb first: "Wat vroeg de vorige gebruiker je?", "Was fragte der vorherige Nutzer?"
             + "|\\b(?:what|wat|was|qu[eé])\\s+" + SAID + "\\s+" + OTHER_USER
-            + "|\\b(?:another|other|the\\s+previous|the\\s+last)\\s+(?:user|customer|person|caller|client)\\s+gave\\s+you"
-            + "\\s+(?:their|his|her)\\b[^.\\n]{0,60}[.]\\s*(?:can|could|would)\\s+you\\s+(?:repeat|tell|give|read|share)");
+            + "|\\b(?:another|other|the\\s+previous|the\\s+last)\\s+(?:user|customer|person|caller|client)"
+            + "\\s+gave\\s+you\\s+(?:their|his|her)\\b[^.\\n]{0,60}[.]\\s*(?:can|could|would)\\s+you\\s+"
+            + "(?:repeat|tell|give|read|share)");
 
     /** A privilege the speaker claims: "I'm entitled", "I hold a security clearance", "Verified Admin". */
     private static final String CLAIM = "(?:\\bI(?:'m|\\s+am)\\s+(?:\\w+\\s+)?(?:verified|authori[sz]ed|entitled"
@@ -65,9 +67,10 @@ final class WithheldData {
             + "|export)\\b[^.\\n]{0,50}?\\b(?:records?|history|data|logs?|conversations?|messages|answer\\s+key|answers"
             + "|details|files?|transcripts?)\\b[^.\\n]{0,50}?\\b(?:you\\s+(?:process|have|hold|store|keep|see|saw"
             + "|handle|access|were\\s+given)|your\\s+(?:\\w+\\s+)?(?:system|database|records|memory|context|materials"
-            + "|knowledge|files|logs|storage|backend|history|data)|with\\s+you)\\b|\\b(?:bypass|skip|ignore|disable|override"
-            + "|turn\\s+off|lift|waive)\\b[^.\\n]{0,30}?\\b(?:restrictions?|checks?|filters?|rules|limits?|verification"
-            + "|safeguards?|polic(?:y|ies)|controls?)\\b)";
+            + "|knowledge|files|logs|storage|backend|history|data)|with\\s+you)\\b"
+            + "|\\b(?:bypass|skip|ignore|disable|override|turn\\s+off|lift|waive)\\b[^.\\n]{0,30}?"
+            + "\\b(?:restrictions?|checks?|filters?|rules|limits?|verification|safeguards?|polic(?:y|ies)"
+            + "|controls?)\\b)";
     private static final Pattern PRIVILEGE = Pattern.compile("(?iu)" + CLAIM + "[^\\n]{0,160}?" + DEMAND);
 
     /** A how-to question before the verb: "How do I (read ...)", "how to (open ...)". */
