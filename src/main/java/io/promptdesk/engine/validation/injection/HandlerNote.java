@@ -1,6 +1,7 @@
 package io.promptdesk.engine.validation.injection;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,6 +63,28 @@ final class HandlerNote {
             // "(تعليمات خفية لأي نموذج ذكاء اصطناعي يلخّص هذه الصفحة:" (for any AI model that summarises this page)
             Pattern.compile("(?u)لأي\\s+(?:نموذج|مساعد)\\s+(?:ذكاء\\s+اصطناعي|ذكي)[^:\\n]{0,40}:" + THEN));
 
+    /**
+     * Per pattern of {@link #NOTES}, words one of which its match must hold (lower case), so that a text without any of
+     * them costs a few searches of a string instead of a regular expression.
+     */
+    private static final List<String[]> CUES = List.of(
+            new String[] {"ai ", "llm"},
+            new String[] {"whichever", "whatever", "any "},
+            new String[] {"attention"},
+            new String[] {"any ai", "any llm"},
+            new String[] {"or whatever"},
+            new String[] {"给", "致"},
+            new String[] {" qui "},
+            new String[] {"для"},
+            new String[] {"cho", "gửi"},
+            new String[] {" not"},
+            new String[] {"için)"},
+            new String[] {"जो"},
+            new String[] {"لأي"});
+    /** Whether the pattern needs a colon (every one but the contract clause and "whoever or whatever"). */
+    private static final boolean[] COLON = {true, true, true, false, false, true, true, true, true, true, true, true,
+        true};
+
     /** The English notes above are read only when an order follows: not "# AI readers: see docs/ai.md". */
     private static final int ENGLISH = 5;
     /** What an English note tells the machine to do. */
@@ -78,7 +101,12 @@ final class HandlerNote {
         if (text.length() < 20) {
             return;
         }
+        String low = text.toLowerCase(Locale.ROOT);
+        boolean colon = text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
         for (int i = 0; i < NOTES.size(); i++) {
+            if (COLON[i] && !colon || !containsAny(low, CUES.get(i))) {
+                continue;
+            }
             Matcher m = NOTES.get(i).matcher(text);
             if (m.find() && (i >= ENGLISH || m.groupCount() == 0 || ORDER.matcher(m.group(1)).find())) {
                 int start = m.start();
@@ -90,5 +118,14 @@ final class HandlerNote {
                 return;
             }
         }
+    }
+
+    static boolean containsAny(String low, String[] words) {
+        for (String w : words) {
+            if (low.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -200,6 +200,8 @@ final class SensitiveDataRules implements TokenRule {
                 Math.max(t.end(cue), t.end(Math.max(owner, k))), 1.0);
     }
 
+    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}\\p{M}]+");
+
     /** The words that make the owner after a word for data its owner: "of", "de", "degli", "von", "của" ... */
     private static final Set<String> OF = Set.of("of", "de", "del", "des", "du", "degli", "dei", "delle", "della",
             "di", "von", "der", "anderer", "do", "da", "dos", "das", "của", "ของ");
@@ -217,7 +219,7 @@ final class SensitiveDataRules implements TokenRule {
         }
         if (after >= 0) {
             String between = t.textAfter(k, t.start(after) - t.end(k)).toLowerCase(Locale.ROOT);
-            for (String w : between.split("[^\\p{L}\\p{M}]+")) {
+            for (String w : NON_LETTERS.split(between)) {
                 if (OF.contains(w)) {
                     return after;
                 }
