@@ -115,7 +115,7 @@ public final class PromptInjectionDetector implements TextDetector {
         this.folder = TextFolder.shared();
         this.lexicon = Lexicon.shipped(folder);
         this.rules = List.of(new OverrideRules(), new TaskDropped(), new NewInstructionRules(), new VoidRules(),
-                new PersonaRules(), new RestrictionRules(), new ExtractionRules(), new SecretRequestRules(),
+                new PersonaRules(), new RestrictionRules(), new ExtractionRules(), new SetupRequests(), new SecretRequestRules(),
                 new DelimiterRules(), new PlantedRules(), new SensitiveDataRules());
     }
 

@@ -279,7 +279,7 @@ final class VoidRules implements TokenRule {
         // ... "в начальных инструкциях", "التعليمات الأولية": the instructions the model started with
         boolean yours = noun == store || noun == text || t.is(noun, POSS_YOU)
                 || t.at(noun, WordClass.HIDDEN.bit(), -1) >= 0
-                && t.containsAny(t.at(noun, WordClass.HIDDEN.bit(), -1), ExtractionRules.INITIAL)
+                && t.containsAny(t.at(noun, WordClass.HIDDEN.bit(), -1), SetupRequests.INITIAL)
                 // ... "最初に設定されたルール": the rules set at the start
                 || t.hanOrKana(noun) && !t.is(noun, WordClass.STORE) && t.prev(noun, WordClass.BEGIN.bit(), 8) >= 0
                 || givenToYou(t, noun) && !(denial && !t.is(noun, INSTR))
