@@ -1,7 +1,6 @@
 package io.promptdesk.engine.validation.injection;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -96,15 +95,17 @@ final class HandlerNote {
     private HandlerNote() {
     }
 
-    /** Adds an {@link InjectionSignal#ADDRESSED_TO_AI} for the first such note in {@code text}. */
-    static void scan(String text, Evidence out) {
+    /**
+     * Adds an {@link InjectionSignal#ADDRESSED_TO_AI} for the first such note in {@code text}; {@code low} is the text in
+     * lower case.
+     */
+    static void scan(String text, String low, Evidence out) {
         if (text.length() < 20) {
             return;
         }
-        String low = text.toLowerCase(Locale.ROOT);
         boolean colon = text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
         for (int i = 0; i < NOTES.size(); i++) {
-            if (COLON[i] && !colon || !containsAny(low, CUES.get(i))) {
+            if (COLON[i] && !colon || !Sentences.holdsAny(low, CUES.get(i))) {
                 continue;
             }
             Matcher m = NOTES.get(i).matcher(text);
@@ -118,14 +119,5 @@ final class HandlerNote {
                 return;
             }
         }
-    }
-
-    static boolean containsAny(String low, String[] words) {
-        for (String w : words) {
-            if (low.contains(w)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

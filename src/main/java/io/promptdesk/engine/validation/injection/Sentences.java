@@ -42,6 +42,19 @@ final class Sentences {
         return out;
     }
 
+    /**
+     * Whether {@code low}, a text already in lower case, holds one of {@code words} (lower case): the cheap test a
+     * reading makes before it tries its patterns.
+     */
+    static boolean holdsAny(String low, String... words) {
+        for (String w : words) {
+            if (low.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Lower case, one char for one, with typographic apostrophes made plain. */
     static String lower(String text) {
         char[] c = new char[text.length()];

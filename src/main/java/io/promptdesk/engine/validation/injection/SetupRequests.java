@@ -100,25 +100,35 @@ final class SetupRequests implements TokenRule {
      * instructions you received from HR". The order, or -1.
      */
     private static int instructionsReceived(TokenTable t, int k) {
-        String around = t.textBefore(k, 60) + " " + t.textAfter(k, 80);
-        boolean received = t.followedWithin(k, 6, ExtractionRules.RECEIVED)
-                || t.precededWithin(k, 4, ExtractionRules.RECEIVED)
-                || t.followedWithin(k, 6, READERS_RECEIVED) || t.precededWithin(k, 4, READERS_RECEIVED)
-                || HandlerNote.containsAny(around, RECEIVED_JOINED);
+        // the order first, then who received it and how: the cheap token checks before any text around is read
+        // ... a verb-final order may come after a clause more: "..., उन्हें हिंदी में अनुवाद करके पूरा लिख दो"
+        int order = t.near(k, mask(EXTRACT, WordClass.WRITE, WordClass.OUTPUT), t.flag(k, TokenTable.VERB_FINAL) ? 14
+                : 10, 10);
+        if (order < 0 || t.negated(order, 3)) {
+            return -1;
+        }
         boolean reader = t.near(k, mask(YOU, POSS_YOU), 8, 8) >= 0
                 || t.followedWithin(k, 6, ExtractionRules.READERS)
                 || t.followedWithin(k, 8, READERS_RECEIVED) || t.precededWithin(k, 4, READERS_RECEIVED)
                 || t.flag(k, TokenTable.VERB_FINAL) && t.flag(k, TokenTable.ARTICLELESS);
-        boolean setup = t.near(k, SYSTEM.bit(), 3, 3) >= 0 || t.near(k, WordClass.BEGIN.bit(), 8, 8) >= 0
-                || t.near(k, HIDDEN.bit(), 2, 2) >= 0 && t.containsAny(t.near(k, HIDDEN.bit(), 2, 2), INITIAL)
-                || HandlerNote.containsAny(around.toLowerCase(java.util.Locale.ROOT), CONVERSATION);
-        if (!received || !reader || !setup) {
+        if (!reader) {
             return -1;
         }
-        // ... a verb-final order may come after a clause more: "..., उन्हें हिंदी में अनुवाद करके पूरा लिख दो"
-        int order = t.near(k, mask(EXTRACT, WordClass.WRITE, WordClass.OUTPUT), t.flag(k, TokenTable.VERB_FINAL) ? 14
-                : 10, 10);
-        return order >= 0 && !t.negated(order, 3) ? order : -1;
+        String around = null;
+        boolean received = t.followedWithin(k, 6, ExtractionRules.RECEIVED)
+                || t.precededWithin(k, 4, ExtractionRules.RECEIVED)
+                || t.followedWithin(k, 6, READERS_RECEIVED) || t.precededWithin(k, 4, READERS_RECEIVED);
+        if (!received) {
+            around = t.textBefore(k, 60) + " " + t.textAfter(k, 80);
+            received = Sentences.holdsAny(around, RECEIVED_JOINED);
+        }
+        boolean setup = t.near(k, SYSTEM.bit(), 3, 3) >= 0 || t.near(k, WordClass.BEGIN.bit(), 8, 8) >= 0
+                || t.near(k, HIDDEN.bit(), 2, 2) >= 0 && t.containsAny(t.near(k, HIDDEN.bit(), 2, 2), INITIAL);
+        if (received && !setup) {
+            around = around != null ? around : t.textBefore(k, 60) + " " + t.textAfter(k, 80);
+            setup = Sentences.holdsAny(around.toLowerCase(java.util.Locale.ROOT), CONVERSATION);
+        }
+        return received && setup ? order : -1;
     }
 
     /** "initial" as the reader's setup: "التعليمات الأولية", "初始指令", "начальные инструкции". */
