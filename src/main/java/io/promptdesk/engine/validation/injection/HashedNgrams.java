@@ -33,7 +33,17 @@ public final class HashedNgrams {
         void accept(int bucket, int start, int end);
     }
 
+    private static final int CLASS_SEED = 0x27D4EB2F;
+    private static final int CLASS_PAIR_SEED = 0x165667B1;
+    /** Two words of the lexicon's classes at most this many words apart make a class pair. */
+    static final int CLASS_GAP = 3;
+    /** At most this many classes of one word count (a word is rarely in more than two). */
+    private static final int CLASSES_PER_WORD = 3;
+    /** At most this many n-grams, class features included, per folded char (see {@link #capacity}). */
+    private static final int PER_CHAR = 16;
+
     private final TextFolder folder;
+    private final Lexicon lexicon;
 
     public HashedNgrams() {
         this(TextFolder.shared());
@@ -41,6 +51,12 @@ public final class HashedNgrams {
 
     HashedNgrams(TextFolder folder) {
         this.folder = folder;
+        this.lexicon = Lexicon.shipped(folder);
+    }
+
+    /** Room for every n-gram of a folded text of {@code length} chars, class features included. */
+    static int capacity(int length) {
+        return PER_CHAR * length + 16;
     }
 
     /** The folded text: chars, and for each the span of the original text it came from. */
@@ -273,12 +289,20 @@ public final class HashedNgrams {
             prevHash = h;
             prevStart = start;
         }
-        return count;
+        int[] buckets = new int[capacity(n)];
+        int[] starts = new int[buckets.length];
+        int[] ends = new int[buckets.length];
+        int classes = classes(c, n, buckets, 0, starts, ends);
+        for (int k = 0; k < classes; k++) {
+            sink.accept(buckets[k], starts[k], ends[k]);
+        }
+        return count + classes;
     }
 
     /**
      * The buckets of every n-gram of {@code f} into {@code out} (at least {@code 5 * f.length} long), in the order
      * {@link #forEachFolded(Folded, Sink)} gives them, without a call per n-gram: the scoring path of a short text.
+     * {@code out} holds at least {@link #capacity} of {@code f.length}.
      *
      * @return how many
      */
@@ -288,8 +312,8 @@ public final class HashedNgrams {
 
     /**
      * Like {@link #fill(Folded, int[])}, also writing each n-gram's start in folded chars to {@code starts} and, to
-     * {@code ends}, where the char n-grams, the words and the word pairs end in {@code out}: each kind is in the order
-     * of its start.
+     * {@code ends}, where the char n-grams, the words, the word pairs and the class features end in {@code out}: each
+     * kind is in the order of its start.
      */
     int fill(Folded f, int[] out, int[] starts, int[] ends) {
         char[] c = f.chars;
@@ -308,13 +332,117 @@ public final class HashedNgrams {
             }
         }
         if (starts == null) {
-            return words(c, n, out, count, null, 0);
+            return classes(c, n, out, words(c, n, out, count, null, 0), null, null);
         }
         ends[0] = count;
         int afterWords = words(c, n, out, count, starts, 1);
         ends[1] = afterWords;
         ends[2] = words(c, n, out, afterWords, starts, 2);
-        return ends[2];
+        ends[3] = classes(c, n, out, ends[2], starts, null);
+        return ends[3];
+    }
+
+    /**
+     * Class features, from {@code count} on in {@code out}: each word's classes in the detector's lexicon (the words
+     * of "ignore", "disregard", "vergiss", "忽略" share one), and each pair of classes of two such words at most
+     * {@value #CLASS_GAP} words apart, so that what the lexicon knows in one language weighs in every other. Each at
+     * the start (and end) of its word, in the order of their start: spans written to {@code starts} and
+     * {@code ends} when they are not null. Han and kana runs are read as the lexicon's longest entries.
+     *
+     * @return the new count
+     */
+    private int classes(char[] c, int n, int[] out, int count, int[] starts, int[] ends) {
+        char[] buf = new char[Lexicon.MAX_WORD];
+        int[] prefix = new int[Lexicon.MAX_WORD];
+        java.nio.CharBuffer text = null;
+        long prevMask = 0;
+        int prevWord = -CLASS_GAP - 1;
+        int word = 0;
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetterOrDigit(c[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && Character.isLetterOrDigit(c[i])) {
+                i++;
+            }
+            if (c[start] >= 0x2E80 && isCjk(c[start])) {
+                if (text == null) {
+                    text = java.nio.CharBuffer.wrap(c, 0, n);
+                }
+                for (int p = start; p < i; ) {
+                    int l = lexicon.cjkLength(text, p);
+                    if (l == 0) {
+                        p++;
+                        continue;
+                    }
+                    long mask = lexicon.cjkMask(text, p);
+                    count = emitClasses(mask, prevMask, word - prevWord <= CLASS_GAP, out, count, starts, ends, p,
+                            p + l);
+                    prevMask = mask;
+                    prevWord = word++;
+                    p += l;
+                }
+                word++;
+                continue;
+            }
+            int len = i - start;
+            if (len <= Lexicon.MAX_WORD) {
+                int h = 0;
+                for (int k = 0; k < len; k++) {
+                    buf[k] = c[start + k];
+                    h = 31 * h + buf[k];
+                    prefix[k] = h;
+                }
+                long mask = lexicon.lookup(buf, len, prefix);
+                if (mask != 0) {
+                    count = emitClasses(mask, prevMask, word - prevWord <= CLASS_GAP, out, count, starts, ends,
+                            start, i);
+                    prevMask = mask;
+                    prevWord = word;
+                }
+            }
+            word++;
+        }
+        return count;
+    }
+
+    private static boolean isCjk(char ch) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(ch);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA;
+    }
+
+    /** One word's class features (its classes, and its pairs with the previous word's when {@code near}). */
+    private static int emitClasses(long mask, long prevMask, boolean near, int[] out, int count, int[] starts,
+                                   int[] ends, int start, int end) {
+        int taken = 0;
+        for (long m = mask; m != 0 && taken < CLASSES_PER_WORD; m &= m - 1, taken++) {
+            int b = Long.numberOfTrailingZeros(m);
+            count = put(out, count, starts, ends, bucket(CLASS_SEED + b * 0x01000193), start, end);
+            if (!near) {
+                continue;
+            }
+            int before = 0;
+            for (long pm = prevMask; pm != 0 && before < CLASSES_PER_WORD; pm &= pm - 1, before++) {
+                int a = Long.numberOfTrailingZeros(pm);
+                count = put(out, count, starts, ends, bucket(CLASS_PAIR_SEED + (a * 64 + b) * 0x01000193), start, end);
+            }
+        }
+        return count;
+    }
+
+    private static int put(int[] out, int count, int[] starts, int[] ends, int bucket, int start, int end) {
+        if (starts != null) {
+            starts[count] = start;
+        }
+        if (ends != null) {
+            ends[count] = end;
+        }
+        out[count] = bucket;
+        return count + 1;
     }
 
     /** Words ({@code pass} 1), word pairs (2), or both interleaved (0), from {@code count} on; returns the new count. */

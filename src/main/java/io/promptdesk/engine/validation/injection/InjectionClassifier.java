@@ -25,7 +25,7 @@ public final class InjectionClassifier {
 
     public static final String RESOURCE = "/promptdesk/injection/classifier.bin";
     private static final int MAGIC = 0x50444943; // "PDIC"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     /** Fragments named in a finding's details. */
     static final int TOP_FRAGMENTS = 5;
 
@@ -118,15 +118,15 @@ public final class InjectionClassifier {
 
     /**
      * Per thread, a small set of the buckets a window has seen: each distinct n-gram of a window counts once, whatever
-     * it repeats. Open addressing over 4,096 slots (a window has at most about 1,300 n-grams), emptied by bumping a
-     * generation rather than clearing; 32 KB, so it stays in the fastest cache.
+     * it repeats. Open addressing over 8,192 slots (a window has at most about 1,300 n-grams and a few hundred distinct
+     * class features), emptied by bumping a generation rather than clearing; 64 KB, so it stays in a fast cache.
      */
     private static final class Seen {
-        static final int SLOTS = 1 << 12;
+        static final int SLOTS = 1 << 13;
         final int[] keys = new int[SLOTS];
         final int[] generation = new int[SLOTS];
         int current = 1;
-        int[] buffer = new int[5 * HashedNgrams.WINDOW + 16];
+        int[] buffer = new int[HashedNgrams.capacity(HashedNgrams.WINDOW)];
 
         void clear() {
             if (++current == Integer.MAX_VALUE) {
@@ -177,20 +177,19 @@ public final class InjectionClassifier {
             }
             return new double[] {margin(sum, distinct), 0, length};
         }
-        // the n-grams of each kind in the order of their start: char n-grams, words, word pairs
-        int[] buckets = new int[5 * length + 16];
+        // the n-grams of each kind in the order of their start: char n-grams, words, word pairs, class features
+        int[] buckets = new int[HashedNgrams.capacity(length)];
         int[] starts = new int[buckets.length];
-        int[] ends = new int[3];
+        int[] ends = new int[4];
         ngrams.fill(f, buckets, starts, ends);
-        int[] from = {0, ends[0], ends[1]};
-        int[] kindStart = {0, ends[0], ends[1]};
+        int[] from = {0, ends[0], ends[1], ends[2]};
         double[] best = {Double.NEGATIVE_INFINITY, 0, 0};
         for (int ws : HashedNgrams.windowStarts(length)) {
             int we = ws + HashedNgrams.WINDOW;
             seen.clear();
             long sum = 0;
             long distinct = 0;
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < ends.length; k++) {
                 int end = ends[k];
                 while (from[k] < end && starts[from[k]] < ws) {
                     from[k]++;

@@ -54,18 +54,22 @@ class InjectionModelCardTest {
         // hand-written 504/532 (7 of 334 flagged); ninth session, trained on the held-out sets nine, ten and fifteen
         // too (threshold 0.982): BIPIA 76/138 and 114/138 (2 of 34 contexts flagged), CyberSecEval-ml 67/206 and
         // 123/206 (2 of 136 flagged), NotInject 26/54 and 38/54, deepset 18/55 and 26/55, garak 5/9 and 8/9,
-        // jailbreaks 111/132 and 118/132, hand-written 268/629 and 586/629 (11 of 392 flagged)
+        // jailbreaks 111/132 and 118/132, hand-written 268/629 and 586/629 (11 of 392 flagged); tenth session, the
+        // lexicon's word classes as features and the held-out sets seventeen and eighteen trained on (their test fifth
+        // joins the hand-written row; threshold 0.980): BIPIA 74/138 and 114/138 (2 of 34 contexts flagged),
+        // CyberSecEval-ml 71/206 and 122/206 (0 of 136 flagged), NotInject 27/54 and 38/54, deepset 18/55 and 25/55,
+        // garak 5/9 and 8/9, jailbreaks 110/132 and 118/132, hand-written 366/726 and 640/726 (13 of 462 flagged)
         FLOORS.put("prompt-injection-benign-awesome-chatgpt-prompts", new double[] {Double.NaN, Double.NaN, 0.0});
         FLOORS.put("prompt-injection-benign-mgsm", new double[] {Double.NaN, Double.NaN, 0.0});
         FLOORS.put("prompt-injection-benign-xquad", new double[] {Double.NaN, Double.NaN, 0.0});
-        FLOORS.put("prompt-injection-bipia", new double[] {0.55, 0.82, 0.06});
-        FLOORS.put("prompt-injection-cyberseceval-multilingual", new double[] {0.32, 0.59, 0.02});
+        FLOORS.put("prompt-injection-bipia", new double[] {0.53, 0.82, 0.06});
+        FLOORS.put("prompt-injection-cyberseceval-multilingual", new double[] {0.34, 0.59, 0.02});
         FLOORS.put("prompt-injection-cyberseceval-notinject", new double[] {0.48, 0.70, 0.0});
         FLOORS.put("prompt-injection-cyberseceval-notinject (system prompts)", new double[] {Double.NaN, Double.NaN, 0.0});
-        FLOORS.put("prompt-injection-deepset", new double[] {0.32, 0.47, 0.0});
+        FLOORS.put("prompt-injection-deepset", new double[] {0.32, 0.45, 0.0});
         FLOORS.put("prompt-injection-garak", new double[] {0.55, 0.88, Double.NaN});
-        FLOORS.put("prompt-injection-jailbreak-llms", new double[] {0.84, 0.89, Double.NaN});
-        FLOORS.put("promptdesk-handwritten", new double[] {0.42, 0.93, 0.03});
+        FLOORS.put("prompt-injection-jailbreak-llms", new double[] {0.83, 0.89, Double.NaN});
+        FLOORS.put("promptdesk-handwritten", new double[] {0.50, 0.88, 0.03});
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,7 +88,8 @@ class InjectionModelCardTest {
             JsonNode row = JSON.readTree(line);
             String text = row.get("text").asText();
             boolean injection = row.get("label").asText().equals("injection");
-            boolean[] verdicts = {model.probability(text) >= model.threshold(), detector.scan(text).flagged()};
+            // the classifier as the trainer counts it: at its threshold and on texts of at least MIN_CHARS folded chars
+            boolean[] verdicts = {model.judge(text).flagged(), detector.scan(text).flagged()};
             String source = row.get("source").asText() + (row.has("kind") ? " (" + row.get("kind").asText() + ")" : "");
             int[][] c = measured.computeIfAbsent(source, k -> new int[2][4]);
             for (int k = 0; k < 2; k++) {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PromptInjectionDevSetTest {
 
     private static final double MIN_PRECISION = 0.95;
-    private static final double MIN_RECALL = 0.79;
+    private static final double MIN_RECALL = 0.77;
 
     @Test
     void meetsPrecisionAndRecallFloorsOnTheDevSet() throws IOException {
