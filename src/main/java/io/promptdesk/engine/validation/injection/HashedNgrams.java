@@ -5,12 +5,12 @@ import java.util.function.IntConsumer;
 /**
  * The learned classifier's features: hashed word unigrams and bigrams and character 3-, 4- and 5-grams of the
  * folded text (the detector's {@link TextFolder}: NFKC, lower case, accents dropped, invisible characters removed,
- * leetspeak read as letters, white space collapsed to one space). Each n-gram is hashed into {@link #DIM}
- * buckets; a text's vector is its bucket counts divided by the square root of the number of n-grams, so a
- * linear score is one pass over the text with no allocation per n-gram. A text longer than {@link #WINDOW} folded
- * chars is judged by its windows (see {@link #windowStarts}), so an instruction planted in a long document is not
- * drowned by it. Every n-gram knows its span in the
- * original text, for the details of a finding. Immutable and thread-safe.
+ * leetspeak read as letters, white space collapsed to one space), and the classes its words have in the detector's
+ * {@link Lexicon}, alone and in pairs (see {@code classes}). Each is hashed into {@link #DIM} buckets; a window's
+ * vector is binary and of unit length, so a linear score is one pass over the text with no allocation per n-gram. A
+ * text longer than {@link #WINDOW} folded chars is judged by its windows (see {@link #windowStarts}), so an
+ * instruction planted in a long document is not drowned by it. Every n-gram knows its span in the original text, for
+ * the details of a finding. Immutable and thread-safe.
  */
 public final class HashedNgrams {
 
@@ -300,9 +300,8 @@ public final class HashedNgrams {
     }
 
     /**
-     * The buckets of every n-gram of {@code f} into {@code out} (at least {@code 5 * f.length} long), in the order
-     * {@link #forEachFolded(Folded, Sink)} gives them, without a call per n-gram: the scoring path of a short text.
-     * {@code out} holds at least {@link #capacity} of {@code f.length}.
+     * The buckets of every n-gram of {@code f} into {@code out} (at least {@link #capacity} of {@code f.length} long),
+     * without a call per n-gram: the scoring path of a short text.
      *
      * @return how many
      */
