@@ -6,9 +6,9 @@ import java.util.function.IntConsumer;
  * The learned classifier's features: hashed word unigrams and bigrams and character 3-, 4- and 5-grams of the
  * folded text (the detector's {@link TextFolder}: NFKC, lower case, accents dropped, invisible characters removed,
  * leetspeak read as letters, white space collapsed to one space), and the classes its words have in the detector's
- * {@link Lexicon}, alone and in pairs (see {@code classes}). Each is hashed into {@link #DIM} buckets; a window's
- * vector is binary and of unit length, so a linear score is one pass over the text with no allocation per n-gram. A
- * text longer than {@link #WINDOW} folded chars is judged by its windows (see {@link #windowStarts}), so an
+ * {@link Lexicon}, alone and in pairs (see {@link WordClassFeatures}). Each is hashed into {@link #DIM} buckets; a
+ * window's vector is binary and of unit length, so a linear score is one pass over the text with no allocation per
+ * n-gram. A text longer than {@link #WINDOW} folded chars is judged by its windows (see {@link #windowStarts}), so an
  * instruction planted in a long document is not drowned by it. Every n-gram knows its span in the original text, for
  * the details of a finding. Immutable and thread-safe.
  */
@@ -33,17 +33,14 @@ public final class HashedNgrams {
         void accept(int bucket, int start, int end);
     }
 
-    private static final int CLASS_SEED = 0x27D4EB2F;
-    private static final int CLASS_PAIR_SEED = 0x165667B1;
-    /** Two words of the lexicon's classes at most this many words apart make a class pair. */
-    static final int CLASS_GAP = 3;
-    /** At most this many classes of one word count (a word is rarely in more than two). */
-    private static final int CLASSES_PER_WORD = 3;
-    /** At most this many n-grams, class features included, per folded char (see {@link #capacity}). */
-    private static final int PER_CHAR = 16;
+    /**
+     * At most this many n-grams per folded char (see {@link #capacity}): three char n-grams, a word or a word pair, and
+     * the word classes' features.
+     */
+    private static final int PER_CHAR = (MAX_CHAR - MIN_CHAR + 1) + 1 + WordClassFeatures.PER_CHAR;
 
     private final TextFolder folder;
-    private final Lexicon lexicon;
+    private final WordClassFeatures classes;
 
     public HashedNgrams() {
         this(TextFolder.shared());
@@ -51,7 +48,7 @@ public final class HashedNgrams {
 
     HashedNgrams(TextFolder folder) {
         this.folder = folder;
-        this.lexicon = Lexicon.shipped(folder);
+        this.classes = new WordClassFeatures(Lexicon.shipped(folder));
     }
 
     /** Room for every n-gram of a folded text of {@code length} chars, class features included. */
@@ -292,11 +289,11 @@ public final class HashedNgrams {
         int[] buckets = new int[capacity(n)];
         int[] starts = new int[buckets.length];
         int[] ends = new int[buckets.length];
-        int classes = classes(c, n, buckets, 0, starts, ends);
-        for (int k = 0; k < classes; k++) {
+        int kept = classes.emit(c, n, buckets, 0, starts, ends);
+        for (int k = 0; k < kept; k++) {
             sink.accept(buckets[k], starts[k], ends[k]);
         }
-        return count + classes;
+        return count + kept;
     }
 
     /**
@@ -331,117 +328,14 @@ public final class HashedNgrams {
             }
         }
         if (starts == null) {
-            return classes(c, n, out, words(c, n, out, count, null, 0), null, null);
+            return classes.emit(c, n, out, words(c, n, out, count, null, 0), null, null);
         }
         ends[0] = count;
         int afterWords = words(c, n, out, count, starts, 1);
         ends[1] = afterWords;
         ends[2] = words(c, n, out, afterWords, starts, 2);
-        ends[3] = classes(c, n, out, ends[2], starts, null);
+        ends[3] = classes.emit(c, n, out, ends[2], starts, null);
         return ends[3];
-    }
-
-    /**
-     * Class features, from {@code count} on in {@code out}: each word's classes in the detector's lexicon (the words
-     * of "ignore", "disregard", "vergiss", "忽略" share one), and each pair of classes of two such words at most
-     * {@value #CLASS_GAP} words apart, so that what the lexicon knows in one language weighs in every other. Each at
-     * the start (and end) of its word, in the order of their start: spans written to {@code starts} and
-     * {@code ends} when they are not null. Han and kana runs are read as the lexicon's longest entries.
-     *
-     * @return the new count
-     */
-    private int classes(char[] c, int n, int[] out, int count, int[] starts, int[] ends) {
-        char[] buf = new char[Lexicon.MAX_WORD];
-        int[] prefix = new int[Lexicon.MAX_WORD];
-        java.nio.CharBuffer text = null;
-        long prevMask = 0;
-        int prevWord = -CLASS_GAP - 1;
-        int word = 0;
-        int i = 0;
-        while (i < n) {
-            if (!Character.isLetterOrDigit(c[i])) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < n && Character.isLetterOrDigit(c[i])) {
-                i++;
-            }
-            if (c[start] >= 0x2E80 && isCjk(c[start])) {
-                if (text == null) {
-                    text = java.nio.CharBuffer.wrap(c, 0, n);
-                }
-                for (int p = start; p < i; ) {
-                    int l = lexicon.cjkLength(text, p);
-                    if (l == 0) {
-                        p++;
-                        continue;
-                    }
-                    long mask = lexicon.cjkMask(text, p);
-                    count = emitClasses(mask, prevMask, word - prevWord <= CLASS_GAP, out, count, starts, ends, p,
-                            p + l);
-                    prevMask = mask;
-                    prevWord = word++;
-                    p += l;
-                }
-                word++;
-                continue;
-            }
-            int len = i - start;
-            if (len <= Lexicon.MAX_WORD) {
-                int h = 0;
-                for (int k = 0; k < len; k++) {
-                    buf[k] = c[start + k];
-                    h = 31 * h + buf[k];
-                    prefix[k] = h;
-                }
-                long mask = lexicon.lookup(buf, len, prefix);
-                if (mask != 0) {
-                    count = emitClasses(mask, prevMask, word - prevWord <= CLASS_GAP, out, count, starts, ends,
-                            start, i);
-                    prevMask = mask;
-                    prevWord = word;
-                }
-            }
-            word++;
-        }
-        return count;
-    }
-
-    private static boolean isCjk(char ch) {
-        Character.UnicodeScript s = Character.UnicodeScript.of(ch);
-        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-                || s == Character.UnicodeScript.KATAKANA;
-    }
-
-    /** One word's class features (its classes, and its pairs with the previous word's when {@code near}). */
-    private static int emitClasses(long mask, long prevMask, boolean near, int[] out, int count, int[] starts,
-                                   int[] ends, int start, int end) {
-        int taken = 0;
-        for (long m = mask; m != 0 && taken < CLASSES_PER_WORD; m &= m - 1, taken++) {
-            int b = Long.numberOfTrailingZeros(m);
-            count = put(out, count, starts, ends, bucket(CLASS_SEED + b * 0x01000193), start, end);
-            if (!near) {
-                continue;
-            }
-            int before = 0;
-            for (long pm = prevMask; pm != 0 && before < CLASSES_PER_WORD; pm &= pm - 1, before++) {
-                int a = Long.numberOfTrailingZeros(pm);
-                count = put(out, count, starts, ends, bucket(CLASS_PAIR_SEED + (a * 64 + b) * 0x01000193), start, end);
-            }
-        }
-        return count;
-    }
-
-    private static int put(int[] out, int count, int[] starts, int[] ends, int bucket, int start, int end) {
-        if (starts != null) {
-            starts[count] = start;
-        }
-        if (ends != null) {
-            ends[count] = end;
-        }
-        out[count] = bucket;
-        return count + 1;
     }
 
     /** Words ({@code pass} 1), word pairs (2), or both interleaved (0), from {@code count} on; returns the new count. */
