@@ -286,7 +286,7 @@ public final class HashedNgrams {
             prevHash = h;
             prevStart = start;
         }
-        int[] buckets = new int[capacity(n)];
+        int[] buckets = new int[WordClassFeatures.PER_CHAR * n + 16];
         int[] starts = new int[buckets.length];
         int[] ends = new int[buckets.length];
         int kept = classes.emit(c, n, buckets, 0, starts, ends);

@@ -276,7 +276,7 @@ public final class InjectionClassifier {
         boolean in = false;
         for (int i = 0; i < f.length; i++) {
             char c = f.chars[i];
-            if (c >= 0x0E00 && unspaced(c)) {
+            if (TextFolder.isUnspaced(c)) {
                 return false;
             }
             boolean letter = Character.isLetterOrDigit(c);
@@ -286,15 +286,6 @@ public final class InjectionClassifier {
             in = letter;
         }
         return true;
-    }
-
-    /** A letter of a script written without spaces between words (Thai, Lao, Khmer, Myanmar, Han, kana). */
-    private static boolean unspaced(char c) {
-        Character.UnicodeScript s = Character.UnicodeScript.of(c);
-        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-                || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.THAI
-                || s == Character.UnicodeScript.LAO || s == Character.UnicodeScript.KHMER
-                || s == Character.UnicodeScript.MYANMAR;
     }
 
     /**
@@ -389,8 +380,14 @@ public final class InjectionClassifier {
     /** Reads a model written by {@link #write}. */
     public static InjectionClassifier read(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
-        if (d.readInt() != MAGIC || d.readInt() != VERSION) {
-            throw new IOException("not a PromptDesk injection classifier (version " + VERSION + ")");
+        if (d.readInt() != MAGIC) {
+            throw new IOException("not a PromptDesk injection classifier");
+        }
+        int version = d.readInt();
+        if (version != VERSION) {
+            // version 1 had no word-class features: its buckets mean other things
+            throw new IOException("injection classifier weights of version " + version + "; this build reads version "
+                    + VERSION + " (retrain with train-injection-model)");
         }
         int bits = d.readInt();
         if (bits != HashedNgrams.BITS) {

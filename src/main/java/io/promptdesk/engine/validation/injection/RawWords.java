@@ -158,9 +158,7 @@ abstract class RawWords {
 
     /** Whether token {@code k} is written in Han or kana, scripts whose every character counts as a token. */
     boolean hanOrKana(int k) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(text.codePointAt(start(k)));
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA;
+        return TextFolder.isHanOrKana(text.codePointAt(start(k)));
     }
 
     /** Whether token {@code k} spans a space: two words read as one ("được dặn"). */
@@ -169,12 +167,12 @@ abstract class RawWords {
         return space >= 0 && space < end(k);
     }
 
-    /** Up to {@code chars} characters of the original text after token {@code k}. */
     /** Up to {@code chars} characters of the raw text before token {@code k}. */
     String textBefore(int k, int chars) {
         return text.substring(Math.max(0, start(k) - chars), start(k));
     }
 
+    /** Up to {@code chars} characters of the original text after token {@code k}. */
     String textAfter(int k, int chars) {
         return text.substring(end(k), Math.min(text.length(), end(k) + chars));
     }

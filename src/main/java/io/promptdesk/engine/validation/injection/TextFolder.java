@@ -141,6 +141,25 @@ final class TextFolder {
         return (c >= 0x00C0 && c <= 0x024F) || (c >= 0x0370 && c <= 0x04FF) || (c >= 0x1E00 && c <= 0x1FFF);
     }
 
+    /** Whether {@code cp} is Han or kana, scripts whose every character counts as a token. */
+    static boolean isHanOrKana(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA;
+    }
+
+    /** Whether {@code cp} is a letter of a script written without spaces: Han, kana, Thai, Lao, Khmer, Myanmar. */
+    static boolean isUnspaced(int cp) {
+        if (cp < 0x0E00) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI
+                || script == Character.UnicodeScript.LAO || script == Character.UnicodeScript.KHMER
+                || script == Character.UnicodeScript.MYANMAR;
+    }
+
     /** Zero-width and other invisible format characters that are stripped without breaking a word. */
     static boolean isInvisible(int cp) {
         return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0x180E

@@ -47,7 +47,7 @@ final class WordClassFeatures {
             while (i < n && Character.isLetterOrDigit(c[i])) {
                 i++;
             }
-            if (c[start] >= 0x2E80 && isCjk(c[start])) {
+            if (c[start] >= 0x2E80 && TextFolder.isHanOrKana(c[start])) {
                 if (text == null) {
                     text = java.nio.CharBuffer.wrap(c, 0, n);
                 }
@@ -86,12 +86,6 @@ final class WordClassFeatures {
             word++;
         }
         return count;
-    }
-
-    private static boolean isCjk(char ch) {
-        Character.UnicodeScript s = Character.UnicodeScript.of(ch);
-        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-                || s == Character.UnicodeScript.KATAKANA;
     }
 
     /** One word's class features (its classes, and its pairs with the previous word's when {@code near}). */

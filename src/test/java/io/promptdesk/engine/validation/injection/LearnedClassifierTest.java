@@ -121,4 +121,17 @@ class LearnedClassifierTest {
         // the sample workspace's topic, with the shipped weights and the whole detector
         assertThat(new PromptInjectionDetector().scan("AI ethics in hiring").flagged()).isFalse();
     }
+
+    @Test
+    void weightsOfAnotherVersionAreRefusedNamingBothVersions() throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        try (java.io.DataOutputStream d = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(raw))) {
+            d.writeInt(0x50444943); // "PDIC"
+            d.writeInt(1);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> InjectionClassifier.read(new ByteArrayInputStream(raw.toByteArray())))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("version 1").hasMessageContaining("reads version 2");
+    }
 }
