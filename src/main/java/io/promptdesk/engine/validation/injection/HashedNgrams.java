@@ -33,11 +33,10 @@ public final class HashedNgrams {
         void accept(int bucket, int start, int end);
     }
 
-    /**
-     * At most this many n-grams per folded char (see {@link #capacity}): three char n-grams, a word or a word pair, and
-     * the word classes' features.
-     */
-    private static final int PER_CHAR = (MAX_CHAR - MIN_CHAR + 1) + 1 + WordClassFeatures.PER_CHAR;
+    /** At most this many n-grams per folded char: three char n-grams, and a word or a word pair. */
+    private static final int NGRAMS_PER_CHAR = (MAX_CHAR - MIN_CHAR + 1) + 1;
+    /** ... and with the word classes' features, at most this many (see {@link #capacity(int)}). */
+    private static final int PER_CHAR = NGRAMS_PER_CHAR + WordClassFeatures.PER_CHAR;
 
     private final TextFolder folder;
     private final WordClassFeatures classes;
@@ -51,9 +50,20 @@ public final class HashedNgrams {
         this.classes = new WordClassFeatures(Lexicon.shipped(folder));
     }
 
-    /** Room for every n-gram of a folded text of {@code length} chars, class features included. */
+    /**
+     * Room for every n-gram of any folded text of {@code length} chars, class features included: the bound for a short
+     * window's buffer.
+     */
     static int capacity(int length) {
         return PER_CHAR * length + 16;
+    }
+
+    /**
+     * Room for every n-gram of {@code f}, counting its class features: a long text is given what it needs, not the
+     * worst case (a 10 MB value is 10 MB of n-grams, not 16 times as much).
+     */
+    int capacity(Folded f) {
+        return NGRAMS_PER_CHAR * f.length + 16 + classes.count(f.chars, f.length);
     }
 
     /** The folded text: chars, and for each the span of the original text it came from. */
@@ -286,7 +296,7 @@ public final class HashedNgrams {
             prevHash = h;
             prevStart = start;
         }
-        int[] buckets = new int[WordClassFeatures.PER_CHAR * n + 16];
+        int[] buckets = new int[classes.count(c, n)];
         int[] starts = new int[buckets.length];
         int[] ends = new int[buckets.length];
         int kept = classes.emit(c, n, buckets, 0, starts, ends);
@@ -297,7 +307,7 @@ public final class HashedNgrams {
     }
 
     /**
-     * The buckets of every n-gram of {@code f} into {@code out} (at least {@link #capacity} of {@code f.length} long),
+     * The buckets of every n-gram of {@code f} into {@code out} (at least {@link #capacity(Folded)} long),
      * without a call per n-gram: the scoring path of a short text.
      *
      * @return how many

@@ -178,7 +178,7 @@ public final class InjectionClassifier {
             return new double[] {margin(sum, distinct), 0, length};
         }
         // the n-grams of each kind in the order of their start: char n-grams, words, word pairs, class features
-        int[] buckets = new int[HashedNgrams.capacity(length)];
+        int[] buckets = new int[ngrams.capacity(f)];
         int[] starts = new int[buckets.length];
         int[] ends = new int[4];
         ngrams.fill(f, buckets, starts, ends);

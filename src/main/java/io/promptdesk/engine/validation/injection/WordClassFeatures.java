@@ -23,8 +23,14 @@ final class WordClassFeatures {
         this.lexicon = lexicon;
     }
 
+    /** How many features {@link #emit} gives for the folded text {@code c[0..n)}, without writing them. */
+    int count(char[] c, int n) {
+        return emit(c, n, null, 0, null, null);
+    }
+
     /**
-     * The features of the folded text {@code c[0..n)} into {@code out} from {@code count} on, each at the start (and
+     * The features of the folded text {@code c[0..n)} into {@code out} (none when null) from {@code count} on, each at
+     * the start (and
      * end) of its word, in the order of their start: the spans go to {@code starts} and {@code ends} when they are not
      * null. Han and kana runs are read as the lexicon's longest entries.
      *
@@ -114,7 +120,9 @@ final class WordClassFeatures {
         if (ends != null) {
             ends[count] = end;
         }
-        out[count] = bucket;
+        if (out != null) {
+            out[count] = bucket;
+        }
         return count + 1;
     }
 }
