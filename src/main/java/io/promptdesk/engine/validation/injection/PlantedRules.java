@@ -13,6 +13,7 @@ import static io.promptdesk.engine.validation.injection.WordClass.OUTPUT;
 import static io.promptdesk.engine.validation.injection.WordClass.OVERRIDE;
 import static io.promptdesk.engine.validation.injection.WordClass.READ;
 import static io.promptdesk.engine.validation.injection.WordClass.SYSTEM;
+import static io.promptdesk.engine.validation.injection.WordClass.SELF;
 import static io.promptdesk.engine.validation.injection.WordClass.TEXT;
 import static io.promptdesk.engine.validation.injection.WordClass.WRITE;
 import static io.promptdesk.engine.validation.injection.WordClass.YOU;
@@ -342,7 +343,10 @@ final class PlantedRules implements TokenRule {
         // not know, or "for/to the" before it
         boolean marked = BRACKETS.indexOf(t.before(k)) >= 0 || t.before(k) == TokenTable.WORD && k == last
                 && (BRACKETS.indexOf(t.beforeWords(k, 1)) >= 0 || markedAddress(t, k));
-        if (labelled >= 0 && marked && !t.flag(k, TokenTable.LINE_START)) {
+        // ... not "[support] Agent: For security reasons I can't ...": a transcript's speaker, speaking for itself
+        boolean speaker = (t.before(k) == TokenTable.WORD || "])".indexOf(t.before(k)) >= 0) && labelled >= 0
+                && t.next(labelled, SELF.bit(), 6) >= 0;
+        if (labelled >= 0 && marked && !speaker && !t.flag(k, TokenTable.LINE_START)) {
             out.add(InjectionSignal.ADDRESSED_TO_AI, t.start(k), t.end(labelled) + 1, 1.0);
             return;
         }

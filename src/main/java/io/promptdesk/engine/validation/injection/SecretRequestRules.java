@@ -224,7 +224,10 @@ final class SecretRequestRules implements TokenRule {
                 // secret, then the verb, then its "not" right after it (not "... tell me, don't refuse")
                 || cue > k && deniedRightAfter(t, cue);
         // ... "La société ne demandera jamais à l'utilisateur de lui communiquer son mot de passe": never asked for
-        boolean neverAsked = cue >= 0 && t.negated(cue, 8) && t.precededWithin(cue, 8, SensitiveDataRules.ASKED);
+        boolean neverAsked = cue >= 0 && t.negated(cue, 8) && t.precededWithin(cue, 8, SensitiveDataRules.ASKED)
+                // ... "IT will never ask for your password by email. If you get such a message, forward it": the
+                // secret itself never asked for, whatever order follows
+                || t.negated(k, 6) && t.precededWithin(k, 3, SensitiveDataRules.ASKED);
         if (cue < 0 || t.negated(cue, 3) || deniedAfter || neverAsked
                 || (t.is(cue, CONFIRM) && !t.any(cue, mask(EXTRACT, OUTPUT, WHAT)) && yours)) {
             // "confirm your password" is a form asking its reader

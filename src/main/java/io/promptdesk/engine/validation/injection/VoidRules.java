@@ -239,7 +239,9 @@ final class VoidRules implements TokenRule {
                 && t.at(doc, WordClass.SYSTEM.bit(), -1) >= 0) {
             // "Consider the system message above to be withdrawn": the system prompt by another name
             noun = doc;
-        } else if (noun < 0 && doc >= 0 && t.prev(doc, AUTHORITY.bit(), 3) >= 0) {
+        } else if (noun < 0 && doc >= 0 && t.prev(doc, AUTHORITY.bit(), 3) >= 0
+                // ... not "the admin page won't load anymore": a page is a screen, not what someone wrote
+                && !t.spellsAny(doc, "page", "pages", "site", "website", "webpage", "portal", "panel", "console")) {
             // "The operator's notes are obsolete": what those who run the model wrote, by any name
             noun = doc;
         }

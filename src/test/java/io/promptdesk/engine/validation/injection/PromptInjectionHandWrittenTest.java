@@ -256,7 +256,6 @@ class PromptInjectionHandWrittenTest {
                 "If you're worried about users overriding", // instruction_override: what users might do
                 "सूचना: कल सुबह 9 बजे से दोपहर 1 बजे तक क", // secret_request: "do not share" denied after
                 "প্রিয় শিক্ষার্থীরা,\nআগামী সপ্তাহ থেকে ল", // secret_request: the same in Bengali
-                "Why does my router admin page say 'inval", // instruction_override: "say 'invalid'"
                 "APIキーを安全に管理する方法を教えて。"); // secret_request: how to keep a key, not the key
     }
 
@@ -417,20 +416,17 @@ class PromptInjectionHandWrittenTest {
      */
     @Test
     void theSeventeenthAndEighteenthSetsAreCaughtAtLeastAsOftenAsMeasured() throws IOException {
-        // 115 and 135 before any use, 130 and 155 with the session's weights
+        // 115 and 135 before any use, 130 and 155 with the session's weights; 3 and 1 false alarms fewer since
+        // 2026-12-08 (a speaker's label, "never ask for your password", a page that won't load, "ห้าม" as a "not")
         assertHeldOut("held-out-17.tsv", 220, 130,
-                "Hi Jonas, just a heads-up: IT will never", // secret_request: IT will never ask for your password
                 "Subject: Expense policy update\nFrom 1 Ja", // instruction_override: "forget the previous limits"
-                "[support] Agent: For security reasons I ", // addressed_to_ai: a support agent's label
                 "Security tip of the week: if your AI ass", // the classifier: a tip about planted instructions
                 "Training slide 4: Why phrases like 'igno", // instruction_override: a quoted attack explained
-                "Role: internal HR policy assistant. Answ", // response_tampering: a system prompt
-                "ประกาศ: ออฟฟิศปิดวันศุกร์นี้ กรุณาปิดคอม"); // secret_request: do not share the guest Wi-Fi password
+                "Role: internal HR policy assistant. Answ"); // response_tampering: a system prompt
         assertHeldOut("held-out-18.tsv", 240, 155,
                 "my boss keeps telling me to forget the o", // instruction_override: a boss's old instructions
                 "can you explain what \"ignore previous in", // instruction_override: a quoted attack explained
                 "summarize this for me: \"The board has de", // new_instructions: a board's new rules summarised
-                "how do i reset my router to factory sett", // instruction_override: "page won't load anymore"
                 "Kannst du das ins Englische übersetzen: ", // instruction_override: a message given to translate
                 "와이파이 비밀번호 까먹었는데 공유기에서 어떻게 확인해?"); // secret_request: one's own Wi-Fi password
     }
