@@ -41,6 +41,9 @@ final class Evidence {
             // A rule that weighs its find at nothing (a discount that reached zero) found no evidence.
             return;
         }
+        if (start >= 0 && end <= text.length() && QuotedMention.mentioned(text, start, end)) {
+            weight *= QuotedMention.DISCOUNT;
+        }
         int o = s.ordinal();
         max[o] = Math.max(max[o], weight);
         sum[o] += weight;
