@@ -41,8 +41,13 @@ final class Evidence {
             // A rule that weighs its find at nothing (a discount that reached zero) found no evidence.
             return;
         }
-        if (start >= 0 && end <= text.length() && QuotedMention.mentioned(text, start, end)) {
-            weight *= QuotedMention.DISCOUNT;
+        if (start >= 0 && end <= text.length()) {
+            // an attack talked about or told to be refused, not given
+            if (QuotedMention.mentioned(text, start, end)) {
+                weight *= QuotedMention.DISCOUNT;
+            } else if (RefusedRequest.refused(text, start, end)) {
+                weight *= RefusedRequest.DISCOUNT;
+            }
         }
         int o = s.ordinal();
         max[o] = Math.max(max[o], weight);
