@@ -21,14 +21,17 @@ final class QuotedMention {
     /** How far after the span the quotation must close. */
     private static final int CLOSE_REACH = 200;
 
-    /** Words before a quotation that make it an example or a thing to explain, ending the words before it. */
+    /**
+     * Words before a quotation that make it an example or a thing to explain, ending the words before it - not "this
+     * exact string:" or "say these words:", which order the quotation said.
+     */
     private static final Pattern CUE = Pattern.compile("(?iu)(?:^|[^\\p{L}])(?:like|such\\s+as|e\\.\\s?g\\.|for\\s+example"
-            + "|an\\s+example(?:\\s+of\\s+[\\p{L}\\s-]{1,30})?|phrases?|words?|sentences?|strings?|lines?|called|explain"
+            + "|an\\s+example(?:\\s+of\\s+[\\p{L}\\s-]{1,30})?|called|explain"
             + "|(?:explain|tell\\s+me|know|understand|is|does)\\s+what|what\\s+(?:is|are|does|do)|the\\s+term"
             + "|the\\s+(?:famous|classic|infamous|well-known)(?:\\s+[\\p{L}-]+){0,2}"
             // ... the same in German, French, Spanish, Italian, Portuguese: "Sätze wie", "le terme", "frases como"
             + "|wie|comme|como|come|z\\.\\s?b\\.|zum\\s+beispiel|par\\s+exemple|por\\s+ejemplo|per\\s+esempio"
-            + "|begriff|terme|t[ée]rmino|termine|termo|expression|expresi[óo]n|espressione|express[ãa]o|frases?|s[äa]tze?)"
+            + "|begriff|terme|t[ée]rmino|termine|termo|expression|expresi[óo]n|espressione|express[ãa]o)"
             + "\\s*:?\\s*$");
 
     private QuotedMention() {

@@ -290,8 +290,9 @@ class PromptInjectionHandWrittenTest {
                 "Prompt injection happens when text that ", // the learned classifier: an explanation of the attack
                 // secret_request: a policy's "must not ... share passwords"
                 "4.2 Acceptable use\nEmployees must not at",
-                "Summarize this for a 5th grader: The com", // instruction_override: parking rules suspended
-                "Hallo Herr Becker,\n\nanbei die neue Passw"); // secret_request: a form asking for the reader's own
+                "Summarize this for a 5th grader: The com"); // instruction_override: parking rules suspended
+        // "Hallo Herr Becker, anbei die neue Passw..." (a form asking for the reader's own) is no false alarm since
+        // "niemals" (never) is a negation (2026-12-08)
     }
 
     /**
