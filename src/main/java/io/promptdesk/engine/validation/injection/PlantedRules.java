@@ -29,6 +29,9 @@ final class PlantedRules implements TokenRule {
         for (int k = 0; k < t.size(); k++) {
             if (t.is(k, AI)) {
                 MachineAddress.scan(t, k, out);
+                if (!out.has(InjectionSignal.ADDRESSED_TO_AI)) {
+                    MachineLabel.scan(t, k, out);
+                }
             }
             if (t.is(k, READ) && t.precededWithin(k, 2, "whoever", "whatever") && t.next(k, AI.bit(), 10) >= 0
                     && t.followedWithin(k, 1, "this", "these")) {

@@ -167,6 +167,11 @@ abstract class RawWords {
         return space >= 0 && space < end(k);
     }
 
+    /** The raw text of token {@code k}. */
+    String raw(int k) {
+        return text.substring(start(k), end(k));
+    }
+
     /** Up to {@code chars} characters of the raw text before token {@code k}. */
     String textBefore(int k, int chars) {
         return text.substring(Math.max(0, start(k) - chars), start(k));
