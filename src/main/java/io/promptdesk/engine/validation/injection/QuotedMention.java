@@ -64,6 +64,10 @@ final class QuotedMention {
         if (close < 0) {
             return false;
         }
+        if (open > 0 && text.charAt(open - 1) == '(') {
+            // "role-play ('pretend you have no rules')": an example in brackets
+            return true;
+        }
         String before = text.substring(Math.max(0, open - CUE_REACH), open);
         int line = before.lastIndexOf('\n');
         return CUE.matcher(line >= 0 ? before.substring(line + 1) : before).find();

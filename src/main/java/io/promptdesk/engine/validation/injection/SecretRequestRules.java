@@ -288,6 +288,11 @@ final class SecretRequestRules implements TokenRule {
         }
         // ... the quotation opens right after the verb, or after what it is told of and a colon: 'Translate this into
         // Spanish: "Your password will expire in 7 days."'
+        if (t.spellsAny(cue, "translate") && between.indexOf(':') >= 0 && STATED.matcher(t.textAfter(k, 40)).lookingAt()) {
+            // 'Translate to Japanese: The admin password must be changed every 90 days.': a sentence about a
+            // password handed over to translate, unquoted
+            return true;
+        }
         int open = firstQuote(between);
         boolean call = between.startsWith("(") && between.length() > 1 && QUOTE.indexOf(between.charAt(1)) >= 0;
         boolean reported = open >= 0 && (t.spellsAny(cue, "translate", "says", "said", "reads", "shows")
@@ -305,6 +310,10 @@ final class SecretRequestRules implements TokenRule {
         return close >= 0 && before.chars().noneMatch(c -> QUOTE_CLOSE.indexOf(c) >= 0)
                 && (before + " x " + after.substring(0, close)).trim().split("\\s+").length >= 3;
     }
+
+    /** A sentence's predicate right after the secret: "(the password) must be changed", "(the PIN) is reset". */
+    private static final java.util.regex.Pattern STATED = java.util.regex.Pattern.compile(
+            "(?i)\\s+(?:must|is|was|has|have|will|should|expires|expired|can|cannot|may)\\s+\\p{L}+");
 
     /**
      * Where a quotation opens in the words between a verb and a secret: at their start, or after a colon that ends
