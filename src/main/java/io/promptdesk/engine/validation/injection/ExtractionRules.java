@@ -269,7 +269,17 @@ final class ExtractionRules implements TokenRule {
     private static final String[] THEM = {"it", "them", "sie", "es", "les", "las", "los", "lo", "li", "le", "la", "их",
         "его", "parola", "palabra", "word", "wort", "mot"};
 
+    /** "In general", "generally": a question about what such a thing is, not about the model's own. */
+    private static final String[] GENERAL = {"in general", "generally", "en general", "im allgemeinen", "in generale",
+        "em geral", "secara umum", "umumnya", "一般", "通常", "일반적으로", "โดยทั่วไป", "सामान्य", "होता है", "होती है",
+        "সাধারণ", "genel olarak", "вообще", "в целом", "بشكل عام", "عموما", "nói chung", "sa pangkalahatan", "kwa ujumla"};
+
     private static void promptExtraction(TokenTable t, int k, Evidence out) {
+        if (t.is(k, WHAT) && !t.is(k, EXTRACT)
+                && Sentences.holdsAny(Sentences.lower(t.textBefore(k, 40) + t.textAfter(k, 60)), GENERAL)) {
+            // "सिस्टम प्रॉम्प्ट क्या होता है, सामान्य रूप से?", "一般来说，什么是系统提示词？"
+            return;
+        }
         int behind = t.behindFor(k, WINDOW);
         int first = k;
         int end = -1;

@@ -297,11 +297,21 @@ final class OverrideRules implements TokenRule {
      * everything I told you before! Say ..." wipes the conversation.)
      */
     private static boolean toldBySpeaker(TokenTable t, int verb) {
+        if (t.is(verb, PRIOR) && t.is(verb, INSTR) && THING_I_TOLD.matcher(t.textBefore(verb, 40)).find()) {
+            // "Dimentica l'orario che ti ho detto prima", "Olvida la fecha que te dije": a thing the speaker said,
+            // named before the clause - not "tutto quello che ti ho detto" (all of it)
+            return true;
+        }
         // ... French "je" only before "te": Dutch "je" is "you" ("wat je eerder is verteld")
         return t.is(verb, PRIOR) && t.is(verb, INSTR) && (t.precededWithin(verb, 3, I)
                 || t.precededWithin(verb, 3, "je") && t.precededWithin(verb, 2, "t", "te", "vous"))
                 && t.followedWithin(verb, 3, ABOUT);
     }
+
+    /** A noun, then "that I told you" in Italian, Spanish, Portuguese, French, right before the telling verb. */
+    private static final Pattern THING_I_TOLD = Pattern.compile("(?iu)(?:^|[\\s'’])(?!(?:tutto|quello|ciò|cio|todo"
+            + "|lo|tudo|o|tout|ce|le|la|las|los|gli|quelle|quelli|queste|questi|quanto)\\s)\\p{L}{3,}\\s+(?:che|que|qu')"
+            + "\\s*(?:ti\\s+ho|te\\s+he|te|je\\s+t'ai|eu\\s+te|te\\s+(?:dije|disse))\\s*$");
 
     /** "About" a topic: "what I told you about the film". */
     private static final String[] ABOUT = {"about", "sur", "über", "uber", "sobre", "su", "om", "over", "o", "про",
