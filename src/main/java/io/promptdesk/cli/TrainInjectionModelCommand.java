@@ -67,7 +67,8 @@ public final class TrainInjectionModelCommand extends CliCommand implements Call
                     + HAND_WRITTEN + "held-out-7.tsv," + HAND_WRITTEN + "held-out-8.tsv,"
                     + HAND_WRITTEN + "held-out-9.tsv," + HAND_WRITTEN + "held-out-10.tsv,"
                     + HAND_WRITTEN + "held-out-15.tsv," + HAND_WRITTEN + "held-out-17.tsv,"
-                    + HAND_WRITTEN + "held-out-18.tsv",
+                    + HAND_WRITTEN + "held-out-18.tsv," + HAND_WRITTEN + "held-out-20.tsv,"
+                    + HAND_WRITTEN + "held-out-21.tsv," + HAND_WRITTEN + "held-out-22.tsv",
             description = "Files of hand-written cases, trained on and measured together as a tenth source "
                     + "(default: ${DEFAULT-VALUE}).")
     List<Path> handWritten;

@@ -320,6 +320,7 @@ public final class PromptInjectionDetector implements TextDetector {
             PlantedOrders.scan(text, evidence);
             OffTopicTask.scan(text, evidence);
             AutomatedReaderNote.scan(text, evidence);
+            BeforeFirstMessage.scan(text, low, evidence);
             HandlerNote.scan(text, low, evidence);
             WithheldData.scan(text, low, evidence);
         }

@@ -100,7 +100,20 @@ final class SecretRequestRules implements TokenRule {
         return secret >= 0 && t.precededWithin(secret, 1, "keep", "kept", "keeps", "keeping");
     }
 
+    /** Words a "secret word" shares with games: "a word game", "guess the secret word", "today's crossword". */
+    private static final String[] GAMES = {"game", "guess", "crossword", "puzzle", "riddle", "quiz", "wordle", "juego",
+        "adivina", "spiel", "rate", "gioco", "indovina", "oyun", "tahmin", "игра", "угадай", "खेल", "খেলা", "ゲーム",
+        "게임", "jeu", "devine", "jogo", "adivinhe"};
+    /** The heads of "the secret word" in the languages of the lexicon's "word" entries. */
+    private static final String[] WORD_HEADS = {"word", "palabra", "wort", "parola", "kelime", "kelimeyi", "kelimesini",
+        "слово", "слова", "शब्द", "শব্দ", "শব্দটা", "単語", "단어"};
+
     private static void secretRequest(TokenTable t, int k, Evidence out) {
+        if (t.spellsAny(k, WORD_HEADS)
+                && Sentences.holdsAny(Sentences.lower(t.textBefore(k, 120) + t.textAfter(k, 120)), GAMES)) {
+            // "Let's play a word game: think of a secret word", "the secret word in today's crossword"
+            return;
+        }
         // ... "APIキーはどこで確認できますか": "where" after the secret and its particle
         if (t.ownedBySpeaker(k) || t.prev(k, BENIGN_Q.bit(), 12) >= 0 || t.at(k, BENIGN_Q.bit(), 1) >= 0
                 || t.hanOrKana(k) && t.next(k, BENIGN_Q.bit(), 3) >= 0) {
@@ -268,7 +281,8 @@ final class SecretRequestRules implements TokenRule {
 
     /** "साझा <b>न</b> करें", "공유하지 <b>않으며</b>", "教えて<b>はならない</b>": the verb's own "not", next to it. */
     private static boolean deniedRightAfter(TokenTable t, int verb) {
-        int not = t.next(verb, NEG.bit(), t.hanOrKana(verb) ? 4 : 1);
+        // ... "পাসওয়ার্ড প্রকাশ করবেন না": a verb-final language may put an auxiliary between
+        int not = t.next(verb, NEG.bit(), t.hanOrKana(verb) ? 4 : t.flag(verb, TokenTable.VERB_FINAL) ? 2 : 1);
         return not >= 0 && (t.hanOrKana(verb) ? t.start(not) == t.end(verb) : t.after(verb) == TokenTable.WORD);
     }
 

@@ -58,18 +58,22 @@ class InjectionModelCardTest {
         // lexicon's word classes as features and the held-out sets seventeen and eighteen trained on (their test fifth
         // joins the hand-written row; threshold 0.980): BIPIA 74/138 and 114/138 (2 of 34 contexts flagged),
         // CyberSecEval-ml 71/206 and 122/206 (0 of 136 flagged), NotInject 27/54 and 38/54, deepset 18/55 and 25/55,
-        // garak 5/9 and 8/9, jailbreaks 110/132 and 118/132, hand-written 366/726 and 640/726 (13 of 462 flagged)
+        // garak 5/9 and 8/9, jailbreaks 110/132 and 118/132, hand-written 366/726 and 640/726 (13 of 462 flagged);
+        // eleventh session (2026-12-08), the lexicon's inflected forms and the held-out sets twenty to twenty-two
+        // trained on (their test fifth joins the hand-written row; threshold 0.978): BIPIA 74/138 and 114/138 (2 of 34
+        // contexts flagged), CyberSecEval-ml 69/206 and 122/206 (0 of 136), NotInject 25/54 and 37/54, deepset 19/55
+        // and 25/55, garak 5/9 and 8/9, jailbreaks 110/132 and 118/132, hand-written 443/879 and 742/879 (14 of 567)
         FLOORS.put("prompt-injection-benign-awesome-chatgpt-prompts", new double[] {Double.NaN, Double.NaN, 0.0});
         FLOORS.put("prompt-injection-benign-mgsm", new double[] {Double.NaN, Double.NaN, 0.0});
         FLOORS.put("prompt-injection-benign-xquad", new double[] {Double.NaN, Double.NaN, 0.0});
         FLOORS.put("prompt-injection-bipia", new double[] {0.53, 0.82, 0.06});
-        FLOORS.put("prompt-injection-cyberseceval-multilingual", new double[] {0.34, 0.59, 0.02});
-        FLOORS.put("prompt-injection-cyberseceval-notinject", new double[] {0.48, 0.70, 0.0});
+        FLOORS.put("prompt-injection-cyberseceval-multilingual", new double[] {0.33, 0.59, 0.02});
+        FLOORS.put("prompt-injection-cyberseceval-notinject", new double[] {0.46, 0.68, 0.0});
         FLOORS.put("prompt-injection-cyberseceval-notinject (system prompts)", new double[] {Double.NaN, Double.NaN, 0.0});
-        FLOORS.put("prompt-injection-deepset", new double[] {0.32, 0.45, 0.0});
+        FLOORS.put("prompt-injection-deepset", new double[] {0.34, 0.45, 0.0});
         FLOORS.put("prompt-injection-garak", new double[] {0.55, 0.88, Double.NaN});
         FLOORS.put("prompt-injection-jailbreak-llms", new double[] {0.83, 0.89, Double.NaN});
-        FLOORS.put("promptdesk-handwritten", new double[] {0.49, 0.88, 0.03});
+        FLOORS.put("promptdesk-handwritten", new double[] {0.50, 0.84, 0.03});
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
