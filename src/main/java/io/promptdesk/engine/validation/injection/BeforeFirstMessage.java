@@ -19,7 +19,8 @@ final class BeforeFirstMessage {
 
     /** Words that ask for a text, in the languages of {@link #BEFORE}, lower case. */
     private static final String[] ASKED = {"translat", "summar", "repeat", "output", "print", "show", "tell", "include",
-        "copy", "everything", "all of", "the text", "what was", "what came", "part", "übersetz", "alles", "zusammenfass",
+        "copy", "everything", "all of", "the text", "what was", "what came", "part", "übersetz", "alles",
+        "zusammenfass",
         "tradu", "résum", "resum", "riassum", "todo", "tudo", "tutto", "tout", "vertaal", "перекаж", "переведи",
         "перекласти", "все", "всё", "усе", "переск", "dịch", "hết", "mọi", "翻译", "所有", "全部", "内容", "すべて", "全て",
         "翻訳", "모든", "번역", "كل", "النص", "ترجم", "همه", "ترجمه", "ทั้งหมด", "แปล", "přelož", "vše", "wszystko",
@@ -33,7 +34,7 @@ final class BeforeFirstMessage {
             + "|(?:avant|au-dessus\\s+de)\\s+mon\\s+premier\\s+message"
             + "|prima\\s+del\\s+mio\\s+primo\\s+messaggio"
             + "|(?:vóór|voor|boven)\\s+mijn\\s+eerste\\s+bericht"
-            + "|до\\s+(?:мого|моего)\\s+перш(?:ого|ого)?\\s+(?:повідомлення|сообщения)"
+            + "|до\\s+мого\\s+першого\\s+повідомлення"
             + "|до\\s+моего\\s+первого\\s+сообщения"
             + "|trước\\s+tin\\s+nhắn\\s+đầu\\s+tiên"
             + "|第一条消息之前|第一条信息之前|第一則訊息之前|最初のメッセージ(?:より前|の前)|첫\\s*(?:번째\\s*)?메시지\\s*(?:이전|전)"
@@ -45,7 +46,7 @@ final class BeforeFirstMessage {
     private BeforeFirstMessage() {
     }
 
-    /** Adds a {@link InjectionSignal#PROMPT_EXTRACTION} where {@code text} points at what preceded its first message. */
+    /** Adds a {@link InjectionSignal#PROMPT_EXTRACTION} where {@code text} points at what preceded its first one. */
     static void scan(String text, String low, Evidence out) {
         if (!Sentences.holdsAny(low, FIRST)) {
             return;

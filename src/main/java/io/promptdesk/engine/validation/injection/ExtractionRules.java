@@ -272,7 +272,8 @@ final class ExtractionRules implements TokenRule {
     /** "In general", "generally": a question about what such a thing is, not about the model's own. */
     private static final String[] GENERAL = {"in general", "generally", "en general", "im allgemeinen", "in generale",
         "em geral", "secara umum", "umumnya", "一般", "通常", "일반적으로", "โดยทั่วไป", "सामान्य", "होता है", "होती है",
-        "সাধারণ", "genel olarak", "вообще", "в целом", "بشكل عام", "عموما", "nói chung", "sa pangkalahatan", "kwa ujumla"};
+        "সাধারণ", "genel olarak", "вообще", "в целом", "بشكل عام", "عموما", "nói chung", "sa pangkalahatan",
+        "kwa ujumla"};
 
     private static void promptExtraction(TokenTable t, int k, Evidence out) {
         if (t.is(k, WHAT) && !t.is(k, EXTRACT)

@@ -56,7 +56,7 @@ final class MachineLabel {
     private MachineLabel() {
     }
 
-    /** Adds an {@link InjectionSignal#ADDRESSED_TO_AI} when the machine named at {@code k} is a label given an order. */
+    /** Adds an {@link InjectionSignal#ADDRESSED_TO_AI} when the machine named at {@code k} labels an order. */
     static void scan(TokenTable t, int k, Evidence out) {
         String next = t.textAfter(k, 80);
         int mark = next.indexOf(':') < 0 ? next.indexOf(',') : next.indexOf(':');

@@ -310,7 +310,8 @@ final class OverrideRules implements TokenRule {
 
     /** A noun, then "that I told you" in Italian, Spanish, Portuguese, French, right before the telling verb. */
     private static final Pattern THING_I_TOLD = Pattern.compile("(?iu)(?:^|[\\s'’])(?!(?:tutto|quello|ciò|cio|todo"
-            + "|lo|tudo|o|tout|ce|le|la|las|los|gli|quelle|quelli|queste|questi|quanto)\\s)\\p{L}{3,}\\s+(?:che|que|qu')"
+            + "|lo|tudo|o|tout|ce|le|la|las|los|gli|quelle|quelli|queste|questi|quanto)\\s)\\p{L}{3,}\\s+"
+            + "(?:che|que|qu')"
             + "\\s*(?:ti\\s+ho|te\\s+he|te|je\\s+t'ai|eu\\s+te|te\\s+(?:dije|disse))\\s*$");
 
     /** "About" a topic: "what I told you about the film". */

@@ -25,7 +25,8 @@ final class QuotedMention {
      * Words before a quotation that make it an example or a thing to explain, ending the words before it - not "this
      * exact string:" or "say these words:", which order the quotation said.
      */
-    private static final Pattern CUE = Pattern.compile("(?iu)(?:^|[^\\p{L}])(?:like|such\\s+as|e\\.\\s?g\\.|for\\s+example"
+    private static final Pattern CUE = Pattern.compile("(?iu)(?:^|[^\\p{L}])(?:like|such\\s+as|e\\.\\s?g\\."
+            + "|for\\s+example"
             + "|an\\s+example(?:\\s+of\\s+[\\p{L}\\s-]{1,30})?|called|explain"
             + "|(?:explain|tell\\s+me|know|understand|is|does)\\s+what|what\\s+(?:is|are|does|do)|the\\s+term"
             + "|the\\s+(?:famous|classic|infamous|well-known)(?:\\s+[\\p{L}-]+){0,2}"
@@ -56,7 +57,9 @@ final class QuotedMention {
             if (c == '\n') {
                 return false;
             }
-            if (CLOSING.indexOf(c) >= 0 && (c != '\'' || i + 1 >= text.length() || !Character.isLetter(text.charAt(i + 1)))) {
+            // ... an apostrophe inside a word ("don't") closes nothing
+            boolean apostrophe = c == '\'' && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
+            if (CLOSING.indexOf(c) >= 0 && !apostrophe) {
                 close = i;
                 break;
             }

@@ -302,7 +302,8 @@ final class SecretRequestRules implements TokenRule {
         }
         // ... the quotation opens right after the verb, or after what it is told of and a colon: 'Translate this into
         // Spanish: "Your password will expire in 7 days."'
-        if (t.spellsAny(cue, "translate") && between.indexOf(':') >= 0 && STATED.matcher(t.textAfter(k, 40)).lookingAt()) {
+        if (t.spellsAny(cue, "translate") && between.indexOf(':') >= 0
+                && STATED.matcher(t.textAfter(k, 40)).lookingAt()) {
             // 'Translate to Japanese: The admin password must be changed every 90 days.': a sentence about a
             // password handed over to translate, unquoted
             return true;
