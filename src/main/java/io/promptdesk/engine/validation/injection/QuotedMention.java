@@ -14,8 +14,9 @@ final class QuotedMention {
     /** The weight of a signal found in a quoted mention. */
     static final double DISCOUNT = 0.5;
 
-    private static final String OPENING = "'\"“‘«„「『";
-    private static final String CLOSING = "'\"”’»“」』";
+    /** Quotation marks that open and close a quotation, in the scripts of the lexicon. */
+    static final String OPENING = "'\"“‘«„「『";
+    static final String CLOSING = "'\"”’»“」』";
     /** How far before the quotation the words that make it a mention may stand. */
     private static final int CUE_REACH = 60;
     /** How far after the span the quotation must close. */
@@ -47,7 +48,8 @@ final class QuotedMention {
         if (open < 0 || OPENING.indexOf(text.charAt(open)) < 0) {
             return false;
         }
-        if (text.substring(open, end).indexOf('\n') >= 0) {
+        int newline = text.indexOf('\n', open);
+        if (newline >= 0 && newline < end) {
             return false;
         }
         int limit = Math.min(text.length(), end + CLOSE_REACH);

@@ -360,8 +360,8 @@ final class SecretRequestRules implements TokenRule {
         "redefinição", "redefinicao", "сброс", "смена"};
 
     /** Quotation marks that open a quoted sentence, and that close one. */
-    private static final String QUOTE = "\"“„«'‘";
-    private static final String QUOTE_CLOSE = "\"”“»'’";
+    private static final String QUOTE = QuotedMention.OPENING;
+    private static final String QUOTE_CLOSE = QuotedMention.CLOSING;
 
     /** The secret again, after a later order: "give <b>it</b> to me", "dímelo", "gib <b>es</b> mir". */
     private static final String[] IT = {"it", "them", "lo", "la", "los", "las", "le", "les", "es", "sie", "его", "их",
